@@ -1,0 +1,23 @@
+/** What every part of the gateway needs to know about the stack it fronts. */
+export interface GatewayConfig {
+  /** Public base URL of the gateway, e.g. http://127.0.0.1:54321 (JWT `iss`, function env). */
+  apiUrl: string;
+  /** HS256 secret that signs access tokens and the legacy API keys. */
+  jwtSecret: string;
+  /** Connection URLs, one per Postgres role the hosted services use. */
+  db: {
+    /** PostgREST's login role: switches to anon / authenticated / service_role per request. */
+    authenticator: string;
+    /** GoTrue's role: owns the auth schema. */
+    authAdmin: string;
+    /** Superuser: Realtime's replication and authorisation probes, Storage's admin work. */
+    admin: string;
+    /** The `postgres` role, handed to Edge Functions as SUPABASE_DB_URL. */
+    postgres: string;
+  };
+  /** Folder holding the Supabase project (config.toml, functions/). */
+  supabaseDir: string;
+  /** Folder for local state (storage bytes, logs). */
+  localDir: string;
+  log: (line: string) => void;
+}

@@ -1,0 +1,56 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { authPart } from './auth/routes.ts';
+import type { GatewayConfig } from './config.ts';
+import { corsMiddleware } from './cors.ts';
+import { functionsPart } from './functions/routes.ts';
+import type { GatewayPart } from './part.ts';
+import { realtimePart } from './realtime/routes.ts';
+import { restPart } from './rest/routes.ts';
+import { storagePart } from './storage/routes.ts';
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  close: () => Promise<void>;
+}
+
+/**
+ * The local stand-in for Supabase's API gateway: one port, one prefix per service, CORS everywhere,
+ * as the CLI's Kong routes it. Each service lives in its own folder and knows nothing of the others.
+ */
+export async function startGateway(cfg: GatewayConfig, port: number, hostname = '127.0.0.1'): Promise<RunningGateway> {
+  const parts: Record<string, GatewayPart> = {
+    '/auth/v1': authPart(cfg),
+    '/rest/v1': restPart(cfg),
+    '/realtime/v1': realtimePart(cfg),
+    '/storage/v1': storagePart(cfg),
+    '/functions/v1': functionsPart(cfg),
+  };
+  const app = new Hono();
+  app.use('*', corsMiddleware);
+  for (const [prefix, part] of Object.entries(parts)) app.route(prefix, part.routes);
+  app.notFound((c) => c.json({ message: 'no Route matched with those values' }, 404));
+  app.onError((err, c) => {
+    cfg.log(`gateway: unhandled ${c.req.method} ${c.req.path}: ${err.stack ?? err}`);
+    return c.json({ message: 'An invalid response was received from the upstream server' }, 502);
+  });
+  await Promise.all(Object.values(parts).map((p) => p.ready?.()));
+
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: app.fetch, port, hostname }, () => resolve(s as Server));
+  });
+  for (const part of Object.values(parts)) part.attach?.(server);
+  const actualPort = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${hostname}:${actualPort}`,
+    port: actualPort,
+    close: async () => {
+      await Promise.all(Object.values(parts).map((p) => p.close()));
+      server.closeAllConnections?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

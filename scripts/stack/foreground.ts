@@ -1,0 +1,53 @@
+import { DEFAULT_PORTS } from './keys.ts';
+import { defaultLocalDir } from './paths.ts';
+import { type RunningStack, startStack } from './stack.ts';
+
+/** Starts the stack on the CLI's fixed ports (or DATABASE_URL) for a person at a terminal. */
+export async function startForegroundStack(argv: string[]): Promise<RunningStack> {
+  const log = (line: string) => console.log(`  ${line}`);
+  return startStack({
+    localDir: process.env.COMANDA_LOCAL_DIR ?? defaultLocalDir,
+    dbPort: Number(process.env.DB_PORT ?? DEFAULT_PORTS.db),
+    apiPort: Number(process.env.API_PORT ?? DEFAULT_PORTS.api),
+    reset: argv.includes('--reset'),
+    log,
+    ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+  });
+}
+
+export function printStack(stack: RunningStack): void {
+  console.log(`
+Comanda local Supabase stack is running.
+
+  API URL          ${stack.apiUrl}
+  REST             ${stack.apiUrl}/rest/v1
+  Auth             ${stack.apiUrl}/auth/v1
+  Realtime         ${stack.apiUrl.replace('http', 'ws')}/realtime/v1/websocket
+  Functions        ${stack.apiUrl}/functions/v1/<name>
+  Database URL     ${stack.dbUrl}
+  JWT secret       ${stack.jwtSecret}
+  anon key         ${stack.anonKey}
+  service_role key ${stack.serviceRoleKey}
+  publishable key  ${stack.publishableKey}
+  secret key       ${stack.secretKey}
+`);
+}
+
+/** Keeps the process alive until Ctrl-C / SIGTERM, then stops every child so nothing is orphaned. */
+export function stopOnSignal(stop: () => Promise<void>): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    stop().then(
+      () => process.exit(0),
+      (e) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}

