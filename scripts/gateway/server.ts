@@ -37,7 +37,13 @@ export async function startGateway(cfg: GatewayConfig, port: number, hostname = 
     cfg.log(`gateway: unhandled ${c.req.method} ${c.req.path}: ${err.stack ?? err}`);
     return c.json({ message: 'An invalid response was received from the upstream server' }, 502);
   });
-  await Promise.all(Object.values(parts).map((p) => p.ready?.()));
+  const closeParts = () => Promise.all(Object.values(parts).map((p) => p.close())).then(() => {});
+  try {
+    await Promise.all(Object.values(parts).map((p) => p.ready?.()));
+  } catch (e) {
+    await closeParts().catch(() => {});
+    throw e;
+  }
 
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port, hostname }, () => resolve(s as Server));
@@ -48,7 +54,7 @@ export async function startGateway(cfg: GatewayConfig, port: number, hostname = 
     url: `http://${hostname}:${actualPort}`,
     port: actualPort,
     close: async () => {
-      await Promise.all(Object.values(parts).map((p) => p.close()));
+      await closeParts();
       server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

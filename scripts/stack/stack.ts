@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { chmod, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import type { GatewayConfig } from '../gateway/config.ts';
@@ -57,6 +57,8 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
   const dataDir = path.join(opts.localDir, 'db');
   if (opts.reset && !opts.databaseUrl) await rm(dataDir, { recursive: true, force: true });
   await mkdir(opts.localDir, { recursive: true });
+  // As root, Postgres runs as the `postgres` OS user, which must reach the data dir (mkdtemp is 0700).
+  await chmod(opts.localDir, 0o755);
 
   const cleanups: Array<() => Promise<void>> = [];
   const stopAll = async () => {

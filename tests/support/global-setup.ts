@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../../scripts/stack/free-port.ts';
+import { defaultLocalDir } from '../../scripts/stack/paths.ts';
 import { startStack } from '../../scripts/stack/stack.ts';
 
 export interface TestStack {
@@ -27,6 +28,8 @@ declare module 'vitest' {
  * Supabase CLI and seeded — the same path as `npm start`, never the developer's .local database.
  */
 export default async function setup(project: TestProject) {
+  // Functions' npm packages are cached across runs, like the developer's own stack does.
+  process.env.DENO_DIR ??= path.join(defaultLocalDir, 'deno');
   const localDir = await mkdtemp(path.join(tmpdir(), 'comanda-test-'));
   const log = process.env.STACK_LOG ? (l: string) => console.log(`[stack] ${l}`) : undefined;
   const stack = await startStack({
@@ -34,6 +37,9 @@ export default async function setup(project: TestProject) {
     dbPort: await freePort(),
     apiPort: await freePort(),
     ...(log ? { log } : {}),
+  }).catch(async (e) => {
+    await rm(localDir, { recursive: true, force: true });
+    throw e;
   });
   const { stop, created: _created, ...provided } = stack;
   project.provide('stack', provided);

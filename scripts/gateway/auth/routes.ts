@@ -1,10 +1,90 @@
 import { Hono } from 'hono';
 import type { GatewayConfig } from '../config.ts';
 import type { GatewayPart } from '../part.ts';
+import { adminCreateUser, adminDeleteUser, adminGetUser, adminListUsers, adminUpdateUser } from './admin.ts';
+import { createAuthPool } from './db.ts';
+import { AuthError, renderAuthError } from './errors.ts';
+import { logout } from './logout.ts';
+import { type AuthDeps, apiKeyProblem } from './request.ts';
+import { signup } from './signup.ts';
+import { token } from './token.ts';
+import { getUser, updateUser } from './user.ts';
 
-// Not built yet: answers 501 so a client sees a clear error instead of a hang.
-export function authPart(_cfg: GatewayConfig): GatewayPart {
+export interface AuthPartOptions {
+  /** GoTrue `security.refresh_token_reuse_interval` (seconds; default 10). */
+  reuseIntervalSeconds?: number;
+  /** GoTrue `jwt.exp` (seconds; default 3600). */
+  jwtExpirySeconds?: number;
+  /** Cost of new bcrypt hashes (hosted: 10). Lower is faster on a shared laptop and verifies the same. */
+  bcryptCost?: number;
+}
+
+/** The version GoTrue reports on /health: the one the Supabase CLI pins. */
+const GOTRUE_VERSION = 'v2.189.0';
+
+function numberFromEnv(name: string): number | undefined {
+  const raw = process.env[name];
+  return raw !== undefined && raw !== '' && Number.isFinite(Number(raw)) ? Number(raw) : undefined;
+}
+
+/**
+ * `/auth/v1`: the part of GoTrue that supabase-js's auth client uses — sign-up (email and anonymous),
+ * password and refresh-token grants, the user endpoints, logout and the admin user API — on real
+ * auth.* rows, with GoTrue's status codes, error codes and token claims.
+ */
+export function authPart(cfg: GatewayConfig, options: AuthPartOptions = {}): GatewayPart {
+  const pool = createAuthPool(cfg.db.authAdmin);
+  const deps: AuthDeps = {
+    cfg,
+    pool,
+    tokens: {
+      jwtSecret: cfg.jwtSecret,
+      issuer: `${cfg.apiUrl}/auth/v1`,
+      expirySeconds: options.jwtExpirySeconds ?? numberFromEnv('GOTRUE_JWT_EXP') ?? 3600,
+    },
+    reuseIntervalSeconds:
+      options.reuseIntervalSeconds ?? numberFromEnv('GOTRUE_SECURITY_REFRESH_TOKEN_REUSE_INTERVAL') ?? 10,
+    bcryptCost: options.bcryptCost ?? 8,
+  };
+
   const routes = new Hono();
-  routes.all('*', (c) => c.json({ message: 'auth is not available in this local stack yet' }, 501));
-  return { routes, close: async () => {} };
+  routes.onError((err, c) => renderAuthError(c, err, cfg.log));
+  routes.notFound((c) => renderAuthError(c, new AuthError(404, 'validation_failed', 'Not Found'), cfg.log));
+
+  // Open like the CLI's health route, so readiness probes need no key.
+  routes.get('/health', (c) =>
+    c.json({
+      version: GOTRUE_VERSION,
+      name: 'GoTrue',
+      description: 'GoTrue is a user registration and authentication API',
+    }),
+  );
+
+  routes.use('*', async (c, next) => {
+    const problem = await apiKeyProblem(c, cfg.jwtSecret);
+    if (problem) return c.json(problem, 401);
+    await next();
+  });
+
+  routes.post('/signup', (c) => signup(c, deps));
+  routes.post('/token', (c) => token(c, deps));
+  routes.get('/user', (c) => getUser(c, deps));
+  routes.put('/user', (c) => updateUser(c, deps));
+  routes.post('/logout', (c) => logout(c, deps));
+  routes.get('/admin/users', (c) => adminListUsers(c, deps));
+  routes.post('/admin/users', (c) => adminCreateUser(c, deps));
+  routes.get('/admin/users/:id', (c) => adminGetUser(c, deps));
+  routes.put('/admin/users/:id', (c) => adminUpdateUser(c, deps));
+  routes.delete('/admin/users/:id', (c) => adminDeleteUser(c, deps));
+
+  return {
+    routes,
+    ready: async () => {
+      // Fail at start-up, not on the first sign-in, when the auth schema or role is missing.
+      await pool.query('select 1 from auth.users limit 1');
+    },
+    close: async () => {
+      await pool.end();
+    },
+  };
 }

@@ -1,10 +1,48 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Hono } from 'hono';
+import pg from 'pg';
+import { parse as parseToml } from 'smol-toml';
 import type { GatewayConfig } from '../config.ts';
 import type { GatewayPart } from '../part.ts';
+import { handleRest, type RestSettings } from './handler.ts';
+import { SchemaState } from './schema-state.ts';
 
-// Not built yet: answers 501 so a client sees a clear error instead of a hang.
-export function restPart(_cfg: GatewayConfig): GatewayPart {
+/** `[api]` of config.toml with the CLI's defaults: exposed schemas, extra search path, max rows. */
+function apiSettings(cfg: GatewayConfig): Omit<RestSettings, 'jwtSecret'> {
+  let api: { schemas?: unknown; extra_search_path?: unknown; max_rows?: unknown } = {};
+  try {
+    const toml = parseToml(readFileSync(path.join(cfg.supabaseDir, 'config.toml'), 'utf8')) as { api?: typeof api };
+    api = toml.api ?? {};
+  } catch {
+    // No config.toml: the CLI's defaults below.
+  }
+  const strings = (v: unknown, d: string[]) => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? v : d);
+  return {
+    schemas: strings(api.schemas, ['public', 'graphql_public']),
+    searchPath: strings(api.extra_search_path, ['public', 'extensions']).join(', '),
+    maxRows: typeof api.max_rows === 'number' && api.max_rows > 0 ? api.max_rows : 1000,
+  };
+}
+
+/**
+ * `/rest/v1`: PostgREST v14 semantics in-process. Connects as `authenticator` and switches to the
+ * request's role inside one transaction per request; the schema cache follows `NOTIFY pgrst`.
+ */
+export function restPart(cfg: GatewayConfig): GatewayPart {
+  const settings: RestSettings = { ...apiSettings(cfg), jwtSecret: cfg.jwtSecret };
+  const pool = new pg.Pool({ connectionString: cfg.db.authenticator, max: 10, idleTimeoutMillis: 30_000 });
+  pool.on('error', (e) => cfg.log(`rest: idle connection error: ${e.message}`));
+  // Only `public` is introspected: graphql_public holds no tables in a CLI project.
+  const schema = new SchemaState(pool, cfg.db.authenticator, 'public', cfg.log);
   const routes = new Hono();
-  routes.all('*', (c) => c.json({ message: 'rest is not available in this local stack yet' }, 501));
-  return { routes, close: async () => {} };
+  routes.all('*', (c) => handleRest({ pool, schema, settings }, c.req.raw));
+  return {
+    routes,
+    ready: () => schema.start(),
+    close: async () => {
+      await schema.close();
+      await pool.end();
+    },
+  };
 }

@@ -1,0 +1,39 @@
+import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * The installable shell: every built asset is precached so staff screens open with no network, and
+ * a new version waits for the user's consent (registerType "prompt") because reloading a POS in the
+ * middle of an order would lose what is on screen.
+ */
+export function pwaPlugin() {
+  return VitePWA({
+    registerType: 'prompt',
+    // main.tsx registers through virtual:pwa-register/solid to drive the update prompt.
+    injectRegister: false,
+    includeAssets: ['icons/icon.svg', 'icons/apple-touch-icon-180.png'],
+    manifest: {
+      id: '/',
+      name: 'Comanda',
+      short_name: 'Comanda',
+      description: 'Point of sale, kitchen display and guest ordering for small restaurants.',
+      start_url: '/',
+      scope: '/',
+      display: 'standalone',
+      orientation: 'any',
+      background_color: '#ffffff',
+      theme_color: '#0f766e',
+      icons: [
+        { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+        { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        { src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+      // Client-side routes all resolve to the shell, offline included.
+      navigateFallback: '/index.html',
+      cleanupOutdatedCaches: true,
+    },
+  });
+}

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { createClient, type RealtimeChannel, type SupabaseClient } from '@supabase/supabase-js';
+import pg from 'pg';
+import type { RunningStack } from '../stack/stack.ts';
+import { type BenchRow, runLoad } from './measure.ts';
+
+const TOPICS = 100;
+const MANY_CLIENTS = 200;
+
+/** Resolves when `count` deliveries of one message id have arrived. */
+class Arrivals {
+  private readonly waiting = new Map<string, { left: number; done: () => void }>();
+  expect(id: string, count: number): Promise<void> {
+    return new Promise((done) => this.waiting.set(id, { left: count, done }));
+  }
+  arrived(id: string): void {
+    const w = this.waiting.get(id);
+    if (!w) return;
+    if (--w.left === 0) {
+      this.waiting.delete(id);
+      w.done();
+    }
+  }
+}
+
+function subscribe(channel: RealtimeChannel): Promise<void> {
+  return new Promise((resolve, reject) =>
+    channel.subscribe((status, err) => {
+      if (status === 'SUBSCRIBED') resolve();
+      else if (status === 'CHANNEL_ERROR' || status === 'TIMED_OUT') reject(err ?? new Error(status));
+    }),
+  );
+}
+
+/**
+ * Broadcast from Database latency, commit → supabase-js callback (timed from just before the
+ * committing statement, as is the floor), with 1 subscriber and with 200 sockets on 100 private
+ * topics, beside a LISTEN/NOTIFY round trip on the same database: the least any database-driven
+ * push can cost.
+ */
+export async function benchRealtime(stack: RunningStack, durationMs = 5_000): Promise<BenchRow[]> {
+  const owner = new pg.Client({ connectionString: stack.dbUrl });
+  await owner.connect();
+  await owner.query(`
+    drop policy if exists "bench topics are readable" on realtime.messages;
+    create policy "bench topics are readable" on realtime.messages for select to authenticated
+      using (realtime.topic() like 'bench:%');
+  `);
+  await owner.end();
+
+  const auth = createClient(stack.apiUrl, stack.anonKey, { auth: { persistSession: false, autoRefreshToken: false } });
+  const { data, error } = await auth.auth.signUp({
+    email: `bench-rt-${randomUUID()}@example.com`,
+    password: 'bench-pw-1',
+  });
+  if (error || !data.session) throw error ?? new Error('sign-up returned no session');
+  const token = data.session.access_token;
+
+  const writers = new pg.Pool({ connectionString: stack.dbUrl, max: 16 });
+  const listener = new pg.Client({ connectionString: stack.dbUrl });
+  await listener.connect();
+  const arrivals = new Arrivals();
+  listener.on('notification', (n) => arrivals.arrived(n.payload ?? ''));
+  await listener.query('listen bench_floor');
+  const clients: SupabaseClient[] = [];
+  // Each client is its own socket, as 200 browser tabs would be; setAuth makes the join carry the token.
+  const newClient = async () => {
+    const c = createClient(stack.apiUrl, stack.anonKey, { auth: { persistSession: false, autoRefreshToken: false } });
+    clients.push(c);
+    await c.realtime.setAuth(token);
+    return c;
+  };
+
+  try {
+    const sendDb = (topic: string, copies: number) => async () => {
+      const id = randomUUID();
+      const arrived = arrivals.expect(id, copies);
+      await writers.query(`select realtime.send(jsonb_build_object('k', $1::text), 'tick', $2, true)`, [id, topic]);
+      await arrived;
+    };
+    const notify = async () => {
+      const id = randomUUID();
+      const arrived = arrivals.expect(id, 1);
+      await writers.query(`select pg_notify('bench_floor', $1)`, [id]);
+      await arrived;
+    };
+    const onTick = (m: { payload: { k?: string } }) => arrivals.arrived(m.payload.k ?? '');
+
+    const rows: BenchRow[] = [];
+    const single = (await newClient()).channel('bench:solo', { config: { private: true } });
+    single.on('broadcast', { event: 'tick' }, onTick);
+    await subscribe(single);
+    rows.push({
+      name: 'Broadcast from DB → 1 client',
+      subject: await runLoad(sendDb('bench:solo', 1), { concurrency: 1, durationMs }),
+      floor: await runLoad(notify, { concurrency: 1, durationMs }),
+      floorName: 'LISTEN/NOTIFY',
+    });
+
+    for (let i = 0; i < MANY_CLIENTS; i++) {
+      const ch = (await newClient()).channel(`bench:${i % TOPICS}`, { config: { private: true } });
+      ch.on('broadcast', { event: 'tick' }, onTick);
+      await subscribe(ch);
+    }
+    const perTopic = MANY_CLIENTS / TOPICS;
+    const randomTopic = async () => sendDb(`bench:${Math.floor(Math.random() * TOPICS)}`, perTopic)();
+    const subject = await runLoad(randomTopic, { concurrency: 16, durationMs });
+    rows.push({
+      name: `Broadcast from DB → ${MANY_CLIENTS} clients / ${TOPICS} private topics (${Math.round(subject.perSecond * perTopic)} delivered msgs/s)`,
+      subject,
+      floor: await runLoad(notify, { concurrency: 16, durationMs }),
+      floorName: 'LISTEN/NOTIFY',
+    });
+    return rows;
+  } finally {
+    await Promise.all(clients.map((c) => c.removeAllChannels()));
+    await listener.end();
+    await writers.end();
+  }
+}

@@ -1,0 +1,76 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { JwtClaims } from '../jwt.ts';
+import type { ChannelAuthorizer, Extension } from './authorization.ts';
+import type { TopicRegistry } from './broadcast.ts';
+import type { PhxMessage, Vsn } from './frames.ts';
+import type { PgBinding, PostgresChanges } from './postgres-changes.ts';
+import type { PresenceTracker } from './presence.ts';
+
+/** Tunables; defaults follow hosted Realtime's free-tier limits where it has one. */
+export interface RealtimeOptions {
+  /** Largest broadcast / presence / HTTP message payload (hosted default 256 kB). */
+  maxPayloadBytes: number;
+  /** Frames a socket may send per second before its channels are shut down. */
+  maxEventsPerSecond: number;
+  /** A socket silent for this long (no heartbeat) is dropped, as Phoenix does after 60 s. */
+  idleTimeoutMs: number;
+  /** Broadcast-from-Database rows older than this are deleted (hosted keeps about 3 days). */
+  messageRetentionMs: number;
+  pruneIntervalMs: number;
+  /** Logical replication slot; one per gateway so two gateways on one database do not fight. */
+  slotName: string;
+}
+
+/** The one socket-side capability channels need: writing frames back to the client. */
+export interface SocketSink {
+  readonly id: string;
+  readonly vsn: Vsn;
+  readonly headers: Record<string, string>;
+  push(message: PhxMessage): void;
+  pushEncoded(text: string | Buffer): void;
+}
+
+/** One joined channel on one socket (Phoenix: one channel process). */
+export interface ChannelSubscription {
+  socket: SocketSink;
+  /** Full topic, `realtime:<name>`. */
+  topic: string;
+  subTopic: string;
+  joinRef: string;
+  isPrivate: boolean;
+  self: boolean;
+  ack: boolean;
+  presenceEnabled: boolean;
+  presenceKey: string;
+  claims: JwtClaims;
+  /** Private channels: what the read probe allowed (public channels: everything). */
+  read: Record<Extension, boolean>;
+  /** Write checks run once per extension and are then cached, as hosted does. */
+  writeChecks: Map<Extension, Promise<boolean>>;
+  pgBindings: PgBinding[];
+  expiryTimer: NodeJS.Timeout | null;
+  closed: boolean;
+}
+
+export interface RealtimeContext {
+  jwtSecret: string;
+  options: RealtimeOptions;
+  registry: TopicRegistry;
+  presence: PresenceTracker;
+  authorizer: ChannelAuthorizer;
+  postgresChanges: PostgresChanges;
+  log: (line: string) => void;
+}
+
+/** Public and private channels of the same name are separate namespaces. */
+export function namespaceKey(topic: string, isPrivate: boolean): string {
+  return `${isPrivate ? 'private' : 'public'}|${topic}`;
+}
+
+export function lowerCaseHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) {
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  }
+  return out;
+}

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import type { WebSocket } from 'ws';
+import { handleClientBroadcast, reply } from './broadcast.ts';
+import { closeChannel, joinChannel, leaveChannel, refreshChannelToken, shutdownChannel } from './channel.ts';
+import type { ChannelSubscription, RealtimeContext, SocketSink } from './context.ts';
+import { type DecodedFrame, decodeBinary, decodeText, encodeText, type PhxMessage, type Vsn } from './frames.ts';
+
+/** A client this far behind on reading is dropped instead of buffering without bound. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+/** Past this many times the rate limit in one second the socket itself is closed. */
+const FLOOD_CLOSE_FACTOR = 4;
+
+/**
+ * One WebSocket connection: decodes frames, answers heartbeats at once and runs everything else
+ * in arrival order (a join waiting on its RLS probe must not be overtaken by that channel's pushes).
+ */
+export class RealtimeSocket implements SocketSink {
+  readonly id = randomUUID();
+  private readonly channels = new Map<string, ChannelSubscription>();
+  private queue: Promise<void> = Promise.resolve();
+  private windowStart = Date.now();
+  private windowCount = 0;
+  private rateLimited = false;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly ctx: RealtimeContext,
+    private readonly ws: WebSocket,
+    readonly vsn: Vsn,
+    private readonly token: string,
+    readonly headers: Record<string, string>,
+  ) {
+    ws.on('message', (data, isBinary) => this.onFrame(data as Buffer | Buffer[], isBinary));
+    ws.on('close', () => this.onClose());
+    ws.on('error', (e) => ctx.log(`realtime: socket ${this.id}: ${e.message}`));
+    this.touch();
+  }
+
+  push(message: PhxMessage): void {
+    this.pushEncoded(encodeText(message, this.vsn));
+  }
+
+  pushEncoded(frame: string | Buffer): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.ctx.log(`realtime: socket ${this.id} is not reading; closing it`);
+      this.ws.close(1013, 'slow consumer');
+      return;
+    }
+    this.ws.send(frame, { binary: typeof frame !== 'string' });
+  }
+
+  close(code: number, reason: string): void {
+    this.ws.close(code, reason);
+  }
+
+  private touch(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.ws.terminate(), this.ctx.options.idleTimeoutMs);
+    this.idleTimer.unref();
+  }
+
+  /** Counts frames per one-second window; over the limit, channels are shut down as hosted does. */
+  private overRateLimit(): boolean {
+    const now = Date.now();
+    if (now - this.windowStart >= 1000) {
+      this.windowStart = now;
+      this.windowCount = 0;
+      this.rateLimited = false;
+    }
+    this.windowCount++;
+    const limit = this.ctx.options.maxEventsPerSecond;
+    if (this.windowCount <= limit) return false;
+    if (!this.rateLimited) {
+      this.rateLimited = true;
+      this.ctx.log(`realtime: socket ${this.id} exceeded ${limit} events per second`);
+      for (const sub of [...this.channels.values()]) {
+        shutdownChannel(this.ctx, this.channels, sub, 'Too many messages per second');
+      }
+    }
+    if (this.windowCount > limit * FLOOD_CLOSE_FACTOR) this.ws.close(1008, 'Too many messages per second');
+    return true;
+  }
+
+  private onFrame(data: Buffer | Buffer[], isBinary: boolean): void {
+    this.touch();
+    if (this.overRateLimit()) return;
+    const buf = Array.isArray(data) ? Buffer.concat(data) : data;
+    let frame: DecodedFrame;
+    if (isBinary) {
+      frame =
+        this.vsn === '2.0.0' ? decodeBinary(buf) : { ok: false, reason: 'binary frames need vsn 2.0.0', refs: null };
+    } else frame = decodeText(buf.toString('utf8'), this.vsn);
+    if (!frame.ok) {
+      if (frame.refs?.ref) {
+        this.push({
+          ...frame.refs,
+          event: 'phx_reply',
+          payload: { status: 'error', response: { reason: frame.reason } },
+        });
+      } else {
+        // Nothing to answer to: Phoenix drops such a connection rather than guessing.
+        this.ctx.log(`realtime: socket ${this.id}: ${frame.reason}; closing it`);
+        this.ws.close(1007, frame.reason.slice(0, 120));
+      }
+      return;
+    }
+    const message = frame.message;
+    if (buf.length > this.ctx.options.maxPayloadBytes) {
+      this.push(reply(message, 'error', { reason: 'Payload size exceeded: the message is larger than allowed' }));
+      return;
+    }
+    if (message.topic === 'phoenix' && message.event === 'heartbeat') {
+      this.push(reply(message, 'ok', {}));
+      return;
+    }
+    const bytes = frame.binary?.bytes ?? null;
+    this.queue = this.queue
+      .then(() => this.dispatch(message, bytes))
+      .catch((e: Error) => {
+        this.ctx.log(`realtime: socket ${this.id} ${message.event} on ${message.topic} failed: ${e.stack ?? e}`);
+        if (message.ref) this.push(reply(message, 'error', { reason: 'internal error' }));
+      });
+  }
+
+  private async dispatch(message: PhxMessage, bytes: Buffer | null): Promise<void> {
+    if (this.closed) return;
+    if (message.event === 'phx_join') {
+      await joinChannel(this.ctx, this, this.channels, this.token, message);
+      return;
+    }
+    const sub = this.channels.get(message.topic);
+    if (!sub) {
+      if (message.event !== 'access_token') this.push(reply(message, 'error', { reason: 'unmatched topic' }));
+      return;
+    }
+    switch (message.event) {
+      case 'phx_leave':
+        leaveChannel(this.ctx, this.channels, sub, message);
+        return;
+      case 'access_token':
+        await refreshChannelToken(this.ctx, this.channels, sub, message);
+        return;
+      case 'broadcast':
+        await handleClientBroadcast(this.ctx, sub, message, bytes);
+        return;
+      case 'presence':
+        await this.ctx.presence.handle(this.ctx, sub, message);
+        return;
+      default:
+        this.push(reply(message, 'error', { reason: `Unknown event: ${message.event.slice(0, 64)}` }));
+    }
+  }
+
+  /** Socket death: every channel leaves, so presence leaves reach the others. */
+  private onClose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    for (const sub of [...this.channels.values()]) closeChannel(this.ctx, this.channels, sub);
+  }
+}

@@ -1,0 +1,343 @@
+import type pg from 'pg';
+import { bodyColumns, checkBodyShape, deleteSql, insertSql, type MutationSql, updateSql } from './build-mutate.ts';
+import { resolveRoutine, rpcSql } from './build-rpc.ts';
+import { buildLevel, checkAllLevelsUsed, newContext, readQuery } from './build-sql.ts';
+import { fromPgError, isPgError, RestError, tableNotFound } from './errors.ts';
+import { appliedPreferences, type Preferences, parsePrefer } from './prefer.ts';
+import { type ParsedQuery, parseQuery, pathKey } from './query-params.ts';
+import { identify, type RequestIdentity } from './request-auth.ts';
+import { type JsonBody, parseCookies, readJsonBody } from './request-body.ts';
+import { type Outcome, respond } from './response.ts';
+import type { SchemaCache } from './schema-cache.ts';
+import type { SchemaState } from './schema-state.ts';
+import { Params } from './sql-fragments.ts';
+import { type MainResult, runRequest, type TxSetup } from './transaction.ts';
+
+export interface RestSettings {
+  schemas: string[];
+  searchPath: string;
+  maxRows: number;
+  jwtSecret: string;
+}
+
+export interface RestRuntime {
+  pool: pg.Pool;
+  schema: SchemaState;
+  settings: RestSettings;
+}
+
+/** The parts of a request every kind of call needs once it is authenticated and negotiated. */
+interface Call {
+  req: Request;
+  method: string;
+  resource: string;
+  isRpc: boolean;
+  query: string;
+  prefs: Preferences;
+  singular: boolean;
+  identity: RequestIdentity;
+  body: JsonBody | null;
+}
+
+const OBJECT_TYPES = ['application/vnd.pgrst.object+json', 'application/vnd.pgrst.object'];
+const JSON_TYPES = ['*/*', 'application/*', 'application/json', ''];
+
+/** Accept negotiation: JSON array, or a single object (`.single()`); anything else is 406 PGRST107. */
+function negotiate(accept: string | null): boolean {
+  if (!accept) return false;
+  const types = accept.split(',').map((t) => (t.split(';')[0] ?? '').trim().toLowerCase());
+  if (types.some((t) => OBJECT_TYPES.includes(t))) return true;
+  if (types.some((t) => JSON_TYPES.includes(t))) return false;
+  throw new RestError(406, 'PGRST107', `None of these media types are available: ${types.join(', ')}`);
+}
+
+export async function handleRest(rt: RestRuntime, req: Request): Promise<Response> {
+  let authed = false;
+  try {
+    const url = new URL(req.url);
+    const at = url.pathname.indexOf('/rest/v1');
+    const path = at >= 0 ? url.pathname.slice(at + '/rest/v1'.length) || '/' : url.pathname;
+    const method = req.method.toUpperCase();
+    const cache = await rt.schema.get();
+    const identity = await identify(
+      { authorization: req.headers.get('authorization'), apikey: req.headers.get('apikey') },
+      rt.settings.jwtSecret,
+      { member: cache.roles, all: cache.allRoles },
+    );
+    authed = identity.role !== 'anon';
+    const profile = req.headers.get(method === 'GET' || method === 'HEAD' ? 'accept-profile' : 'content-profile');
+    if (profile && !rt.settings.schemas.includes(profile)) {
+      throw new RestError(
+        406,
+        'PGRST106',
+        `Invalid schema: ${profile}`,
+        null,
+        `Only the following schemas are exposed: ${rt.settings.schemas.join(', ')}`,
+      );
+    }
+    const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
+    if (segments.length === 0) return openApiRoot(cache);
+    const isRpc = segments[0] === 'rpc' && segments.length === 2;
+    if (segments.length !== 1 && !isRpc) throw new RestError(404, 'PGRST125', 'Invalid path specified in request URL');
+    if (
+      !['GET', 'HEAD', 'POST', 'PATCH', 'DELETE', 'PUT'].includes(method) ||
+      (isRpc && !['GET', 'HEAD', 'POST'].includes(method))
+    ) {
+      throw new RestError(
+        405,
+        isRpc ? 'PGRST101' : 'PGRST117',
+        isRpc ? `Cannot use the ${method} method on RPC` : `Unsupported HTTP method: ${method}`,
+      );
+    }
+    const prefs = parsePrefer(req.headers.get('prefer'));
+    if (prefs.handling === 'strict' && prefs.invalid.length) {
+      throw new RestError(
+        400,
+        'PGRST122',
+        'Invalid preferences given with handling=strict',
+        `Invalid preferences: ${prefs.invalid.join(', ')}`,
+      );
+    }
+    const call: Call = {
+      req,
+      method,
+      resource: segments[segments.length - 1] as string,
+      isRpc,
+      query: url.search.slice(1),
+      prefs,
+      singular: negotiate(req.headers.get('accept')),
+      identity,
+      body: method === 'POST' || method === 'PATCH' || method === 'PUT' ? await readJsonBody(req) : null,
+    };
+    let outcome: Outcome;
+    try {
+      outcome = await execute(rt, cache, call);
+    } catch (e) {
+      // DDL may have landed before its NOTIFY: one reload, then one retry.
+      if (e instanceof RestError && /^PGRST20[0-5]$/.test(e.code) && (await rt.schema.reloadIfStale())) {
+        outcome = await execute(rt, await rt.schema.get(), call);
+      } else throw e;
+    }
+    return respond(outcome);
+  } catch (e) {
+    if (e instanceof RestError) return respond({ error: e });
+    if (isPgError(e)) return respond({ error: fromPgError(e, authed) });
+    throw e;
+  }
+}
+
+async function execute(rt: RestRuntime, cache: SchemaCache, call: Call): Promise<Outcome> {
+  const params = new Params();
+  const routineArgNames = new Set<string>();
+  if (call.isRpc && call.method !== 'POST') {
+    for (const r of cache.routines.get(call.resource) ?? []) for (const p of r.params) routineArgNames.add(p.name);
+  }
+  const q = parseQuery(call.query, (k) => routineArgNames.has(k));
+  const ctx = newContext(cache, params, q.levels);
+  const root = q.levels.get(pathKey([]));
+  const counted = call.prefs.count !== undefined;
+  const headOnly = call.method === 'HEAD';
+  const maxRows = rt.settings.maxRows;
+  const limit = Math.min(root?.limit ?? maxRows, maxRows);
+  const offset = root?.offset ?? 0;
+
+  if (call.isRpc) return executeRpc(rt, cache, call, q, ctx, { counted, headOnly, limit, offset });
+
+  const table = cache.relations.get(call.resource);
+  if (!table) throw tableNotFound(cache.schema, call.resource, suggestTable(cache, call.resource));
+
+  if (call.method === 'GET' || call.method === 'HEAD') {
+    const level = buildLevel(
+      ctx,
+      { name: table.name, columns: table.columns, relName: table.name },
+      'pgrst_0',
+      q.select,
+      [],
+    );
+    checkAllLevelsUsed(ctx);
+    const text = readQuery(ctx, {
+      from: `"${cache.schema.replaceAll('"', '""')}"."${table.name.replaceAll('"', '""')}"`,
+      rootAlias: 'pgrst_0',
+      level,
+      count: counted,
+      body: !headOnly,
+      limit,
+      offset,
+    });
+    const result = await run(rt, call, true, text, params.values);
+    return { kind: 'read', result, offset, counted, singular: call.singular, head: headOnly };
+  }
+
+  const wantsBody = call.prefs.return === 'representation';
+  const headersOnly = call.prefs.return === 'headers-only';
+  let mutation: MutationSql;
+  if (call.method === 'POST' || call.method === 'PUT') {
+    if (!call.body) throw new RestError(400, 'PGRST102', 'Empty or invalid json');
+    checkBodyShape(call.body.value, true);
+    const columns = bodyColumns(table, call.body.value, q.columns);
+    const select = headersOnly
+      ? table.pk.map((name) => ({ kind: 'field' as const, field: { name, json: [] } }))
+      : q.select;
+    mutation = insertSql(ctx, {
+      table,
+      body: call.body.value,
+      bodyText: call.body.text,
+      columns,
+      prefs: call.method === 'PUT' ? { ...call.prefs, resolution: 'merge-duplicates' } : call.prefs,
+      ...(q.onConflict ? { onConflict: q.onConflict } : {}),
+      select,
+      representation: wantsBody || (headersOnly && table.pk.length > 0),
+      body_out: true,
+    });
+  } else if (call.method === 'PATCH') {
+    if (!call.body) throw new RestError(400, 'PGRST102', 'Empty or invalid json');
+    checkBodyShape(call.body.value, false);
+    const columns = bodyColumns(table, call.body.value, q.columns);
+    mutation = updateSql(ctx, {
+      table,
+      bodyText: call.body.text,
+      columns,
+      prefs: call.prefs,
+      select: q.select,
+      representation: wantsBody,
+      body_out: true,
+    });
+  } else {
+    mutation = deleteSql(ctx, table, q.select, wantsBody, true);
+  }
+  const result = await run(rt, call, false, mutation.text, params.values);
+  return {
+    kind: 'mutate',
+    method: call.method,
+    result,
+    counted,
+    singular: call.singular,
+    representation: wantsBody,
+    location: headersOnly ? locationOf(table.name, table.pk, result.body) : null,
+    applied: appliedPreferences(call.prefs, ['return', 'count', 'resolution', 'missing', 'tx', 'maxAffected']),
+  };
+}
+
+async function executeRpc(
+  rt: RestRuntime,
+  cache: SchemaCache,
+  call: Call,
+  q: ParsedQuery,
+  ctx: ReturnType<typeof newContext>,
+  o: { counted: boolean; headOnly: boolean; limit: number; offset: number },
+): Promise<Outcome> {
+  const isPost = call.method === 'POST';
+  let keys: string[] = [];
+  if (isPost && call.body) {
+    const v = call.body.value;
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      throw new RestError(400, 'PGRST102', 'Empty or invalid json');
+    keys = Object.keys(v);
+  } else if (!isPost) keys = [...q.rpcArgs.keys()];
+  const { routine, wholeBody } = resolveRoutine(cache, call.resource, keys, isPost);
+  const text = rpcSql(ctx, {
+    routine,
+    wholeBody,
+    ...(isPost ? { bodyText: call.body?.text ?? '{}', bodyKeys: keys } : { getArgs: q.rpcArgs }),
+    select: q.select,
+    count: o.counted,
+    body: !o.headOnly && call.prefs.return !== 'minimal',
+    ...(routine.returnsSet ? { limit: o.limit, offset: o.offset } : {}),
+  });
+  const readOnly = !isPost || routine.volatility !== 'volatile';
+  const result = await run(rt, call, readOnly, text, ctx.params.values);
+  return {
+    kind: 'rpc',
+    result,
+    offset: o.offset,
+    counted: o.counted,
+    singular: call.singular,
+    head: o.headOnly || call.prefs.return === 'minimal',
+    returnsSet: routine.returnsSet,
+    returnKind: routine.returnKind,
+  };
+}
+
+async function run(
+  rt: RestRuntime,
+  call: Call,
+  readOnly: boolean,
+  text: string,
+  values: string[],
+): Promise<MainResult> {
+  const cache = await rt.schema.get();
+  const headers: Record<string, string> = {};
+  call.req.headers.forEach((v, k) => {
+    headers[k] = v;
+  });
+  const setup: TxSetup = {
+    readOnly,
+    role: call.identity.role,
+    claimsJson: call.identity.claimsJson,
+    method: call.method,
+    path: new URL(call.req.url).pathname.replace(/^.*?\/rest\/v1/, '') || '/',
+    headersJson: JSON.stringify(headers),
+    cookiesJson: JSON.stringify(parseCookies(call.req.headers.get('cookie'))),
+    searchPath: rt.settings.searchPath,
+    roleSettings: cache.roleSettings.get(call.identity.role) ?? [],
+    ...(call.prefs.timezone ? { timezone: call.prefs.timezone } : {}),
+  };
+  let refusal: RestError | null = null;
+  const result = await runRequest(rt.pool, setup, { text, values }, (r) => {
+    if (call.singular && r.n !== 1) {
+      refusal = new RestError(
+        406,
+        'PGRST116',
+        'Cannot coerce the result to a single JSON object',
+        `The result contains ${r.n} rows`,
+      );
+      return 'rollback';
+    }
+    if (call.prefs.handling === 'strict' && call.prefs.maxAffected !== undefined && r.n > call.prefs.maxAffected) {
+      refusal = new RestError(
+        400,
+        'PGRST124',
+        'Query result exceeds max-affected preference constraint',
+        `The query affects ${r.n} rows`,
+      );
+      return 'rollback';
+    }
+    return call.prefs.tx === 'rollback' ? 'rollback' : 'commit';
+  });
+  if (refusal) throw refusal;
+  return result;
+}
+
+function locationOf(table: string, pk: string[], body: string): string | null {
+  if (!pk.length || !body) return null;
+  const rows = JSON.parse(body) as Array<Record<string, unknown>>;
+  const row = rows[0];
+  if (!row) return null;
+  return `/${table}?${pk.map((k) => `${encodeURIComponent(k)}=eq.${encodeURIComponent(String(row[k]))}`).join('&')}`;
+}
+
+function suggestTable(cache: SchemaCache, name: string): string | null {
+  const lower = name.toLowerCase();
+  for (const t of cache.relations.keys()) {
+    const tl = t.toLowerCase();
+    if (
+      tl === lower ||
+      tl === `${lower}s` ||
+      `${tl}s` === lower ||
+      (lower.length > 3 && (tl.startsWith(lower) || lower.startsWith(tl)))
+    ) {
+      return `Perhaps you meant the table '${cache.schema}.${t}'`;
+    }
+  }
+  return null;
+}
+
+function openApiRoot(cache: SchemaCache): Response {
+  const paths: Record<string, object> = {};
+  for (const t of cache.relations.keys()) paths[`/${t}`] = {};
+  for (const r of cache.routines.keys()) paths[`/rpc/${r}`] = {};
+  return new Response(
+    JSON.stringify({ swagger: '2.0', info: { title: 'PostgREST API', version: '14' }, basePath: '/', paths }),
+    { status: 200, headers: { 'Content-Type': 'application/openapi+json; charset=utf-8' } },
+  );
+}

@@ -1,0 +1,57 @@
+import { invalidBody, RestError } from './errors.ts';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface JsonBody {
+  text: string;
+  value: unknown;
+}
+
+/**
+ * Reads a JSON request body, refusing anything but JSON and anything over 1 MB without buffering
+ * more than that. Returns null for an empty body (RPC calls without arguments).
+ */
+export async function readJsonBody(req: Request): Promise<JsonBody | null> {
+  const declared = Number(req.headers.get('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (!req.body) return null;
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return null;
+  const type = (req.headers.get('content-type') ?? 'application/json').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json' && type !== '' && type !== '*/*') {
+    throw new RestError(415, 'PGRST102', `Content-Type not acceptable: ${type}`);
+  }
+  try {
+    return { text, value: JSON.parse(text) };
+  } catch {
+    throw invalidBody('Empty or invalid json');
+  }
+}
+
+function tooLarge(): RestError {
+  return new RestError(413, 'PGRST102', 'Request body is too large', `The limit is ${MAX_BODY_BYTES} bytes.`);
+}
+
+export function parseCookies(header: string | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!header) return out;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    out[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+  }
+  return out;
+}

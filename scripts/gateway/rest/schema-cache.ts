@@ -1,0 +1,254 @@
+import type pg from 'pg';
+import { computeRelationships, type Relationship } from './relationships.ts';
+
+export interface Column {
+  name: string;
+  /** format_type() with typmod: used in json_to_recordset column definitions. */
+  type: string;
+  nullable: boolean;
+  /** Default expression from the catalog (for Prefer: missing=default). */
+  default: string | null;
+  generated: boolean;
+}
+
+export interface Relation {
+  schema: string;
+  name: string;
+  kind: 'table' | 'view';
+  columns: Map<string, Column>;
+  columnList: Column[];
+  pk: string[];
+  uniques: string[][];
+}
+
+export interface ForeignKey {
+  name: string;
+  table: string;
+  columns: string[];
+  refTable: string;
+  refColumns: string[];
+}
+
+export interface RoutineParam {
+  name: string;
+  type: string;
+  hasDefault: boolean;
+}
+
+export interface Routine {
+  schema: string;
+  name: string;
+  /** Input parameters in declaration order (IN/INOUT/VARIADIC). */
+  params: RoutineParam[];
+  volatility: 'volatile' | 'stable' | 'immutable';
+  returnsSet: boolean;
+  returnKind: 'void' | 'scalar' | 'composite';
+  returnType: string;
+  /** Output columns of a composite/TABLE result; filters and select work on them. */
+  columns: Map<string, Column>;
+  columnList: Column[];
+  /** The table whose row type the function returns, so embedding works on its result. */
+  returnTable: string | null;
+}
+
+export interface SchemaCache {
+  schema: string;
+  relations: Map<string, Relation>;
+  foreignKeys: ForeignKey[];
+  relationships: Map<string, Relationship[]>;
+  routines: Map<string, Routine[]>;
+  /** Roles the login role may switch to (its memberships). */
+  roles: Set<string>;
+  /** Every role name, to tell "does not exist" from "not allowed". */
+  allRoles: Set<string>;
+  /** Per-role statement_timeout / lock_timeout etc., applied as PostgREST applies role settings. */
+  roleSettings: Map<string, Array<[string, string]>>;
+  loadedAt: number;
+}
+
+const RELATIONS_SQL = `
+select c.relname as name, c.relkind as kind,
+  coalesce((select json_agg(json_build_object(
+      'name', a.attname, 'type', format_type(a.atttypid, a.atttypmod), 'nullable', not a.attnotnull,
+      'default', case when a.attgenerated = '' then pg_get_expr(d.adbin, d.adrelid) end,
+      'generated', a.attgenerated <> '' or a.attidentity = 'a') order by a.attnum)
+    from pg_attribute a left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+    where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped), '[]') as columns
+from pg_class c join pg_namespace n on n.oid = c.relnamespace
+where n.nspname = $1 and c.relkind in ('r', 'v', 'm', 'f', 'p')`;
+
+const CONSTRAINTS_SQL = `
+select con.conname as name, con.contype as type, rel.relname as table, frel.relname as ref_table,
+  (select array_agg(a.attname order by k.o) from unnest(con.conkey) with ordinality k(n, o)
+     join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.n) as columns,
+  (select array_agg(a.attname order by k.o) from unnest(con.confkey) with ordinality k(n, o)
+     join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.n) as ref_columns
+from pg_constraint con
+join pg_class rel on rel.oid = con.conrelid join pg_namespace n on n.oid = rel.relnamespace
+left join pg_class frel on frel.oid = con.confrelid left join pg_namespace fn on fn.oid = frel.relnamespace
+where n.nspname = $1 and con.contype in ('p', 'u', 'f') and (con.contype <> 'f' or fn.nspname = $1)`;
+
+const ROUTINES_SQL = `
+select p.proname as name, p.provolatile as volatility, p.proretset as returns_set,
+  format_type(p.prorettype, null) as return_type, t.typtype as return_typtype,
+  case when t.typtype = 'c' then (select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where c.oid = t.typrelid and n.nspname = $1 and c.relkind in ('r','v','m','f','p')) end as return_table,
+  coalesce((select json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod))
+     order by a.attnum) from pg_attribute a where a.attrelid = t.typrelid and a.attnum > 0 and not a.attisdropped),
+     '[]') as composite_columns,
+  coalesce(p.proargnames, '{}') as arg_names, coalesce(p.proargmodes::text[], '{}') as arg_modes,
+  array(select format_type(x, null) from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) x) as arg_types,
+  p.pronargs as nargs, p.pronargdefaults as ndefaults
+from pg_proc p join pg_namespace n on n.oid = p.pronamespace join pg_type t on t.oid = p.prorettype
+where n.nspname = $1 and p.prokind = 'f'`;
+
+const ROLES_SQL = `
+select r.rolname as name, coalesce(r.rolconfig, '{}') as config, pg_has_role(current_user, r.oid, 'MEMBER') as member
+from pg_roles r`;
+
+// Only settings that matter per request; search_path is set by the gateway itself.
+const ROLE_SETTINGS = new Set(['statement_timeout', 'lock_timeout', 'idle_in_transaction_session_timeout']);
+
+interface ColumnRow {
+  name: string;
+  type: string;
+  nullable?: boolean;
+  default?: string | null;
+  generated?: boolean;
+}
+
+function toColumns(rows: ColumnRow[]): { map: Map<string, Column>; list: Column[] } {
+  const list = rows.map((r) => ({
+    name: r.name,
+    type: r.type,
+    nullable: r.nullable ?? true,
+    default: r.default ?? null,
+    generated: r.generated ?? false,
+  }));
+  return { map: new Map(list.map((c) => [c.name, c])), list };
+}
+
+/** Reads the exposed schema's catalog in four queries (PostgREST's schema cache, trimmed to what we use). */
+export async function loadSchemaCache(client: pg.Pool | pg.Client, schema: string): Promise<SchemaCache> {
+  const [rels, cons, procs, roles] = await Promise.all([
+    client.query(RELATIONS_SQL, [schema]),
+    client.query(CONSTRAINTS_SQL, [schema]),
+    client.query(ROUTINES_SQL, [schema]),
+    client.query(ROLES_SQL),
+  ]);
+  const relations = new Map<string, Relation>();
+  for (const r of rels.rows) {
+    const cols = toColumns(r.columns);
+    relations.set(r.name, {
+      schema,
+      name: r.name,
+      kind: r.kind === 'r' || r.kind === 'p' ? 'table' : 'view',
+      columns: cols.map,
+      columnList: cols.list,
+      pk: [],
+      uniques: [],
+    });
+  }
+  const foreignKeys: ForeignKey[] = [];
+  for (const c of cons.rows) {
+    const rel = relations.get(c.table);
+    if (!rel || !c.columns) continue;
+    if (c.type === 'p') rel.pk = c.columns;
+    if (c.type === 'p' || c.type === 'u') rel.uniques.push(c.columns);
+    if (c.type === 'f' && c.ref_table && c.ref_columns) {
+      foreignKeys.push({
+        name: c.name,
+        table: c.table,
+        columns: c.columns,
+        refTable: c.ref_table,
+        refColumns: c.ref_columns,
+      });
+    }
+  }
+  const routines = new Map<string, Routine[]>();
+  for (const p of procs.rows) {
+    const routine = toRoutine(schema, p);
+    if (!routine) continue;
+    const list = routines.get(routine.name) ?? [];
+    list.push(routine);
+    routines.set(routine.name, list);
+  }
+  const roleSet = new Set<string>();
+  const allRoles = new Set<string>();
+  const roleSettings = new Map<string, Array<[string, string]>>();
+  for (const r of roles.rows) {
+    allRoles.add(r.name);
+    if (r.member) roleSet.add(r.name);
+    const settings: Array<[string, string]> = [];
+    for (const kv of r.config as string[]) {
+      const eq = kv.indexOf('=');
+      const k = kv.slice(0, eq);
+      if (eq > 0 && ROLE_SETTINGS.has(k)) settings.push([k, kv.slice(eq + 1)]);
+    }
+    if (settings.length) roleSettings.set(r.name, settings);
+  }
+  return {
+    schema,
+    relations,
+    foreignKeys,
+    relationships: computeRelationships(relations, foreignKeys),
+    routines,
+    roles: roleSet,
+    allRoles,
+    roleSettings,
+    loadedAt: Date.now(),
+  };
+}
+
+interface RoutineRow {
+  name: string;
+  volatility: string;
+  returns_set: boolean;
+  return_type: string;
+  return_typtype: string;
+  return_table: string | null;
+  composite_columns: ColumnRow[];
+  arg_names: string[];
+  arg_modes: string[];
+  arg_types: string[];
+  nargs: number;
+  ndefaults: number;
+}
+
+function toRoutine(schema: string, p: RoutineRow): Routine | null {
+  const inputs: Array<{ name: string; type: string }> = [];
+  const outputs: ColumnRow[] = [];
+  p.arg_types.forEach((type, i) => {
+    const mode = p.arg_modes[i] ?? 'i';
+    const name = p.arg_names[i] ?? '';
+    if (mode === 'i' || mode === 'b' || mode === 'v') inputs.push({ name, type });
+    if (mode === 'o' || mode === 'b' || mode === 't') outputs.push({ name, type });
+  });
+  const firstDefault = inputs.length - p.ndefaults;
+  const params = inputs.map((a, i) => ({ name: a.name, type: a.type, hasDefault: i >= firstDefault }));
+  let returnKind: Routine['returnKind'];
+  let cols: ColumnRow[] = [];
+  if (p.return_type === 'void') returnKind = 'void';
+  else if (p.return_typtype === 'c') {
+    returnKind = 'composite';
+    cols = p.composite_columns;
+  } else if (p.return_type === 'record') {
+    // Records without OUT/TABLE columns have no shape PostgREST could describe.
+    if (outputs.length === 0) return null;
+    returnKind = 'composite';
+    cols = outputs;
+  } else returnKind = 'scalar';
+  const { map, list } = toColumns(cols);
+  return {
+    schema,
+    name: p.name,
+    params,
+    volatility: p.volatility === 'i' ? 'immutable' : p.volatility === 's' ? 'stable' : 'volatile',
+    returnsSet: p.returns_set,
+    returnKind,
+    returnType: p.return_type,
+    columns: map,
+    columnList: list,
+    returnTable: p.return_table,
+  };
+}

@@ -1,0 +1,3 @@
+import { handleTableQr } from './handler.ts';
+
+Deno.serve(handleTableQr);
