@@ -1,26 +1,43 @@
-import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
-import type { PluginOption } from 'vite';
+import type { Plugin, PluginOption } from 'vite';
+import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
-import { defineConfig } from 'vitest/config';
-import { compiledMessagesAreStale, paraglideOptions } from './app/paraglide.config.ts';
+import { paraglideOptions } from './app/paraglide.config.ts';
 import { pwaPlugin } from './app/pwa.config.ts';
+import { ANON_KEY, DEFAULT_PORTS } from './scripts/stack/keys.ts';
 
-const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 const isVitest = Boolean(process.env.VITEST);
 
-if (isVitest && compiledMessagesAreStale()) {
-  execFileSync(process.execPath, ['--import', 'tsx', 'app/tools/compile-messages.ts'], { cwd: repoRoot, stdio: 'inherit' });
-}
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
-// The PWA is built from app/; tests keep running from the repository root (see test.root).
+/**
+ * Build-time settings of the app. Without environment variables they point at the local stack
+ * with the CLI's public demo anon key; app/dev-server.ts overrides them for `npm start`.
+ */
+export const appEnvDefines = (env: { apiUrl?: string | undefined; anonKey?: string | undefined } = {}) => ({
+  'import.meta.env.VITE_SUPABASE_URL': JSON.stringify(
+    env.apiUrl ?? process.env.VITE_SUPABASE_URL ?? `http://127.0.0.1:${DEFAULT_PORTS.api}`,
+  ),
+  'import.meta.env.VITE_SUPABASE_ANON_KEY': JSON.stringify(
+    env.anonKey ?? process.env.VITE_SUPABASE_ANON_KEY ?? ANON_KEY,
+  ),
+  'import.meta.env.VITE_APP_BUILD': JSON.stringify(process.env.VITE_APP_BUILD ?? version),
+});
+
+// The PWA is built from app/. Tests are configured in vitest.config.ts (the app's tests reuse this file).
 export default defineConfig({
   root: fileURLToPath(new URL('./app', import.meta.url)),
   envPrefix: 'VITE_',
+  define: appEnvDefines(),
   plugins: [
-    // Under vitest the messages are compiled above instead, once, out of process.
-    ...(isVitest ? [] : [paraglideVitePlugin(paraglideOptions)]),
+    // Dev server only: it recompiles messages as they are edited. `npm run build` compiles them
+    // before Vite and vitest does above, because the in-process compile leaves timers that keep
+    // a build or test run alive for ~40 s (see app/tools/compile-messages.ts).
+    ...(isVitest
+      ? []
+      : [paraglideVitePlugin(paraglideOptions)].flat().map((plugin): Plugin => ({ ...plugin, apply: 'serve' }))),
     solid(),
     // The service worker only matters to real browsers; tests would just pay for its generation.
     ...(isVitest ? [] : [pwaPlugin() as PluginOption]),
@@ -29,25 +46,5 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
-  },
-  test: {
-    root: repoRoot,
-    // Unit tests sit next to the code; whole-stack tests live in tests/.
-    include: [
-      'scripts/**/*.test.ts',
-      'tests/**/*.test.ts',
-      'app/**/*.test.ts',
-      'app/**/*.test.tsx',
-      'print-bridge/**/*.test.ts',
-    ],
-    // Node by default (vite-plugin-solid would otherwise switch every test to jsdom); DOM tests in
-    // app/ opt in with a `// @vitest-environment happy-dom` docblock.
-    environment: 'node',
-    globalSetup: ['tests/support/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
-    // Whole-stack tests share one database; files run in parallel but each test owns its rows.
-    fileParallelism: true,
-    maxWorkers: 2,
   },
 });

@@ -55,7 +55,11 @@ describe('checkMessages', () => {
     const settingsPath = path.join(projectDir, 'settings.json');
     await writeFile(
       settingsPath,
-      JSON.stringify({ baseLocale: 'en', locales: ['en', 'id'], 'plugin.inlang.messageFormat': { pathPattern: './messages/{locale}.json' } }),
+      JSON.stringify({
+        baseLocale: 'en',
+        locales: ['en', 'id'],
+        'plugin.inlang.messageFormat': { pathPattern: './messages/{locale}.json' },
+      }),
     );
     const problems = await checkMessages(projectDir);
     expect(problems).toHaveLength(1);

@@ -19,7 +19,10 @@ export async function checkMessages(projectDir: string): Promise<string[]> {
   const settings = JSON.parse(await readFile(path.join(projectDir, 'settings.json'), 'utf8')) as InlangSettings;
   // Like inlang, resolve the pattern against the directory that contains the .inlang project.
   const fileFor = (locale: string) =>
-    path.resolve(path.dirname(projectDir), settings['plugin.inlang.messageFormat'].pathPattern.replace('{locale}', locale));
+    path.resolve(
+      path.dirname(projectDir),
+      settings['plugin.inlang.messageFormat'].pathPattern.replace('{locale}', locale),
+    );
 
   const problems: string[] = [];
   const load = async (locale: string): Promise<Messages | null> => {
@@ -44,7 +47,9 @@ export async function checkMessages(projectDir: string): Promise<string[]> {
         const expected = placeholders(base[key]);
         const actual = placeholders(messages[key]);
         if (expected.join() !== actual.join()) {
-          problems.push(`${locale}: "${key}" uses {${actual.join('}, {')}} but ${settings.baseLocale} uses {${expected.join('}, {')}}`);
+          problems.push(
+            `${locale}: "${key}" uses {${actual.join('}, {')}} but ${settings.baseLocale} uses {${expected.join('}, {')}}`,
+          );
         }
       }
     }
@@ -75,5 +80,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.error(`Translation check failed (${problems.length}):\n  ${problems.join('\n  ')}`);
     process.exit(1);
   }
-  console.log('Translations: every locale has exactly the base locale\'s messages.');
+  console.log("Translations: every locale has exactly the base locale's messages.");
 }

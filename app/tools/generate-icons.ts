@@ -100,16 +100,23 @@ function crc32(bytes: Buffer): number {
 function svg(fullBleed: boolean): string {
   const s = (v: number) => Math.round(v * 512 * 100) / 100;
   const toothWidth = (ticket.right - ticket.left) / ticket.teeth;
-  const outline = [`M${s(ticket.left)} ${s(ticket.top)}`, `H${s(ticket.right)}`, `V${s(ticket.bottom - ticket.toothDepth)}`];
+  const outline = [
+    `M${s(ticket.left)} ${s(ticket.top)}`,
+    `H${s(ticket.right)}`,
+    `V${s(ticket.bottom - ticket.toothDepth)}`,
+  ];
   for (let i = ticket.teeth - 1; i >= 0; i--) {
     const x0 = ticket.left + i * toothWidth;
     outline.push(`L${s(x0 + toothWidth / 2)} ${s(ticket.bottom)}`, `L${s(x0)} ${s(ticket.bottom - ticket.toothDepth)}`);
   }
   const tile = `<rect width="512" height="512"${fullBleed ? '' : ' rx="92"'} fill="#0f766e"/>`;
   const bars = lines
-    .map((l) => `<rect x="${s(l.left)}" y="${s(l.y - l.half)}" width="${s(l.right - l.left)}" height="${s(2 * l.half)}" fill="#0f766e"/>`)
+    .map(
+      (l) =>
+        `<rect x="${s(l.left)}" y="${s(l.y - l.half)}" width="${s(l.right - l.left)}" height="${s(2 * l.half)}" fill="#0f766e"/>`,
+    )
     .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512">${tile}<path d="${outline.join(' ')} Z" fill="#fff"/>${bars}</svg>\n`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512"><title>Comanda</title>${tile}<path d="${outline.join(' ')} Z" fill="#fff"/>${bars}</svg>\n`;
 }
 
 const out = new URL('../public/icons/', import.meta.url);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { freePort } from '../stack/free-port.ts';
 import { startStack } from '../stack/stack.ts';
 import { printTable } from './measure.ts';
+import { benchRealtime } from './realtime.ts';
 import { benchRest } from './rest.ts';
 
 const durationMs = Number(process.env.BENCH_SECONDS ?? 5) * 1000;
@@ -16,6 +17,7 @@ const stack = await startStack({ localDir, dbPort: await freePort(), apiPort: aw
 try {
   console.log(`# Comanda benchmark (${durationMs / 1000} s per case, ${new Date().toISOString()})`);
   printTable('REST: supabase-js → gateway → Postgres vs pg direct', await benchRest(stack, durationMs));
+  printTable('Realtime: Broadcast from Database, commit → callback, vs LISTEN/NOTIFY', await benchRealtime(stack, durationMs));
 } finally {
   await stack.stop();
   await rm(localDir, { recursive: true, force: true });

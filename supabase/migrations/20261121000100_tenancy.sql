@@ -176,6 +176,8 @@ language sql volatile set search_path = '' as $$
 $$;
 
 revoke all on all functions in schema private from public;
+-- Triggers that run as the caller (not definer) raise through it; raising an error is harmless.
+grant execute on function private.raise_error(text, text, jsonb, text) to authenticated, service_role;
 grant execute on function private.member_restaurant_ids() to authenticated, service_role;
 grant execute on function private.restaurant_ids_with_role(public.member_role[]) to authenticated, service_role;
 

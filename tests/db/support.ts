@@ -97,12 +97,21 @@ export async function rpc<T = unknown>(
   opts: { rollback?: boolean } = {},
 ): Promise<T> {
   const names = Object.keys(args);
-  const sql = `select public.${fn}(${names.map((n, i) => `${n} => $${i + 1}`).join(', ')}) as r`;
+  // `from fn()` expands a composite result into columns; a scalar comes back as one column named fn.
+  const sql = `select * from public.${fn}(${names.map((n, i) => `${n} => $${i + 1}`).join(', ')})`;
   const values = names.map((n) => {
     const v = args[n];
     return v !== null && typeof v === 'object' && !Array.isArray(v) ? JSON.stringify(v) : v;
   });
-  return tx(actor, async (c) => (await c.query(sql, values)).rows[0]?.r as T, opts);
+  return tx(
+    actor,
+    async (c) => {
+      const res = await c.query(sql, values);
+      const row = res.rows[0];
+      return (res.fields.length === 1 && res.fields[0]?.name === fn ? row?.[fn] : row) as T;
+    },
+    opts,
+  );
 }
 
 /** Calls a set-returning public.<fn> and returns its rows. */

@@ -1,9 +1,8 @@
 import type { IncomingMessage, Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { Duplex } from 'node:stream';
 import { Hono } from 'hono';
 import pg from 'pg';
-import type * as Ws from 'ws';
+import { WebSocketServer } from 'ws';
 import { translateApiKey } from '../api-keys.ts';
 import type { GatewayConfig } from '../config.ts';
 import type { GatewayPart } from '../part.ts';
@@ -18,9 +17,6 @@ import { PresenceTracker } from './presence.ts';
 import { LogicalReplication } from './replication.ts';
 import { RealtimeSocket } from './socket.ts';
 import { checkRealtimeToken } from './tokens.ts';
-
-// Loaded through require: bundler-style resolvers (Vite, used by vitest) pick ws's browser stub.
-const { WebSocketServer } = createRequire(import.meta.url)('ws') as typeof Ws;
 
 const WEBSOCKET_PATH = '/realtime/v1/websocket';
 const DAY_MS = 24 * 60 * 60 * 1000;

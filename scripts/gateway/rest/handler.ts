@@ -316,20 +316,27 @@ function locationOf(table: string, pk: string[], body: string): string | null {
   return `/${table}?${pk.map((k) => `${encodeURIComponent(k)}=eq.${encodeURIComponent(String(row[k]))}`).join('&')}`;
 }
 
+/** PostgREST's fuzzy hint: the closest table scoring at least 0.75 (1 - edit distance / length). */
 function suggestTable(cache: SchemaCache, name: string): string | null {
-  const lower = name.toLowerCase();
+  let best: { table: string; score: number } | null = null;
   for (const t of cache.relations.keys()) {
-    const tl = t.toLowerCase();
-    if (
-      tl === lower ||
-      tl === `${lower}s` ||
-      `${tl}s` === lower ||
-      (lower.length > 3 && (tl.startsWith(lower) || lower.startsWith(tl)))
-    ) {
-      return `Perhaps you meant the table '${cache.schema}.${t}'`;
-    }
+    const score = 1 - editDistance(t, name) / Math.max(t.length, name.length);
+    if (score >= 0.75 && (!best || score > best.score)) best = { table: t, score };
   }
-  return null;
+  return best ? `Perhaps you meant the table '${cache.schema}.${best.table}'` : null;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+    }
+    prev = cur;
+  }
+  return prev[b.length] as number;
 }
 
 function openApiRoot(cache: SchemaCache): Response {

@@ -79,9 +79,9 @@ where n.nspname = $1 and c.relkind in ('r', 'v', 'm', 'f', 'p')`;
 
 const CONSTRAINTS_SQL = `
 select con.conname as name, con.contype as type, rel.relname as table, frel.relname as ref_table,
-  (select array_agg(a.attname order by k.o) from unnest(con.conkey) with ordinality k(n, o)
+  (select array_agg(a.attname::text order by k.o) from unnest(con.conkey) with ordinality k(n, o)
      join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.n) as columns,
-  (select array_agg(a.attname order by k.o) from unnest(con.confkey) with ordinality k(n, o)
+  (select array_agg(a.attname::text order by k.o) from unnest(con.confkey) with ordinality k(n, o)
      join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.n) as ref_columns
 from pg_constraint con
 join pg_class rel on rel.oid = con.conrelid join pg_namespace n on n.oid = rel.relnamespace

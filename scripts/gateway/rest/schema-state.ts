@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { RestError } from './errors.ts';
 import { loadSchemaCache, type SchemaCache } from './schema-cache.ts';
 
 /**
@@ -26,7 +27,10 @@ export class SchemaState {
 
   /** The cache, waiting for a reload already under way so a request never plans on stale DDL. */
   async get(): Promise<SchemaCache> {
-    if (this.loading) return this.loading;
+    if (this.loading) {
+      const previous = this.current;
+      return previous ? this.loading.catch(() => previous) : this.loading;
+    }
     if (this.current) return this.current;
     return this.reload();
   }
@@ -37,6 +41,10 @@ export class SchemaState {
       .then((c) => {
         this.current = c;
         return c;
+      })
+      .catch((e) => {
+        this.log(`rest: schema cache load failed: ${e instanceof Error ? e.message : e}`);
+        throw new RestError(503, 'PGRST002', 'Could not query the database for the schema cache. Retrying.');
       })
       .finally(() => {
         this.loading = null;

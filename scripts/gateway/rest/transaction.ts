@@ -69,6 +69,20 @@ function statementName(text: string): string | undefined {
   return name;
 }
 
+// Read-only transactions whose COMMIT has not been sent yet, per connection. Under load the next
+// borrower takes the connection at once and sends `COMMIT; BEGIN …` in its setup round trip, saving
+// a round trip per read; otherwise a deferred task commits as soon as the event loop is free, so
+// no connection sits idle in a transaction (holding locks that would block DDL).
+const pendingCommit = new WeakSet<pg.PoolClient>();
+
+function deferCommit(client: pg.PoolClient): void {
+  pendingCommit.add(client);
+  setImmediate(() => {
+    if (!pendingCommit.delete(client)) return;
+    client.query('COMMIT').catch(() => {});
+  });
+}
+
 /**
  * One request = one transaction on one pooled connection: setup, main statement, then COMMIT or
  * ROLLBACK as `decide` says (singular mismatch, tx=rollback). Any error rolls back.
@@ -82,20 +96,18 @@ export async function runRequest(
   const client = await pool.connect();
   let release: boolean | Error = false;
   try {
-    await client.query(setupSql(setup));
+    const finishPrevious = pendingCommit.delete(client) ? 'COMMIT; ' : '';
+    await client.query(finishPrevious + setupSql(setup));
     const name = statementName(main.text);
     const res = await client.query(name ? { name, text: main.text, values: main.values } : main);
     const row = res.rows[0] as MainResult;
-    const end = decide(row) === 'commit' ? 'COMMIT' : 'ROLLBACK';
-    if (setup.readOnly) {
-      // Nothing can fail at commit of a read-only transaction: answer now; node-postgres queues
-      // the next borrower's queries behind this COMMIT on the same connection.
-      client.query(end).catch(() => {});
-    } else {
-      await client.query(end);
-    }
+    const end = decide(row);
+    // A read-only transaction has nothing to lose at commit: answer now, commit later.
+    if (setup.readOnly) deferCommit(client);
+    else await client.query(end === 'commit' ? 'COMMIT' : 'ROLLBACK');
     return row;
   } catch (e) {
+    pendingCommit.delete(client);
     try {
       await client.query('ROLLBACK');
     } catch (rollbackError) {

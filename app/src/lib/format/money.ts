@@ -78,7 +78,12 @@ export interface ParseMoneyOptions {
  * cannot be a thousands separator. More decimals than the currency has is refused, not rounded:
  * "12.5" for XOF or "1.000" for EUR is a typing mistake to show, not a price to guess.
  */
-export function parseMoney(input: string, money: Currency, locale: string, options: ParseMoneyOptions = {}): MoneyParseResult {
+export function parseMoney(
+  input: string,
+  money: Currency,
+  locale: string,
+  options: ParseMoneyOptions = {},
+): MoneyParseResult {
   const fail = (error: MoneyParseError): MoneyParseResult => ({ ok: false, error });
   let text = stripDecorations(input, money, locale);
   if (text === '') return fail({ code: 'empty' });

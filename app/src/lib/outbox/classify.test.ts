@@ -35,9 +35,15 @@ describe('resultFromResponse', () => {
   });
 
   it('uses the SQLSTATE or PostgREST code when the message is prose', () => {
-    const rls = resultFromResponse({ error: { message: 'new row violates row-level security policy', code: '42501' }, status: 403 });
+    const rls = resultFromResponse({
+      error: { message: 'new row violates row-level security policy', code: '42501' },
+      status: 403,
+    });
     expect(rls).toMatchObject({ ok: false, failure: { transient: false, code: '42501' } });
-    const missing = resultFromResponse({ error: { message: 'Could not find the function', code: 'PGRST202' }, status: 404 });
+    const missing = resultFromResponse({
+      error: { message: 'Could not find the function', code: 'PGRST202' },
+      status: 404,
+    });
     expect(missing).toMatchObject({ ok: false, failure: { transient: false, code: 'PGRST202' } });
   });
 });

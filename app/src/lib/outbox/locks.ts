@@ -6,7 +6,13 @@ export interface LockManagerLike {
 /** The browser's cross-tab lock manager, or a same-tab one where Web Locks are missing. */
 export function defaultLockManager(): LockManagerLike {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  return locks ? { request: (name, callback) => locks.request(name, callback) } : createLocalLockManager();
+  if (!locks) return createLocalLockManager();
+  // The DOM typings return Promise<ReturnType<callback>> without unwrapping; at runtime the lock's
+  // promise resolves with what the callback's promise resolves with.
+  return {
+    request: <T>(name: string, callback: (lock: unknown) => Promise<T>) =>
+      locks.request(name, callback) as unknown as Promise<T>,
+  };
 }
 
 /**

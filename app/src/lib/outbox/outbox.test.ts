@@ -20,7 +20,8 @@ beforeEach(() => {
 
 /** One browser tab: its own Outbox over the shared IndexedDB database and the shared lock manager. */
 function openTab(locks: LockManagerLike = createLocalLockManager(), kv?: KeyValueStore): Outbox {
-  const storage = kv ?? localforage.createInstance({ name: dbName, storeName: 'outbox', driver: localforage.INDEXEDDB });
+  const storage =
+    kv ?? localforage.createInstance({ name: dbName, storeName: 'outbox', driver: localforage.INDEXEDDB });
   return new Outbox({ store: new OutboxStore(storage), execute: server.execute, locks, scheduler: clock, backoff });
 }
 

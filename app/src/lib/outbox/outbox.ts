@@ -155,7 +155,7 @@ export class Outbox {
   async retry(id: string): Promise<void> {
     await this.recordingStorage(async () => {
       const command = await this.store.get(id);
-      if (!command || command.state !== 'parked') return;
+      if (command?.state !== 'parked') return;
       await this.store.put({ ...command, state: 'pending', attempts: 0, nextAttemptAt: null });
     });
     this.changed();

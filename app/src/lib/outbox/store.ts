@@ -51,8 +51,14 @@ export class OutboxStore {
 /** Browsers disagree on how they report a full disk; IndexedDB may also wrap it in an abort. */
 export function isQuotaError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
-  const { name, code, message, inner } = error as { name?: unknown; code?: unknown; message?: unknown; inner?: unknown };
-  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014) return true;
+  const { name, code, message, inner } = error as {
+    name?: unknown;
+    code?: unknown;
+    message?: unknown;
+    inner?: unknown;
+  };
+  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014)
+    return true;
   if (typeof message === 'string' && /quota/i.test(message)) return true;
   return inner !== undefined && isQuotaError(inner);
 }

@@ -39,7 +39,7 @@ export class ManualScheduler implements Scheduler {
 }
 
 /** How the fake server answers the next call; `lost-response` applies it, then the reply is lost. */
-export type Reply = 'ok' | 'network' | 'lost-response' | 503 | 429 | 408 | 'refuse';
+export type Reply = 'ok' | 'network' | 'lost-response' | 408 | 429 | 500 | 503 | 'refuse';
 
 export class FakeServer {
   readonly applied: unknown[] = [];

@@ -1,0 +1,81 @@
+import { A, Navigate, Route, Router, type RouteSectionProps } from '@solidjs/router';
+import { QueryClientProvider } from '@tanstack/solid-query';
+import { lazy, type ParentProps, Show } from 'solid-js';
+import { LanguagePicker } from './components/language-picker.tsx';
+import { SyncStatus } from './components/sync-status.tsx';
+import { session } from './lib/auth/session.ts';
+import { queryClient } from './lib/query.ts';
+import * as m from './paraglide/messages.js';
+
+// One chunk per screen, so signing in never downloads the admin or the POS.
+const SignIn = lazy(() => import('./routes/sign-in.tsx'));
+const SignUp = lazy(() => import('./routes/sign-up.tsx'));
+const SignOut = lazy(() => import('./routes/sign-out.tsx'));
+const Home = lazy(() => import('./routes/home.tsx'));
+const NotFound = lazy(() => import('./routes/not-found.tsx'));
+
+function Layout(props: RouteSectionProps) {
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        {m.skip_to_content()}
+      </a>
+      <header class="app-header">
+        <A href="/" class="brand">
+          {m.app_name()}
+        </A>
+        <div class="header-tools">
+          <LanguagePicker />
+          <Show when={session()}>
+            <A href="/sign-out" class="button secondary">
+              {m.sign_out()}
+            </A>
+          </Show>
+        </div>
+      </header>
+      <SyncStatus />
+      {props.children}
+    </>
+  );
+}
+
+/** Staff screens: wait for the stored session (read offline), else send the visitor to sign in. */
+function RequireSession(props: ParentProps) {
+  return (
+    <Show when={session() !== undefined} fallback={<p class="loading">{m.loading()}</p>}>
+      <Show when={session()} fallback={<Navigate href="/sign-in" />}>
+        {props.children}
+      </Show>
+    </Show>
+  );
+}
+
+/** Sign-in and sign-up make no sense when already signed in. */
+function GuestOnly(props: ParentProps) {
+  return (
+    <Show when={session() !== undefined} fallback={<p class="loading">{m.loading()}</p>}>
+      <Show when={!session()} fallback={<Navigate href="/" />}>
+        {props.children}
+      </Show>
+    </Show>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Router root={Layout}>
+        <Route component={GuestOnly}>
+          <Route path="/sign-in" component={SignIn} />
+          <Route path="/sign-up" component={SignUp} />
+        </Route>
+        <Route component={RequireSession}>
+          <Route path="/" component={Home} />
+        </Route>
+        {/* Reachable signed out too, so a stale tab can still see why it cannot sign out. */}
+        <Route path="/sign-out" component={SignOut} />
+        <Route path="*404" component={NotFound} />
+      </Router>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,49 @@
+import { For, Show } from 'solid-js';
+import { formatDateTime } from '../lib/format/datetime.ts';
+import { describeFailure } from '../lib/i18n/errors.ts';
+import { currentLocale } from '../lib/i18n/locale.ts';
+import type { OutboxCommand } from '../lib/outbox/types.ts';
+import { outbox, outboxState } from '../lib/sync.ts';
+import * as m from '../paraglide/messages.js';
+
+/**
+ * Commands the server refused, each with the reason in the user's language and the two ways
+ * out: retry once the cause is fixed, or discard deliberately. Nothing disappears on its own.
+ */
+export function AttentionList() {
+  const deviceTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const discard = (command: OutboxCommand) => {
+    if (confirm(m.outbox_discard_confirm())) void outbox.discard(command.id);
+  };
+  return (
+    <Show when={outboxState().parked.length > 0}>
+      <section class="attention" aria-labelledby="attention-title">
+        <h2 id="attention-title">{m.outbox_attention_title()}</h2>
+        <p>{m.outbox_attention_intro()}</p>
+        <ul>
+          <For each={outboxState().parked}>
+            {(command) => (
+              <li class="attention-item">
+                <p class="attention-reason">{command.lastFailure ? describeFailure(command.lastFailure) : ''}</p>
+                <p class="attention-meta">
+                  <code>{command.kind}</code> ·{' '}
+                  {m.outbox_command_created({
+                    time: formatDateTime(command.createdAt, { timeZone: deviceTimeZone, locale: currentLocale() }),
+                  })}
+                </p>
+                <div class="actions">
+                  <button type="button" onClick={() => void outbox.retry(command.id)}>
+                    {m.outbox_retry()}
+                  </button>
+                  <button type="button" class="secondary" onClick={() => discard(command)}>
+                    {m.outbox_discard()}
+                  </button>
+                </div>
+              </li>
+            )}
+          </For>
+        </ul>
+      </section>
+    </Show>
+  );
+}

@@ -1,0 +1,93 @@
+import { createSignal, type JSX, Show } from 'solid-js';
+import { describeFieldError } from '../lib/auth/errors.ts';
+import { passwordMinLength, validateCredentials } from '../lib/auth/validation.ts';
+import * as m from '../paraglide/messages.js';
+import { Field } from './field.tsx';
+
+export interface SubmitOutcome {
+  field: 'email' | 'password' | null;
+  message: string;
+}
+
+export interface CredentialsFormProps {
+  purpose: 'sign-in' | 'sign-up';
+  submitLabel: string;
+  /** Resolves to an error to show, or null when done (the caller navigates). */
+  onSubmit: (credentials: { email: string; password: string }) => Promise<SubmitOutcome | null>;
+  children?: JSX.Element;
+}
+
+/** Email and password, validated on submit, with server errors placed next to their field. */
+export function CredentialsForm(props: CredentialsFormProps) {
+  const [email, setEmail] = createSignal('');
+  const [password, setPassword] = createSignal('');
+  const [emailError, setEmailError] = createSignal<string | null>(null);
+  const [passwordError, setPasswordError] = createSignal<string | null>(null);
+  const [formError, setFormError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  let emailInput: HTMLInputElement | undefined;
+  let passwordInput: HTMLInputElement | undefined;
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setFormError(null);
+    const credentials = { email: email().trim(), password: password() };
+    const invalid = validateCredentials(credentials, props.purpose);
+    setEmailError(invalid?.email ? describeFieldError(invalid.email, 'email') : null);
+    setPasswordError(invalid?.password ? describeFieldError(invalid.password, 'password') : null);
+    if (invalid) {
+      (invalid.email ? emailInput : passwordInput)?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const outcome = await props.onSubmit(credentials);
+      if (outcome?.field === 'email') setEmailError(outcome.message);
+      else if (outcome?.field === 'password') setPasswordError(outcome.message);
+      else if (outcome) setFormError(outcome.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="stack" onSubmit={submit} noValidate aria-busy={busy()}>
+      <Show when={formError()}>
+        <p class="notice error" role="alert">
+          {formError()}
+        </p>
+      </Show>
+      <Field
+        ref={emailInput}
+        id={`${props.purpose}-email`}
+        label={m.email_label()}
+        type="email"
+        name="email"
+        autocomplete="email"
+        inputmode="email"
+        required
+        value={email()}
+        onInput={(e) => setEmail(e.currentTarget.value)}
+        error={emailError()}
+      />
+      <Field
+        ref={passwordInput}
+        id={`${props.purpose}-password`}
+        label={m.password_label()}
+        type="password"
+        name="password"
+        autocomplete={props.purpose === 'sign-up' ? 'new-password' : 'current-password'}
+        required
+        minLength={props.purpose === 'sign-up' ? passwordMinLength : undefined}
+        value={password()}
+        onInput={(e) => setPassword(e.currentTarget.value)}
+        error={passwordError()}
+        hint={props.purpose === 'sign-up' ? m.password_hint({ min: passwordMinLength }) : undefined}
+      />
+      <button type="submit" disabled={busy()}>
+        {busy() ? m.submitting() : props.submitLabel}
+      </button>
+      {props.children}
+    </form>
+  );
+}

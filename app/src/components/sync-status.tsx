@@ -1,0 +1,27 @@
+import { Show } from 'solid-js';
+import { online, outboxState, storagePersisted } from '../lib/sync.ts';
+import * as m from '../paraglide/messages.js';
+
+/** Offline, unsent work and storage trouble, announced politely to screen readers. */
+export function SyncStatus() {
+  return (
+    <div class="sync-status" role="status" aria-live="polite">
+      <Show when={!online()}>
+        <p class="notice">{m.offline_notice()}</p>
+      </Show>
+      <Show when={outboxState().unsynced > 0}>
+        <p class="notice">{m.outbox_unsynced({ count: outboxState().unsynced })}</p>
+      </Show>
+      <Show when={outboxState().storageError}>
+        {(error) => (
+          <p class="notice error" role="alert">
+            {error().kind === 'quota' ? m.storage_full() : m.storage_unavailable()}
+          </p>
+        )}
+      </Show>
+      <Show when={storagePersisted() === false}>
+        <p class="notice subtle">{m.storage_not_persistent()}</p>
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { useRegisterSW } from 'virtual:pwa-register/solid';
+import { Show } from 'solid-js';
+import * as m from '../paraglide/messages.js';
+
+/**
+ * The service worker's news: the app now works offline, or a new version waits. Updating is the
+ * user's call, never automatic, so nobody loses the order on screen to a reload.
+ */
+export function UpdatePrompt() {
+  const {
+    needRefresh: [needRefresh, setNeedRefresh],
+    offlineReady: [offlineReady, setOfflineReady],
+    updateServiceWorker,
+  } = useRegisterSW({ immediate: true });
+
+  return (
+    <Show when={needRefresh() || offlineReady()}>
+      <div class="toast" role="status" aria-live="polite">
+        <Show
+          when={needRefresh()}
+          fallback={
+            <>
+              <p>{m.offline_ready()}</p>
+              <button type="button" class="secondary" onClick={() => setOfflineReady(false)}>
+                {m.dismiss()}
+              </button>
+            </>
+          }
+        >
+          <p>{m.update_available()}</p>
+          <div class="actions">
+            <button type="button" onClick={() => void updateServiceWorker(true)}>
+              {m.update_reload()}
+            </button>
+            <button type="button" class="secondary" onClick={() => setNeedRefresh(false)}>
+              {m.update_later()}
+            </button>
+          </div>
+        </Show>
+      </div>
+    </Show>
+  );
+}

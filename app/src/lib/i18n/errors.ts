@@ -1,0 +1,41 @@
+import * as m from '../../paraglide/messages.js';
+import type { MoneyParseError } from '../format/money.ts';
+import type { OutboxFailure } from '../outbox/types.ts';
+
+/**
+ * The database's stable error codes (P0001 messages, see supabase/migrations) in the user's
+ * language. Listed explicitly rather than looked up by key so unused messages still tree-shake;
+ * a code without a translation falls back to a generic sentence that still names the code.
+ */
+const databaseMessages: Record<string, () => string> = {
+  forbidden: m.db_error_forbidden,
+  not_authenticated: m.db_error_not_authenticated,
+  version_conflict: m.db_error_version_conflict,
+  slug_taken: m.db_error_slug_taken,
+  invalid_slug: m.db_error_invalid_slug,
+  invalid_name: m.db_error_invalid_name,
+  network: m.db_error_network,
+  client_error: m.db_error_client_error,
+};
+
+export function describeFailure(failure: Pick<OutboxFailure, 'code'>): string {
+  const translated = databaseMessages[failure.code];
+  return translated ? translated() : m.db_error_generic({ code: failure.code });
+}
+
+export function describeMoneyError(error: MoneyParseError, currencyCode: string, example: string): string {
+  switch (error.code) {
+    case 'empty':
+      return m.price_error_empty();
+    case 'not_a_number':
+      return m.price_error_not_a_number({ example });
+    case 'too_many_decimals':
+      return error.allowed === 0
+        ? m.price_error_no_decimals({ currency: currencyCode })
+        : m.price_error_too_many_decimals({ currency: currencyCode, allowed: error.allowed });
+    case 'negative':
+      return m.price_error_negative();
+    case 'too_large':
+      return m.price_error_too_large();
+  }
+}

@@ -1,0 +1,54 @@
+import { QueryClient } from '@tanstack/solid-query';
+import { type PersistedClient, type Persister, persistQueryClient } from '@tanstack/solid-query-persist-client';
+import localforage from 'localforage';
+
+/**
+ * Reads go through solid-query and its cache is persisted to IndexedDB, so a staff screen opened
+ * with no network renders what it showed last time. Data stays "fresh" briefly (realtime and
+ * refetch-on-reconnect keep it current) but is kept for a week for offline use.
+ */
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      gcTime: 7 * 24 * 60 * 60 * 1000,
+      // Offline, show the cache instead of a spinner waiting on a network that is not there.
+      networkMode: 'offlineFirst',
+      retry: 2,
+    },
+  },
+});
+
+/** A solid-query persister over localforage, writing at most once per `throttleMs`. */
+export function localforagePersister(store: LocalForage, key = 'query-cache', throttleMs = 1_000): Persister {
+  let scheduled = false;
+  let latest: PersistedClient | null = null;
+  return {
+    persistClient(client) {
+      latest = client;
+      if (scheduled) return;
+      scheduled = true;
+      setTimeout(() => {
+        scheduled = false;
+        // A full disk must not break reads; the outbox is where storage errors are surfaced.
+        void store.setItem(key, latest).catch(() => undefined);
+      }, throttleMs);
+    },
+    restoreClient: async () => (await store.getItem<PersistedClient>(key)) ?? undefined,
+    removeClient: async () => {
+      await store.removeItem(key);
+    },
+  };
+}
+
+/** Restores the cached reads and keeps them saved. `buster` drops caches from other app builds. */
+export function persistQueries(buster: string): void {
+  const store = localforage.createInstance({ name: 'comanda-queries', storeName: 'cache' });
+  persistQueryClient({ queryClient, persister: localforagePersister(store), maxAge: 7 * 24 * 60 * 60 * 1000, buster });
+}
+
+/** Called on sign-out: the next person on this device must not see the previous one's data. */
+export async function clearQueryCache(): Promise<void> {
+  queryClient.clear();
+  await localforage.createInstance({ name: 'comanda-queries', storeName: 'cache' }).removeItem('query-cache');
+}

@@ -1,0 +1,49 @@
+import localforage from 'localforage';
+import { createRoot, createSignal } from 'solid-js';
+import { Outbox } from './outbox/outbox.ts';
+import { requestPersistentStorage } from './outbox/persistence.ts';
+import { rpcExecutor } from './outbox/rpc-executor.ts';
+import { OutboxStore } from './outbox/store.ts';
+import type { OutboxSnapshot } from './outbox/types.ts';
+import { supabase } from './supabase.ts';
+
+/** The app's one outbox: IndexedDB database "comanda-outbox", shared by every tab of the origin. */
+export const outbox = new Outbox({
+  store: new OutboxStore(localforage.createInstance({ name: 'comanda-outbox', storeName: 'commands' })),
+  execute: rpcExecutor(supabase),
+  channel: typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('comanda-outbox'),
+});
+
+const emptySnapshot: OutboxSnapshot = { pending: [], parked: [], unsynced: 0, draining: false, storageError: null };
+
+const state = createRoot(() => {
+  const [outboxState, setOutboxState] = createSignal(emptySnapshot);
+  const [online, setOnline] = createSignal(typeof navigator === 'undefined' ? true : navigator.onLine);
+  const [storagePersisted, setStoragePersisted] = createSignal<boolean | null>(null);
+  outbox.subscribe(setOutboxState);
+  return { outboxState, online, setOnline, storagePersisted, setStoragePersisted };
+});
+
+/** What the outbox holds, as a signal: counts, parked commands, storage trouble. */
+export const outboxState = state.outboxState;
+export const online = state.online;
+/** null until the browser answers (or where it cannot say). */
+export const storagePersisted = state.storagePersisted;
+
+let started = false;
+
+/** Starts sending: now, whenever the network returns, and whenever the tab becomes visible. */
+export function startSync(): void {
+  if (started) return;
+  started = true;
+  addEventListener('online', () => {
+    state.setOnline(true);
+    void outbox.retryNow();
+  });
+  addEventListener('offline', () => state.setOnline(false));
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void outbox.drain();
+  });
+  void requestPersistentStorage().then(state.setStoragePersisted);
+  void outbox.drain();
+}

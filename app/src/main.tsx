@@ -1,0 +1,24 @@
+import { render } from 'solid-js/web';
+import { App } from './app.tsx';
+import { UpdatePrompt } from './components/update-prompt.tsx';
+import { applyDocumentLocale } from './lib/i18n/locale.ts';
+import { persistQueries } from './lib/query.ts';
+import { startSync } from './lib/sync.ts';
+import './styles.css';
+
+applyDocumentLocale();
+persistQueries(import.meta.env.VITE_APP_BUILD ?? 'dev');
+startSync();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+render(
+  () => (
+    <>
+      <App />
+      <UpdatePrompt />
+    </>
+  ),
+  root,
+);

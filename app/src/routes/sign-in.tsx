@@ -1,0 +1,28 @@
+import { A, useNavigate } from '@solidjs/router';
+import { CredentialsForm } from '../components/credentials-form.tsx';
+import { describeAuthError } from '../lib/auth/errors.ts';
+import { supabase } from '../lib/supabase.ts';
+import * as m from '../paraglide/messages.js';
+
+export default function SignIn() {
+  const navigate = useNavigate();
+  return (
+    <main id="main" class="narrow">
+      <h1>{m.sign_in_title()}</h1>
+      <CredentialsForm
+        purpose="sign-in"
+        submitLabel={m.sign_in_submit()}
+        onSubmit={async (credentials) => {
+          const { error } = await supabase.auth.signInWithPassword(credentials);
+          if (error) return describeAuthError(error);
+          navigate('/', { replace: true });
+          return null;
+        }}
+      >
+        <p>
+          {m.sign_in_no_account()} <A href="/sign-up">{m.sign_in_to_sign_up()}</A>
+        </p>
+      </CredentialsForm>
+    </main>
+  );
+}

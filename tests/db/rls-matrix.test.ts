@@ -1,0 +1,293 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createUser, makeRestaurant, orderPayload, type OrderJson, placeOrder, type Restaurant } from './fixtures.ts';
+import { type Actor, anon, actAs, db, rpc, rpcRows, service, sql, user, uuid } from './support.ts';
+
+/**
+ * Who may do what, for every table and RPC in `public`: each cell lists the actors allowed; every
+ * other actor must be refused. "outsider" is the owner of another restaurant; "guest" an anonymous
+ * sign-in. A probe runs in its own transaction, rolled back, against one fixture restaurant.
+ */
+const WHO = ['anon', 'guest', 'outsider', 'owner', 'manager', 'cashier', 'kitchen', 'waiter', 'print_bridge', 'service'] as const;
+type Who = (typeof WHO)[number];
+
+const STAFF: Who[] = ['owner', 'manager', 'cashier', 'kitchen', 'waiter'];
+const MGMT: Who[] = ['owner', 'manager'];
+const SIGNED_IN: Who[] = ['guest', 'outsider', ...STAFF, 'print_bridge'];
+const NOBODY: Who[] = [];
+const S: Who[] = ['service'];
+
+type Ops = { select: Who[]; insert: Who[]; update: Who[]; delete: Who[] };
+const menuTable: Ops = { select: [...STAFF, ...S], insert: [...MGMT, ...S], update: [...MGMT, ...S], delete: [...MGMT, ...S] };
+const serviceWrites = (select: Who[]): Ops => ({ select: [...select, ...S], insert: S, update: S, delete: S });
+
+const TABLES: Record<string, Ops> = {
+  currencies: serviceWrites(SIGNED_IN),
+  restaurants: { select: [...STAFF, 'print_bridge', ...S], insert: S, update: [...MGMT, ...S], delete: S },
+  memberships: serviceWrites([...STAFF, 'print_bridge']),
+  invites: serviceWrites(MGMT),
+  menu_categories: menuTable,
+  menu_items: menuTable,
+  modifier_groups: menuTable,
+  modifier_options: menuTable,
+  menu_item_modifier_groups: menuTable,
+  menu_tombstones: serviceWrites(STAFF),
+  dining_tables: menuTable,
+  orders: serviceWrites(STAFF),
+  order_lines: serviceWrites(STAFF),
+  order_events: serviceWrites(MGMT),
+  order_counters: serviceWrites(MGMT),
+  shifts: serviceWrites(['owner', 'manager', 'cashier']),
+  cash_movements: serviceWrites(['owner', 'manager', 'cashier']),
+  // Append-only: not even the service role edits or deletes a payment.
+  payments: { select: ['owner', 'manager', 'cashier', 'waiter', ...S], insert: S, update: NOBODY, delete: NOBODY },
+  printers: { ...menuTable, select: [...STAFF, 'print_bridge', ...S] },
+  print_jobs: serviceWrites([...MGMT, 'print_bridge']),
+};
+
+const POS: Who[] = ['owner', 'manager', 'cashier', 'waiter'];
+const DRAWER: Who[] = ['owner', 'manager', 'cashier'];
+const KITCHEN: Who[] = ['owner', 'manager', 'kitchen'];
+const PRINTING: Who[] = ['owner', 'manager', 'print_bridge'];
+
+const RPCS: Record<string, Who[]> = {
+  create_restaurant: ['outsider', ...STAFF, 'print_bridge'],
+  create_invite: MGMT,
+  revoke_invite: MGMT,
+  accept_invite: ['outsider'],
+  change_member_role: MGMT,
+  remove_member: [...MGMT, 'waiter'], // the waiter probe removes the waiter: leaving is allowed
+  get_menu: STAFF,
+  rotate_table_token: MGMT,
+  guest_menu: SIGNED_IN,
+  guest_place_order: SIGNED_IN,
+  guest_order: ['guest'],
+  place_order: POS,
+  transition_order: KITCHEN, // placed → preparing; every transition × role is in transitions.test.ts
+  set_line_status: KITCHEN,
+  open_shift: DRAWER,
+  record_cash_movement: DRAWER,
+  close_shift: DRAWER,
+  shift_report: DRAWER,
+  record_payment: POS,
+  refund_payment: MGMT,
+  claim_print_jobs: PRINTING,
+  complete_print_job: PRINTING,
+  fail_print_job: PRINTING,
+  retry_print_job: MGMT,
+  print_test_page: MGMT,
+  reprint_order: MGMT,
+};
+
+let r: Restaurant;
+let actors: Record<Who, Actor>;
+let order: OrderJson;
+let guestOrderId: string;
+let shiftId: string;
+let paymentId: string;
+let inviteCode: string;
+let inviteId: string;
+let claimedJobId: string;
+let failedJobId: string;
+
+beforeAll(async () => {
+  r = await makeRestaurant();
+  const other = await makeRestaurant();
+  const guestId = await createUser({ anonymous: true });
+  actors = {
+    anon,
+    guest: user(guestId, true),
+    outsider: other.as('owner'),
+    owner: r.as('owner'),
+    manager: r.as('manager'),
+    cashier: r.as('cashier'),
+    kitchen: r.as('kitchen'),
+    waiter: r.as('waiter'),
+    print_bridge: r.as('print_bridge'),
+    service,
+  };
+  order = await placeOrder(r);
+  guestOrderId = uuid();
+  await rpc(actors.guest, 'guest_place_order', {
+    p_qr_token: r.qr1,
+    p_order: { id: guestOrderId, lines: [{ item_id: r.fries, qty: 1 }] },
+  });
+  shiftId = uuid();
+  await rpc(r.as('cashier'), 'open_shift', { p_shift_id: shiftId, p_restaurant_id: r.id, p_device_id: 'pos-1', p_opening_float: 5000 });
+  await rpc(r.as('cashier'), 'record_cash_movement', {
+    p_movement_id: uuid(), p_shift_id: shiftId, p_kind: 'cash_in', p_amount: 1000, p_reason: 'change for the float',
+  });
+  paymentId = uuid();
+  await rpc(r.as('cashier'), 'record_payment', { p_payment_id: paymentId, p_order_id: order.id, p_method: 'card', p_amount: 500 });
+  const invite = await rpc<{ id: string; code: string }>(r.as('owner'), 'create_invite', { p_restaurant_id: r.id, p_role: 'waiter' });
+  inviteCode = invite.code;
+  inviteId = invite.id;
+  const [cat] = await sql<{ id: string }>(`insert into public.menu_categories (restaurant_id, name) values ($1, 'Gone') returning id`, [r.id]);
+  await sql('delete from public.menu_categories where id = $1', [cat?.id]);
+  const jobs = await rpcRows<{ id: string }>(r.as('print_bridge'), 'claim_print_jobs', { p_restaurant_id: r.id, p_limit: 1 });
+  claimedJobId = jobs[0]?.id ?? '';
+  const [failed] = await sql<{ id: string }>(
+    `update public.print_jobs set status = 'failed' where id = (select id from public.print_jobs
+       where restaurant_id = $1 and status = 'queued' limit 1) returning id`,
+    [r.id],
+  );
+  failedJobId = failed?.id ?? '';
+});
+
+function tableProbes(t: string): Record<keyof Ops, { text: string; values: unknown[] }> {
+  const where = t === 'restaurants' ? 'id = $1' : t === 'currencies' ? "code = 'EUR' and $1::uuid is not null" : 'restaurant_id = $1';
+  const col: Record<string, string> = {
+    currencies: 'name', restaurants: 'name', memberships: 'role', invites: 'role', menu_categories: 'position',
+    menu_items: 'position', modifier_groups: 'position', modifier_options: 'position', menu_item_modifier_groups: 'position',
+    menu_tombstones: 'entity', dining_tables: 'label', orders: 'note', order_lines: 'note', order_events: 'reason',
+    order_counters: 'last_number', shifts: 'device_id', cash_movements: 'reason', payments: 'reference', printers: 'name',
+    print_jobs: 'attempts',
+  };
+  const inserts: Record<string, [string, unknown[]]> = {
+    currencies: [`insert into public.currencies (code, exponent, name) values ('ZZZ', 2, 'Probe')`, []],
+    restaurants: [`insert into public.restaurants (slug, name, country, timezone, currency) values ($1, 'Probe', 'FR', 'Europe/Paris', 'EUR')`, [`probe-${uuid().slice(0, 8)}`]],
+    memberships: [`insert into public.memberships (restaurant_id, user_id, role) values ($1, $2, 'waiter')`, [r.id, (actors.guest as { id: string }).id]],
+    invites: [`insert into public.invites (restaurant_id, code, role, expires_at) values ($1, 'ZZZZZZZZZZ', 'waiter', now() + interval '1 day')`, [r.id]],
+    menu_categories: [`insert into public.menu_categories (restaurant_id, name) values ($1, 'Probe')`, [r.id]],
+    menu_items: [`insert into public.menu_items (restaurant_id, name, price) values ($1, 'Probe', 100)`, [r.id]],
+    modifier_groups: [`insert into public.modifier_groups (restaurant_id, name) values ($1, 'Probe')`, [r.id]],
+    modifier_options: [`insert into public.modifier_options (restaurant_id, group_id, name) values ($1, $2, 'Probe')`, [r.id, r.extras]],
+    menu_item_modifier_groups: [`insert into public.menu_item_modifier_groups (restaurant_id, item_id, group_id) values ($1, $2, $3)`, [r.id, r.fries, r.extras]],
+    menu_tombstones: [`insert into public.menu_tombstones (restaurant_id, version, entity, entity_id) values ($1, 999999, 'menu_items', 'x')`, [r.id]],
+    dining_tables: [`insert into public.dining_tables (restaurant_id, label) values ($1, 'Probe')`, [r.id]],
+    orders: [`insert into public.orders (id, restaurant_id, source, type, status, currency, currency_exponent, tax_mode, tax_rate_bp, subtotal, tax, total, payload_hash)
+              values (gen_random_uuid(), $1, 'pos', 'takeaway', 'draft', 'EUR', 2, 'inclusive', 0, 0, 0, 0, 'x')`, [r.id]],
+    order_lines: [`insert into public.order_lines (restaurant_id, order_id, position, name, station, qty, unit_price, line_total, kitchen_status)
+                   values ($1, $2, 99, 'Probe', 'kitchen', 1, 0, 0, 'queued')`, [r.id, order.id]],
+    order_events: [`insert into public.order_events (restaurant_id, order_id, actor_role, to_status) values ($1, $2, 'service', 'placed')`, [r.id, order.id]],
+    order_counters: [`insert into public.order_counters (restaurant_id, business_date, last_number) values ($1, '2000-01-01', 1)`, [r.id]],
+    shifts: [`insert into public.shifts (id, restaurant_id, device_id, opening_float) values (gen_random_uuid(), $1, 'probe', 0)`, [r.id]],
+    cash_movements: [`insert into public.cash_movements (id, restaurant_id, shift_id, kind, amount, reason) values (gen_random_uuid(), $1, $2, 'cash_in', 1, 'probe')`, [r.id, shiftId]],
+    payments: [`insert into public.payments (id, restaurant_id, order_id, method, amount) values (gen_random_uuid(), $1, $2, 'card', 1)`, [r.id, order.id]],
+    printers: [`insert into public.printers (restaurant_id, name, kind) values ($1, 'Probe', 'receipt')`, [r.id]],
+    print_jobs: [`insert into public.print_jobs (restaurant_id, printer_id, document, dedupe_key, payload) values ($1, $2, 'test', 'probe', '{}')`, [r.id, r.receiptPrinter]],
+  };
+  const [insertText, insertValues] = inserts[t] ?? ['', []];
+  return {
+    select: { text: `select count(*)::int as n from public.${t} where ${where}`, values: [r.id] },
+    insert: { text: insertText, values: insertValues },
+    update: { text: `update public.${t} set ${col[t]} = ${col[t]} where ${where}`, values: [r.id] },
+    delete: {
+      text: t === 'currencies' ? `delete from public.currencies where code = 'XAF'` : `delete from public.${t} where ${where}`,
+      values: t === 'currencies' ? [] : [r.id],
+    },
+  };
+}
+
+/** Allowed: no error and (for reads/updates/deletes) at least one row. Refused: a privilege/RLS error or no row. */
+async function probe(actor: Actor, text: string, values: unknown[], op: keyof Ops): Promise<boolean> {
+  const client = await db().connect();
+  try {
+    await client.query('begin');
+    await actAs(client, actor);
+    const res = await client.query(text, values);
+    if (op === 'insert') return true;
+    return op === 'select' ? (res.rows[0]?.n ?? 0) > 0 : (res.rowCount ?? 0) > 0;
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    // Only refusals count: permission denied / RLS (42501) or a rule of ours (P0001). Anything else is a bug in the probe.
+    if (code !== '42501' && code !== 'P0001') throw e;
+    return false;
+  } finally {
+    await client.query('rollback').catch(() => {});
+    client.release();
+  }
+}
+
+describe('RLS matrix: tables', () => {
+  for (const [table, ops] of Object.entries(TABLES)) {
+    for (const op of ['select', 'insert', 'update', 'delete'] as const) {
+      it(`${table} ${op}`, async () => {
+        const { text, values } = tableProbes(table)[op];
+        const outcome: Record<string, string> = {};
+        for (const who of WHO) outcome[who] = (await probe(actors[who], text, values, op)) ? 'allowed' : 'refused';
+        const expected = Object.fromEntries(WHO.map((w) => [w, ops[op].includes(w) ? 'allowed' : 'refused']));
+        expect(outcome).toEqual(expected);
+      });
+    }
+  }
+});
+
+function rpcCall(fn: string): { sql: string; values: () => unknown[] } {
+  const calls: Record<string, [string, () => unknown[]]> = {
+    create_restaurant: [`p_slug => $1, p_name => 'Probe', p_country => 'FR', p_timezone => 'Europe/Paris', p_currency => 'EUR'`, () => [`probe-${uuid().slice(0, 8)}`]],
+    create_invite: [`p_restaurant_id => $1, p_role => 'cashier'`, () => [r.id]],
+    revoke_invite: [`p_invite_id => $1`, () => [inviteId]],
+    accept_invite: [`p_code => $1`, () => [inviteCode]],
+    change_member_role: [`p_restaurant_id => $1, p_user_id => $2, p_role => 'cashier'`, () => [r.id, r.users.waiter]],
+    remove_member: [`p_restaurant_id => $1, p_user_id => $2`, () => [r.id, r.users.waiter]],
+    get_menu: [`p_restaurant_id => $1`, () => [r.id]],
+    rotate_table_token: [`p_table_id => $1`, () => [r.table2]],
+    guest_menu: [`p_qr_token => $1`, () => [r.qr1]],
+    guest_place_order: [`p_qr_token => $1, p_order => $2`, () => [r.qr1, { id: uuid(), lines: [{ item_id: r.soda, qty: 1 }] }]],
+    guest_order: [`p_order_id => $1`, () => [guestOrderId]],
+    place_order: [`p_order => $1`, () => [orderPayload(r)]],
+    transition_order: [`p_order_id => $1, p_to => 'preparing', p_expected_version => $2`, () => [order.id, order.version]],
+    set_line_status: [`p_line_id => $1, p_status => 'preparing', p_expected_version => 1`, () => [order.lines[0]?.id]],
+    open_shift: [`p_shift_id => $1, p_restaurant_id => $2, p_device_id => 'probe', p_opening_float => 0`, () => [uuid(), r.id]],
+    record_cash_movement: [`p_movement_id => $1, p_shift_id => $2, p_kind => 'cash_out', p_amount => 1, p_reason => 'probe'`, () => [uuid(), shiftId]],
+    close_shift: [`p_shift_id => $1, p_counted_cash => 0, p_variance_reason => 'count_error'`, () => [shiftId]],
+    shift_report: [`p_shift_id => $1`, () => [shiftId]],
+    record_payment: [`p_payment_id => $1, p_order_id => $2, p_method => 'card', p_amount => 1`, () => [uuid(), order.id]],
+    refund_payment: [`p_refund_id => $1, p_payment_id => $2, p_amount => 1, p_reason => 'probe'`, () => [uuid(), paymentId]],
+    claim_print_jobs: [`p_restaurant_id => $1`, () => [r.id]],
+    complete_print_job: [`p_job_id => $1`, () => [claimedJobId]],
+    fail_print_job: [`p_job_id => $1, p_error => 'probe'`, () => [claimedJobId]],
+    retry_print_job: [`p_job_id => $1`, () => [failedJobId]],
+    print_test_page: [`p_printer_id => $1`, () => [r.receiptPrinter]],
+    reprint_order: [`p_order_id => $1, p_document => 'receipt'`, () => [order.id]],
+  };
+  const [args, values] = calls[fn] ?? ['', () => []];
+  return { sql: `select public.${fn}(${args}) as v`, values };
+}
+
+describe('RLS matrix: RPCs', () => {
+  for (const [fn, allowed] of Object.entries(RPCS)) {
+    it(`${fn}`, async () => {
+      const outcome: Record<string, string> = {};
+      for (const who of WHO) {
+        const { sql: text, values } = rpcCall(fn);
+        outcome[who] = (await probe(actors[who], text, values().map((v) => (typeof v === 'object' && v ? JSON.stringify(v) : v)), 'insert'))
+          ? 'allowed'
+          : 'refused';
+      }
+      expect(outcome).toEqual(Object.fromEntries(WHO.map((w) => [w, allowed.includes(w) ? 'allowed' : 'refused'])));
+    });
+  }
+});
+
+describe('RLS matrix coverage', () => {
+  it('has a row for every table in public', async () => {
+    const rows = await sql<{ name: string }>(`select tablename as name from pg_tables where schemaname = 'public' order by 1`);
+    expect(rows.map((x) => x.name).sort()).toEqual(Object.keys(TABLES).sort());
+  });
+
+  it('has a row for every function in public', async () => {
+    const rows = await sql<{ name: string }>(
+      `select distinct p.proname as name from pg_proc p
+       where p.pronamespace = 'public'::regnamespace
+         and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e')
+       order by 1`,
+    );
+    expect(rows.map((x) => x.name).sort()).toEqual(Object.keys(RPCS).sort());
+  });
+
+  it('every table in public has RLS enabled', async () => {
+    const rows = await sql<{ name: string }>(
+      `select c.relname as name from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind = 'r' and not c.relrowsecurity`,
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it('anon can execute no function in public', async () => {
+    const rows = await sql<{ name: string }>(
+      `select p.proname as name from pg_proc p where p.pronamespace = 'public'::regnamespace
+         and has_function_privilege('anon', p.oid, 'execute')`,
+    );
+    expect(rows).toEqual([]);
+  });
+});
