@@ -58,7 +58,9 @@ const f = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : '—');
 /** One table: subject vs the floor measured in the same run, with the ratio and the overhead. */
 export function printTable(title: string, rows: BenchRow[]): void {
   console.log(`\n## ${title}\n`);
-  console.log('| case | conc | median ms | p95 ms | req/s | floor | floor median | floor p95 | floor req/s | median ratio | overhead ms |');
+  console.log(
+    '| case | conc | median ms | p95 ms | req/s | floor | floor median | floor p95 | floor req/s | median ratio | overhead ms |',
+  );
   console.log('|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     const s = r.subject;

@@ -17,7 +17,10 @@ const stack = await startStack({ localDir, dbPort: await freePort(), apiPort: aw
 try {
   console.log(`# Comanda benchmark (${durationMs / 1000} s per case, ${new Date().toISOString()})`);
   printTable('REST: supabase-js → gateway → Postgres vs pg direct', await benchRest(stack, durationMs));
-  printTable('Realtime: Broadcast from Database, commit → callback, vs LISTEN/NOTIFY', await benchRealtime(stack, durationMs));
+  printTable(
+    'Realtime: Broadcast from Database, commit → callback, vs LISTEN/NOTIFY',
+    await benchRealtime(stack, durationMs),
+  );
 } finally {
   await stack.stop();
   await rm(localDir, { recursive: true, force: true });

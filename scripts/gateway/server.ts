@@ -21,14 +21,33 @@ export interface RunningGateway {
  * The local stand-in for Supabase's API gateway: one port, one prefix per service, CORS everywhere,
  * as the CLI's Kong routes it. Each service lives in its own folder and knows nothing of the others.
  */
-export async function startGateway(cfg: GatewayConfig, port: number, hostname = '127.0.0.1'): Promise<RunningGateway> {
-  const parts: Record<string, GatewayPart> = {
-    '/auth/v1': authPart(cfg),
-    '/rest/v1': restPart(cfg),
-    '/realtime/v1': realtimePart(cfg),
-    '/storage/v1': storagePart(cfg),
-    '/functions/v1': functionsPart(cfg),
-  };
+const services = {
+  auth: ['/auth/v1', authPart],
+  rest: ['/rest/v1', restPart],
+  realtime: ['/realtime/v1', realtimePart],
+  storage: ['/storage/v1', storagePart],
+  functions: ['/functions/v1', functionsPart],
+} as const satisfies Record<string, readonly [string, (cfg: GatewayConfig) => GatewayPart]>;
+
+export type ServiceName = keyof typeof services;
+
+/**
+ * `only` mounts a subset (a conformance suite that needs Auth and REST need not start Deno or a
+ * replication slot); by default every service is there, as on hosted.
+ */
+export async function startGateway(
+  cfg: GatewayConfig,
+  port: number,
+  opts: { hostname?: string; only?: ServiceName[] } = {},
+): Promise<RunningGateway> {
+  const hostname = opts.hostname ?? '127.0.0.1';
+  const names = opts.only ?? (Object.keys(services) as ServiceName[]);
+  const parts: Record<string, GatewayPart> = Object.fromEntries(
+    names.map((name) => {
+      const [prefix, create] = services[name];
+      return [prefix, create(cfg)];
+    }),
+  );
   const app = new Hono();
   app.use('*', corsMiddleware);
   for (const [prefix, part] of Object.entries(parts)) app.route(prefix, part.routes);

@@ -20,11 +20,16 @@ export async function bootstrapFiles(): Promise<string[]> {
  * start runs it, also against a database that already holds app data.
  */
 export async function applyBootstrap(adminUrl: string): Promise<void> {
+  // Roles are cluster-wide: two bootstraps racing on one cluster (even of different databases) would
+  // collide on CREATE/ALTER ROLE, so they serialise on a lock taken in the cluster's `postgres` database.
+  const lockUrl = new URL(adminUrl);
+  lockUrl.pathname = '/postgres';
+  const lock = new pg.Client({ connectionString: lockUrl.toString() });
+  await lock.connect();
   const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
   try {
-    // Roles are cluster-wide: two starts racing on one cluster would collide on CREATE ROLE.
-    await client.query('select pg_advisory_lock($1)', [BOOTSTRAP_LOCK_KEY]);
+    await lock.query('select pg_advisory_lock($1)', [BOOTSTRAP_LOCK_KEY]);
+    await client.connect();
     for (const file of await bootstrapFiles()) {
       const sql = await readFile(file, 'utf8');
       try {
@@ -36,6 +41,7 @@ export async function applyBootstrap(adminUrl: string): Promise<void> {
       }
     }
   } finally {
-    await client.end();
+    await client.end().catch(() => {});
+    await lock.end();
   }
 }

@@ -28,7 +28,7 @@ export function supabaseCli(args: string[], opts: { log?: (line: string) => void
     child.on('error', reject);
     child.on('close', (code) => {
       if (code === 0) resolve(out);
-      else reject(new Error(`supabase ${args[0]} ${args[1] ?? ''} failed (exit ${code}):\n${err || out}`));
+      else reject(new Error(`supabase ${args[0]} ${args[1] ?? ''} failed (exit ${code}):\n${out}\n${err}`));
     });
   });
 }

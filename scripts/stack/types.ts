@@ -12,5 +12,15 @@ export function generateTypes(postgresUrl: string): Promise<string> {
 
 /** Findings of `supabase db advisors` (security and performance lints) as the CLI prints them. */
 export async function runAdvisors(postgresUrl: string, type: 'security' | 'performance' | 'all'): Promise<string> {
-  return supabaseCli(['db', 'advisors', `--remote=${postgresUrl}`, '--type', type, '--level', 'warn', '--fail-on', 'warn']);
+  return supabaseCli([
+    'db',
+    'advisors',
+    `--remote=${postgresUrl}`,
+    '--type',
+    type,
+    '--level',
+    'warn',
+    '--fail-on',
+    'warn',
+  ]);
 }

@@ -26,29 +26,44 @@ async function footprint(restaurantId: string) {
 }
 
 const burger = () => ({ item_id: r.burger, qty: 1, modifiers: [r.medium] });
-const order = (over: Record<string, unknown> = {}) => ({ id: uuid(), restaurant_id: r.id, type: 'takeaway', lines: [burger()], ...over });
+const order = (over: Record<string, unknown> = {}) => ({
+  id: uuid(),
+  restaurant_id: r.id,
+  type: 'takeaway',
+  lines: [burger()],
+  ...over,
+});
 const line = (over: Record<string, unknown>) => order({ lines: [{ ...burger(), ...over }] });
 
+// Payloads are built lazily: the fixture ids exist only once beforeAll has run.
 const CASES: Array<[string, () => unknown, string, string?]> = [
-  ['an item of another restaurant', () => line({ item_id: '', modifiers: [] }), 'item_not_found'],
+  ['an item of another restaurant', () => line({ item_id: other.burger, modifiers: [] }), 'item_not_found'],
   ['an unknown item id', () => line({ item_id: uuid(), modifiers: [] }), 'item_not_found'],
   ['an item id that is not a UUID', () => line({ item_id: 'burger' }), 'invalid_item_id'],
-  ['an unavailable item', () => line({ item_id: '', modifiers: [] }), 'item_unavailable'],
-  ['a modifier of another item', () => order({ lines: [{ item_id: '', qty: 1, modifiers: [''] }] }), 'modifier_not_allowed'],
-  ['a modifier of another restaurant', () => line({ modifiers: [''] }), 'modifier_not_allowed'],
-  ['an unavailable modifier', () => line({ modifiers: [''] }), 'modifier_unavailable'],
+  ['an unavailable item', () => line({ item_id: r.soldOut, modifiers: [] }), 'item_unavailable'],
+  ['a modifier of another item', () => line({ item_id: r.soda, modifiers: [r.cheese] }), 'modifier_not_allowed'],
+  ['a modifier of another restaurant', () => line({ modifiers: [r.medium, other.cheese] }), 'modifier_not_allowed'],
+  ['an unavailable modifier', () => line({ modifiers: [r.medium, r.truffle] }), 'modifier_unavailable'],
   ['a required group left empty (min 1)', () => line({ modifiers: [] }), 'modifier_min_not_met'],
-  ['two choices in a pick-one group (max 1)', () => line({ modifiers: ['', ''] }), 'modifier_max_exceeded'],
-  ['three extras where two are allowed', () => line({ modifiers: ['', '', '', ''] }), 'modifier_max_exceeded'],
-  ['the same option twice', () => line({ modifiers: ['', ''] }), 'duplicate_modifier'],
+  ['two choices in a pick-one group (max 1)', () => line({ modifiers: [r.rare, r.medium] }), 'modifier_max_exceeded'],
+  [
+    'three extras where two are allowed',
+    () => line({ modifiers: [r.medium, r.cheese, r.bacon, r.egg] }),
+    'modifier_max_exceeded',
+  ],
+  ['the same option twice', () => line({ modifiers: [r.medium, r.medium] }), 'duplicate_modifier'],
   ['modifiers that are not a list', () => line({ modifiers: 'cheese' }), 'invalid_modifiers'],
   ['qty 0', () => line({ qty: 0 }), 'qty_out_of_range'],
   ['qty -1', () => line({ qty: -1 }), 'qty_out_of_range'],
   ['qty 10^9', () => line({ qty: 1e9 }), 'qty_out_of_range'],
   ['qty 1.5', () => line({ qty: 1.5 }), 'qty_out_of_range'],
   ['qty as text', () => line({ qty: '2' }), 'invalid_qty'],
-  ['qty missing', () => order({ lines: [{ item_id: '', modifiers: [] }] }), 'invalid_qty'],
-  ['1,000 lines', () => order({ lines: Array.from({ length: 1000 }, () => ({ item_id: '', qty: 1 })) }), 'too_many_lines'],
+  ['qty missing', () => order({ lines: [{ item_id: r.soda }] }), 'invalid_qty'],
+  [
+    '1,000 lines',
+    () => order({ lines: Array.from({ length: 1000 }, () => ({ item_id: r.soda, qty: 1 })) }),
+    'too_many_lines',
+  ],
   ['no lines', () => order({ lines: [] }), 'empty_order'],
   ['lines that are not a list', () => order({ lines: 'burger' }), 'invalid_lines'],
   ['a line that is not an object', () => order({ lines: [42] }), 'invalid_line'],
@@ -56,11 +71,11 @@ const CASES: Array<[string, () => unknown, string, string?]> = [
   ['a 1 MB line note', () => line({ note: 'x'.repeat(1_000_000) }), 'note_too_long'],
   ['a note that is not text', () => order({ note: { text: 'hi' } }), 'invalid_note'],
   ['an unknown order type', () => order({ type: 'delivery' }), 'invalid_order_type'],
-  ['no order type', () => ({ id: uuid(), restaurant_id: '', lines: [] }), 'invalid_order_type'],
+  ['no order type', () => ({ id: uuid(), restaurant_id: r.id, lines: [] }), 'invalid_order_type'],
   ['an id that is not a UUID', () => order({ id: 42 }), 'invalid_order_id'],
   ['no restaurant', () => ({ id: uuid(), type: 'takeaway', lines: [] }), 'invalid_restaurant_id'],
-  ['another restaurant', () => order({ restaurant_id: '' }), 'forbidden', '42501'],
-  ["another restaurant's table", () => order({ type: 'dine_in', table_id: '' }), 'table_not_found'],
+  ['another restaurant', () => order({ restaurant_id: other.id }), 'forbidden', '42501'],
+  ["another restaurant's table", () => order({ type: 'dine_in', table_id: other.table1 }), 'table_not_found'],
   ['a made-up table', () => order({ type: 'dine_in', table_id: uuid() }), 'table_not_found'],
   ['an unknown field', () => order({ discount: 100 }), 'unknown_field'],
   ['an unknown line field', () => line({ price: 1 }), 'unknown_field'],
@@ -69,34 +84,11 @@ const CASES: Array<[string, () => unknown, string, string?]> = [
   ['null', () => null, 'invalid_payload'],
 ];
 
-// Ids depend on the fixtures, which exist only after beforeAll: fill the blanks ('') per case.
-function resolve(name: string, payload: unknown): unknown {
-  const p = JSON.parse(JSON.stringify(payload)) as Record<string, unknown> & { lines?: Array<Record<string, unknown>> };
-  const first = p?.lines?.[0];
-  const fill: Record<string, () => void> = {
-    'an item of another restaurant': () => first && (first.item_id = other.burger),
-    'an unavailable item': () => first && (first.item_id = r.soldOut),
-    'a modifier of another item': () => first && ((first.item_id = r.soda), (first.modifiers = [r.cheese])),
-    'a modifier of another restaurant': () => first && (first.modifiers = [r.medium, other.cheese]),
-    'an unavailable modifier': () => first && (first.modifiers = [r.medium, r.truffle]),
-    'two choices in a pick-one group (max 1)': () => first && (first.modifiers = [r.rare, r.medium]),
-    'three extras where two are allowed': () => first && (first.modifiers = [r.medium, r.cheese, r.bacon, r.egg]),
-    'the same option twice': () => first && (first.modifiers = [r.medium, r.medium]),
-    'qty missing': () => first && (first.item_id = r.soda),
-    '1,000 lines': () => p.lines?.forEach((l) => (l.item_id = r.soda)),
-    'no order type': () => (p.restaurant_id = r.id),
-    'another restaurant': () => (p.restaurant_id = other.id),
-    "another restaurant's table": () => (p.table_id = other.table1),
-  };
-  fill[name]?.();
-  return p;
-}
-
 describe('place_order refuses bad input with a stable code and writes nothing', () => {
   for (const [name, payload, code, sqlstate = 'P0001'] of CASES) {
     it(`${name} → ${code}`, async () => {
       const before = await footprint(r.id);
-      const err = await failure(rpc(r.as('cashier'), 'place_order', { p_order: JSON.stringify(resolve(name, payload())) }));
+      const err = await failure(rpc(r.as('cashier'), 'place_order', { p_order: JSON.stringify(payload()) }));
       expect({ code: err.code, message: err.message }).toEqual({ code: sqlstate, message: code });
       expect(err.hint, 'every error carries a human hint').toBeTruthy();
       expect(await footprint(r.id)).toEqual(before);
@@ -145,7 +137,10 @@ describe('guest ordering refuses bad input', () => {
     expect(err.message).toBe('unknown_field');
     const off = await makeRestaurant({ guestOrdering: 'off' });
     const disabled = await failure(
-      rpc(guest, 'guest_place_order', { p_qr_token: off.qr1, p_order: { id: uuid(), lines: [{ item_id: off.soda, qty: 1 }] } }),
+      rpc(guest, 'guest_place_order', {
+        p_qr_token: off.qr1,
+        p_order: { id: uuid(), lines: [{ item_id: off.soda, qty: 1 }] },
+      }),
     );
     expect(disabled.message).toBe('guest_ordering_disabled');
   });
@@ -154,7 +149,9 @@ describe('guest ordering refuses bad input', () => {
     const payload = { id: uuid(), restaurant_id: r.id, type: 'takeaway', lines: [{ item_id: r.soda, qty: 1 }] };
     await rpc(r.as('cashier'), 'place_order', { p_order: payload });
     const before = await footprint(r.id);
-    const err = await failure(rpc(r.as('cashier'), 'place_order', { p_order: { ...payload, lines: [{ item_id: r.soda, qty: 2 }] } }));
+    const err = await failure(
+      rpc(r.as('cashier'), 'place_order', { p_order: { ...payload, lines: [{ item_id: r.soda, qty: 2 }] } }),
+    );
     expect(err.message).toBe('idempotency_conflict');
     expect(await footprint(r.id)).toEqual(before);
   });

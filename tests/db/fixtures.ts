@@ -97,7 +97,10 @@ export async function makeRestaurant(opts: RestaurantOptions = {}) {
      insert into public.dining_tables (id, restaurant_id, label) values ($17, $1, 'T1'), ($18, $1, 'T2');
      insert into public.printers (id, restaurant_id, name, kind, stations) values
        ($19, $1, 'Kitchen', 'kitchen', '{kitchen}'), ($20, $1, 'Bar', 'kitchen', '{bar}'),
-       ($21, $1, 'Counter', 'receipt', '{}');`.replace(/\$(\d+)/g, (_, n) => `'${[id, ...Object.values(i)][Number(n) - 1]}'`),
+       ($21, $1, 'Counter', 'receipt', '{}');`.replace(
+      /\$(\d+)/g,
+      (_, n) => `'${[id, ...Object.values(i)][Number(n) - 1]}'`,
+    ),
   );
   const [tokens] = await sql<{ t1: string; t2: string }>(
     `select (select qr_token from public.dining_tables where id = $1) as t1,
@@ -135,11 +138,23 @@ export interface OrderJson {
   total: number;
   paid: number;
   payment_status: string;
-  lines: Array<{ id: string; name: string; qty: number; unit_price: number; line_total: number; kitchen_status: string; version: number }>;
+  lines: Array<{
+    id: string;
+    name: string;
+    qty: number;
+    unit_price: number;
+    line_total: number;
+    kitchen_status: string;
+    version: number;
+  }>;
 }
 
 /** Places an order as the restaurant's cashier (or another role) and returns it. */
-export function placeOrder(r: Restaurant, payload: Record<string, unknown> = orderPayload(r), role: StaffRole = 'cashier') {
+export function placeOrder(
+  r: Restaurant,
+  payload: Record<string, unknown> = orderPayload(r),
+  role: StaffRole = 'cashier',
+) {
   return rpc<OrderJson>(r.as(role), 'place_order', { p_order: payload });
 }
 

@@ -10,7 +10,14 @@ import { sql } from './support.ts';
  * (300): subtotal 1350 + 600 = 1950 minor units.
  */
 describe('order totals by currency and tax mode', () => {
-  const cases: Array<{ currency: string; exponent: number; mode: 'inclusive' | 'exclusive'; rate: number; tax: number; total: number }> = [
+  const cases: Array<{
+    currency: string;
+    exponent: number;
+    mode: 'inclusive' | 'exclusive';
+    rate: number;
+    tax: number;
+    total: number;
+  }> = [
     // 1950 × 1800 / 11800 = 297.46 → 297 francs
     { currency: 'XOF', exponent: 0, mode: 'inclusive', rate: 1800, tax: 297, total: 1950 },
     // 1950 × 0.18 = 351 francs
@@ -26,7 +33,13 @@ describe('order totals by currency and tax mode', () => {
     it(`${c.currency} ${c.mode} ${c.rate / 100}% → tax ${c.tax}, total ${c.total}`, async () => {
       const r = await makeRestaurant({ currency: c.currency, taxMode: c.mode, taxRateBp: c.rate });
       const order = await placeOrder(r);
-      expect(order).toMatchObject({ subtotal: 1950, tax: c.tax, total: c.total, currency_exponent: c.exponent, currency: c.currency });
+      expect(order).toMatchObject({
+        subtotal: 1950,
+        tax: c.tax,
+        total: c.total,
+        currency_exponent: c.exponent,
+        currency: c.currency,
+      });
       expect(order.lines.map((l) => [l.name, l.qty, l.unit_price, l.line_total])).toEqual([
         ['Burger', 1, 1350, 1350],
         ['Soda', 2, 300, 600],

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { createUser, makeRestaurant, orderPayload, type OrderJson, placeOrder } from './fixtures.ts';
+import { createUser, makeRestaurant, type OrderJson, orderPayload, placeOrder } from './fixtures.ts';
 import { actAs, rpc, sql, stack, user, uuid } from './support.ts';
 
 describe('daily order numbers', () => {

@@ -16,7 +16,11 @@ interface Job {
 const jobsOf = (orderId: string) =>
   sql<Job>(`select * from public.print_jobs where order_id = $1 order by document, printer_id`, [orderId]);
 const claim = (r: Restaurant, limit = 10, lease = 60) =>
-  rpcRows<Job>(r.as('print_bridge'), 'claim_print_jobs', { p_restaurant_id: r.id, p_limit: limit, p_lease_seconds: lease });
+  rpcRows<Job>(r.as('print_bridge'), 'claim_print_jobs', {
+    p_restaurant_id: r.id,
+    p_limit: limit,
+    p_lease_seconds: lease,
+  });
 
 describe('print jobs queued by triggers', () => {
   it('placing an order queues one kitchen ticket per station printer, with only its lines', async () => {
@@ -53,7 +57,11 @@ describe('print jobs queued by triggers', () => {
       p_order: { id: uuid(), lines: [{ item_id: r.fries, qty: 1 }] },
     });
     expect(await jobsOf(placed.id)).toEqual([]);
-    await rpc(r.as('waiter'), 'transition_order', { p_order_id: placed.id, p_to: 'placed', p_expected_version: placed.version });
+    await rpc(r.as('waiter'), 'transition_order', {
+      p_order_id: placed.id,
+      p_to: 'placed',
+      p_expected_version: placed.version,
+    });
     expect((await jobsOf(placed.id)).map((j) => j.document)).toEqual(['kitchen_ticket']);
   });
 
@@ -71,7 +79,12 @@ describe('print jobs queued by triggers', () => {
     const auto = await makeRestaurant({ autoPrintReceipts: true });
     const order = await placeOrder(auto);
     const pay = (amount: number) =>
-      rpc(auto.as('cashier'), 'record_payment', { p_payment_id: uuid(), p_order_id: order.id, p_method: 'card', p_amount: amount });
+      rpc(auto.as('cashier'), 'record_payment', {
+        p_payment_id: uuid(),
+        p_order_id: order.id,
+        p_method: 'card',
+        p_amount: amount,
+      });
     await pay(100);
     expect((await jobsOf(order.id)).filter((j) => j.document === 'receipt')).toEqual([]);
     await pay(order.total - 100);
@@ -80,7 +93,12 @@ describe('print jobs queued by triggers', () => {
 
     const manual = await makeRestaurant({ autoPrintReceipts: false });
     const o2 = await placeOrder(manual);
-    await rpc(manual.as('cashier'), 'record_payment', { p_payment_id: uuid(), p_order_id: o2.id, p_method: 'card', p_amount: o2.total });
+    await rpc(manual.as('cashier'), 'record_payment', {
+      p_payment_id: uuid(),
+      p_order_id: o2.id,
+      p_method: 'card',
+      p_amount: o2.total,
+    });
     expect((await jobsOf(o2.id)).filter((j) => j.document === 'receipt')).toEqual([]);
   });
 });
@@ -119,20 +137,28 @@ describe('the print bridge drains the queue', () => {
     const order = await placeOrder(r, orderPayload(r, { lines: [{ item_id: r.fries, qty: 1 }] }));
     const [job] = await claim(r);
     expect(job).toMatchObject({ status: 'printing', attempts: 1 });
-    const failed = await rpc<Job & { available_at: Date }>(r.as('print_bridge'), 'fail_print_job', { p_job_id: job?.id, p_error: 'paper out' });
+    const failed = await rpc<Job & { available_at: Date }>(r.as('print_bridge'), 'fail_print_job', {
+      p_job_id: job?.id,
+      p_error: 'paper out',
+    });
     expect(failed).toMatchObject({ status: 'queued', attempts: 1, last_error: 'paper out' });
     expect(await claim(r), 'backing off: not due yet').toEqual([]);
     await sql(`update public.print_jobs set available_at = now(), max_attempts = 2 where id = $1`, [job?.id]);
     const [again] = await claim(r);
     expect(again).toMatchObject({ id: job?.id, attempts: 2 });
-    const dead = await rpc<Job>(r.as('print_bridge'), 'fail_print_job', { p_job_id: job?.id, p_error: 'still no paper' });
+    const dead = await rpc<Job>(r.as('print_bridge'), 'fail_print_job', {
+      p_job_id: job?.id,
+      p_error: 'still no paper',
+    });
     expect(dead).toMatchObject({ status: 'failed', attempts: 2 });
     const retried = await rpc<Job>(r.as('manager'), 'retry_print_job', { p_job_id: job?.id });
     expect(retried).toMatchObject({ status: 'queued', attempts: 0 });
     const [third] = await claim(r);
     const done = await rpc<Job>(r.as('print_bridge'), 'complete_print_job', { p_job_id: third?.id });
     expect(done.status).toBe('printed');
-    expect((await rpc<Job>(r.as('print_bridge'), 'complete_print_job', { p_job_id: third?.id })).status).toBe('printed');
+    expect((await rpc<Job>(r.as('print_bridge'), 'complete_print_job', { p_job_id: third?.id })).status).toBe(
+      'printed',
+    );
     expect((await jobsOf(order.id)).map((j) => j.status)).toEqual(['printed']);
   });
 
@@ -146,15 +172,11 @@ describe('the print bridge drains the queue', () => {
     expect(reclaimed).toMatchObject({ id: job?.id, status: 'printing', attempts: 2 });
   });
 
-  it('only this restaurant\'s bridge, owners and managers work its queue', async () => {
+  it("only this restaurant's bridge, owners and managers work its queue", async () => {
     const r = await makeRestaurant({ autoPrintReceipts: false });
     const other = await makeRestaurant();
     await placeOrder(r);
-    await expectCode(
-      rpcRows(r.as('cashier'), 'claim_print_jobs', { p_restaurant_id: r.id }),
-      'forbidden',
-      '42501',
-    );
+    await expectCode(rpcRows(r.as('cashier'), 'claim_print_jobs', { p_restaurant_id: r.id }), 'forbidden', '42501');
     await expectCode(
       rpcRows(other.as('print_bridge'), 'claim_print_jobs', { p_restaurant_id: r.id }),
       'forbidden',
@@ -163,7 +185,10 @@ describe('the print bridge drains the queue', () => {
     const [job] = await claim(r, 1);
     await expectCode(rpc(other.as('print_bridge'), 'complete_print_job', { p_job_id: job?.id }), 'print_job_not_found');
     await expectCode(rpc(r.as('kitchen'), 'complete_print_job', { p_job_id: job?.id }), 'forbidden', '42501');
-    await expectCode(rpcRows(r.as('print_bridge'), 'claim_print_jobs', { p_restaurant_id: r.id, p_limit: 0 }), 'invalid_limit');
+    await expectCode(
+      rpcRows(r.as('print_bridge'), 'claim_print_jobs', { p_restaurant_id: r.id, p_limit: 0 }),
+      'invalid_limit',
+    );
   });
 
   it('test pages and reprints by owners and managers get fresh jobs', async () => {
@@ -171,9 +196,15 @@ describe('the print bridge drains the queue', () => {
     const order = await placeOrder(r);
     const test = await rpc<Job>(r.as('owner'), 'print_test_page', { p_printer_id: r.receiptPrinter });
     expect(test).toMatchObject({ document: 'test', status: 'queued' });
-    const reprints = await rpcRows<Job>(r.as('manager'), 'reprint_order', { p_order_id: order.id, p_document: 'kitchen_ticket' });
+    const reprints = await rpcRows<Job>(r.as('manager'), 'reprint_order', {
+      p_order_id: order.id,
+      p_document: 'kitchen_ticket',
+    });
     expect(reprints.length).toBe(2);
-    const receipt = await rpcRows<Job>(r.as('manager'), 'reprint_order', { p_order_id: order.id, p_document: 'receipt' });
+    const receipt = await rpcRows<Job>(r.as('manager'), 'reprint_order', {
+      p_order_id: order.id,
+      p_document: 'receipt',
+    });
     expect(receipt.map((j) => j.printer_id)).toEqual([r.receiptPrinter]);
     await expectCode(rpc(r.as('cashier'), 'print_test_page', { p_printer_id: r.receiptPrinter }), 'forbidden', '42501');
   });

@@ -24,7 +24,11 @@ describe('Broadcast from Database', () => {
     const since = new Date();
     const order = await placeOrder(r);
     await advance(r, order, 'preparing');
-    await rpc(r.as('waiter'), 'transition_order', { p_order_id: guestOrder.id, p_to: 'placed', p_expected_version: guestOrder.version });
+    await rpc(r.as('waiter'), 'transition_order', {
+      p_order_id: guestOrder.id,
+      p_to: 'placed',
+      p_expected_version: guestOrder.version,
+    });
     const rows = await sql<{ topic: string; event: string; tbl: string; id: string }>(
       `select topic, event, payload ->> 'table' as tbl, coalesce(payload -> 'record' ->> 'order_id', payload -> 'record' ->> 'id') as id
        from realtime.messages where inserted_at >= $1::timestamptz at time zone 'UTC' and topic like any ($2)
@@ -53,7 +57,10 @@ async function canReceive(actor: Actor, topic: string): Promise<boolean> {
   const c = await db().connect();
   try {
     await c.query('begin');
-    await c.query(`insert into realtime.messages (topic, extension, private, event, payload) values ($1, 'broadcast', true, 'probe', '{}')`, [topic]);
+    await c.query(
+      `insert into realtime.messages (topic, extension, private, event, payload) values ($1, 'broadcast', true, 'probe', '{}')`,
+      [topic],
+    );
     await actAs(c, actor);
     await c.query(`select set_config('realtime.topic', $1, true)`, [topic]);
     const res = await c.query('select count(*)::int as n from realtime.messages where topic = $1', [topic]);
@@ -89,12 +96,27 @@ describe('who may join which private topic', () => {
     const topic = `restaurant:${r.id}:orders`;
     const got: Record<string, boolean> = {};
     for (const [name, actor] of Object.entries({
-      anon, guest, outsider, owner: r.as('owner'), manager: r.as('manager'), cashier: r.as('cashier'),
-      kitchen: r.as('kitchen'), waiter: r.as('waiter'), print_bridge: r.as('print_bridge'),
-    })) got[name] = await canReceive(actor, topic);
+      anon,
+      guest,
+      outsider,
+      owner: r.as('owner'),
+      manager: r.as('manager'),
+      cashier: r.as('cashier'),
+      kitchen: r.as('kitchen'),
+      waiter: r.as('waiter'),
+      print_bridge: r.as('print_bridge'),
+    }))
+      got[name] = await canReceive(actor, topic);
     expect(got).toEqual({
-      anon: false, guest: false, outsider: false, owner: true, manager: true, cashier: true,
-      kitchen: true, waiter: true, print_bridge: false,
+      anon: false,
+      guest: false,
+      outsider: false,
+      owner: true,
+      manager: true,
+      cashier: true,
+      kitchen: true,
+      waiter: true,
+      print_bridge: false,
     });
   });
 

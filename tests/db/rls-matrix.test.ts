@@ -1,13 +1,24 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createUser, makeRestaurant, orderPayload, type OrderJson, placeOrder, type Restaurant } from './fixtures.ts';
-import { type Actor, anon, actAs, db, rpc, rpcRows, service, sql, user, uuid } from './support.ts';
+import { createUser, makeRestaurant, type OrderJson, orderPayload, placeOrder, type Restaurant } from './fixtures.ts';
+import { type Actor, actAs, anon, db, rpc, rpcRows, service, sql, user, uuid } from './support.ts';
 
 /**
  * Who may do what, for every table and RPC in `public`: each cell lists the actors allowed; every
  * other actor must be refused. "outsider" is the owner of another restaurant; "guest" an anonymous
  * sign-in. A probe runs in its own transaction, rolled back, against one fixture restaurant.
  */
-const WHO = ['anon', 'guest', 'outsider', 'owner', 'manager', 'cashier', 'kitchen', 'waiter', 'print_bridge', 'service'] as const;
+const WHO = [
+  'anon',
+  'guest',
+  'outsider',
+  'owner',
+  'manager',
+  'cashier',
+  'kitchen',
+  'waiter',
+  'print_bridge',
+  'service',
+] as const;
 type Who = (typeof WHO)[number];
 
 const STAFF: Who[] = ['owner', 'manager', 'cashier', 'kitchen', 'waiter'];
@@ -17,7 +28,12 @@ const NOBODY: Who[] = [];
 const S: Who[] = ['service'];
 
 type Ops = { select: Who[]; insert: Who[]; update: Who[]; delete: Who[] };
-const menuTable: Ops = { select: [...STAFF, ...S], insert: [...MGMT, ...S], update: [...MGMT, ...S], delete: [...MGMT, ...S] };
+const menuTable: Ops = {
+  select: [...STAFF, ...S],
+  insert: [...MGMT, ...S],
+  update: [...MGMT, ...S],
+  delete: [...MGMT, ...S],
+};
 const serviceWrites = (select: Who[]): Ops => ({ select: [...select, ...S], insert: S, update: S, delete: S });
 
 const TABLES: Record<string, Ops> = {
@@ -112,18 +128,41 @@ beforeAll(async () => {
     p_order: { id: guestOrderId, lines: [{ item_id: r.fries, qty: 1 }] },
   });
   shiftId = uuid();
-  await rpc(r.as('cashier'), 'open_shift', { p_shift_id: shiftId, p_restaurant_id: r.id, p_device_id: 'pos-1', p_opening_float: 5000 });
+  await rpc(r.as('cashier'), 'open_shift', {
+    p_shift_id: shiftId,
+    p_restaurant_id: r.id,
+    p_device_id: 'pos-1',
+    p_opening_float: 5000,
+  });
   await rpc(r.as('cashier'), 'record_cash_movement', {
-    p_movement_id: uuid(), p_shift_id: shiftId, p_kind: 'cash_in', p_amount: 1000, p_reason: 'change for the float',
+    p_movement_id: uuid(),
+    p_shift_id: shiftId,
+    p_kind: 'cash_in',
+    p_amount: 1000,
+    p_reason: 'change for the float',
   });
   paymentId = uuid();
-  await rpc(r.as('cashier'), 'record_payment', { p_payment_id: paymentId, p_order_id: order.id, p_method: 'card', p_amount: 500 });
-  const invite = await rpc<{ id: string; code: string }>(r.as('owner'), 'create_invite', { p_restaurant_id: r.id, p_role: 'waiter' });
+  await rpc(r.as('cashier'), 'record_payment', {
+    p_payment_id: paymentId,
+    p_order_id: order.id,
+    p_method: 'card',
+    p_amount: 500,
+  });
+  const invite = await rpc<{ id: string; code: string }>(r.as('owner'), 'create_invite', {
+    p_restaurant_id: r.id,
+    p_role: 'waiter',
+  });
   inviteCode = invite.code;
   inviteId = invite.id;
-  const [cat] = await sql<{ id: string }>(`insert into public.menu_categories (restaurant_id, name) values ($1, 'Gone') returning id`, [r.id]);
+  const [cat] = await sql<{ id: string }>(
+    `insert into public.menu_categories (restaurant_id, name) values ($1, 'Gone') returning id`,
+    [r.id],
+  );
   await sql('delete from public.menu_categories where id = $1', [cat?.id]);
-  const jobs = await rpcRows<{ id: string }>(r.as('print_bridge'), 'claim_print_jobs', { p_restaurant_id: r.id, p_limit: 1 });
+  const jobs = await rpcRows<{ id: string }>(r.as('print_bridge'), 'claim_print_jobs', {
+    p_restaurant_id: r.id,
+    p_limit: 1,
+  });
   claimedJobId = jobs[0]?.id ?? '';
   const [failed] = await sql<{ id: string }>(
     `update public.print_jobs set status = 'failed' where id = (select id from public.print_jobs
@@ -134,37 +173,99 @@ beforeAll(async () => {
 });
 
 function tableProbes(t: string): Record<keyof Ops, { text: string; values: unknown[] }> {
-  const where = t === 'restaurants' ? 'id = $1' : t === 'currencies' ? "code = 'EUR' and $1::uuid is not null" : 'restaurant_id = $1';
+  const where =
+    t === 'restaurants'
+      ? 'id = $1'
+      : t === 'currencies'
+        ? "code = 'EUR' and $1::uuid is not null"
+        : 'restaurant_id = $1';
   const col: Record<string, string> = {
-    currencies: 'name', restaurants: 'name', memberships: 'role', invites: 'role', menu_categories: 'position',
-    menu_items: 'position', modifier_groups: 'position', modifier_options: 'position', menu_item_modifier_groups: 'position',
-    menu_tombstones: 'entity', dining_tables: 'label', orders: 'note', order_lines: 'note', order_events: 'reason',
-    order_counters: 'last_number', shifts: 'device_id', cash_movements: 'reason', payments: 'reference', printers: 'name',
+    currencies: 'name',
+    restaurants: 'name',
+    memberships: 'role',
+    invites: 'role',
+    menu_categories: 'position',
+    menu_items: 'position',
+    modifier_groups: 'position',
+    modifier_options: 'position',
+    menu_item_modifier_groups: 'position',
+    menu_tombstones: 'entity',
+    dining_tables: 'label',
+    orders: 'note',
+    order_lines: 'note',
+    order_events: 'reason',
+    order_counters: 'last_number',
+    shifts: 'device_id',
+    cash_movements: 'reason',
+    payments: 'reference',
+    printers: 'name',
     print_jobs: 'attempts',
   };
   const inserts: Record<string, [string, unknown[]]> = {
     currencies: [`insert into public.currencies (code, exponent, name) values ('ZZZ', 2, 'Probe')`, []],
-    restaurants: [`insert into public.restaurants (slug, name, country, timezone, currency) values ($1, 'Probe', 'FR', 'Europe/Paris', 'EUR')`, [`probe-${uuid().slice(0, 8)}`]],
-    memberships: [`insert into public.memberships (restaurant_id, user_id, role) values ($1, $2, 'waiter')`, [r.id, (actors.guest as { id: string }).id]],
-    invites: [`insert into public.invites (restaurant_id, code, role, expires_at) values ($1, 'ZZZZZZZZZZ', 'waiter', now() + interval '1 day')`, [r.id]],
+    restaurants: [
+      `insert into public.restaurants (slug, name, country, timezone, currency) values ($1, 'Probe', 'FR', 'Europe/Paris', 'EUR')`,
+      [`probe-${uuid().slice(0, 8)}`],
+    ],
+    memberships: [
+      `insert into public.memberships (restaurant_id, user_id, role) values ($1, $2, 'waiter')`,
+      [r.id, (actors.guest as { id: string }).id],
+    ],
+    invites: [
+      `insert into public.invites (restaurant_id, code, role, expires_at) values ($1, 'ZZZZZZZZZZ', 'waiter', now() + interval '1 day')`,
+      [r.id],
+    ],
     menu_categories: [`insert into public.menu_categories (restaurant_id, name) values ($1, 'Probe')`, [r.id]],
     menu_items: [`insert into public.menu_items (restaurant_id, name, price) values ($1, 'Probe', 100)`, [r.id]],
     modifier_groups: [`insert into public.modifier_groups (restaurant_id, name) values ($1, 'Probe')`, [r.id]],
-    modifier_options: [`insert into public.modifier_options (restaurant_id, group_id, name) values ($1, $2, 'Probe')`, [r.id, r.extras]],
-    menu_item_modifier_groups: [`insert into public.menu_item_modifier_groups (restaurant_id, item_id, group_id) values ($1, $2, $3)`, [r.id, r.fries, r.extras]],
-    menu_tombstones: [`insert into public.menu_tombstones (restaurant_id, version, entity, entity_id) values ($1, 999999, 'menu_items', 'x')`, [r.id]],
+    modifier_options: [
+      `insert into public.modifier_options (restaurant_id, group_id, name) values ($1, $2, 'Probe')`,
+      [r.id, r.extras],
+    ],
+    menu_item_modifier_groups: [
+      `insert into public.menu_item_modifier_groups (restaurant_id, item_id, group_id) values ($1, $2, $3)`,
+      [r.id, r.fries, r.extras],
+    ],
+    menu_tombstones: [
+      `insert into public.menu_tombstones (restaurant_id, version, entity, entity_id) values ($1, 999999, 'menu_items', 'x')`,
+      [r.id],
+    ],
     dining_tables: [`insert into public.dining_tables (restaurant_id, label) values ($1, 'Probe')`, [r.id]],
-    orders: [`insert into public.orders (id, restaurant_id, source, type, status, currency, currency_exponent, tax_mode, tax_rate_bp, subtotal, tax, total, payload_hash)
-              values (gen_random_uuid(), $1, 'pos', 'takeaway', 'draft', 'EUR', 2, 'inclusive', 0, 0, 0, 0, 'x')`, [r.id]],
-    order_lines: [`insert into public.order_lines (restaurant_id, order_id, position, name, station, qty, unit_price, line_total, kitchen_status)
-                   values ($1, $2, 99, 'Probe', 'kitchen', 1, 0, 0, 'queued')`, [r.id, order.id]],
-    order_events: [`insert into public.order_events (restaurant_id, order_id, actor_role, to_status) values ($1, $2, 'service', 'placed')`, [r.id, order.id]],
-    order_counters: [`insert into public.order_counters (restaurant_id, business_date, last_number) values ($1, '2000-01-01', 1)`, [r.id]],
-    shifts: [`insert into public.shifts (id, restaurant_id, device_id, opening_float) values (gen_random_uuid(), $1, 'probe', 0)`, [r.id]],
-    cash_movements: [`insert into public.cash_movements (id, restaurant_id, shift_id, kind, amount, reason) values (gen_random_uuid(), $1, $2, 'cash_in', 1, 'probe')`, [r.id, shiftId]],
-    payments: [`insert into public.payments (id, restaurant_id, order_id, method, amount) values (gen_random_uuid(), $1, $2, 'card', 1)`, [r.id, order.id]],
+    orders: [
+      `insert into public.orders (id, restaurant_id, source, type, status, currency, currency_exponent, tax_mode, tax_rate_bp, subtotal, tax, total, payload_hash)
+              values (gen_random_uuid(), $1, 'pos', 'takeaway', 'draft', 'EUR', 2, 'inclusive', 0, 0, 0, 0, 'x')`,
+      [r.id],
+    ],
+    order_lines: [
+      `insert into public.order_lines (restaurant_id, order_id, position, name, station, qty, unit_price, line_total, kitchen_status)
+                   values ($1, $2, 99, 'Probe', 'kitchen', 1, 0, 0, 'queued')`,
+      [r.id, order.id],
+    ],
+    order_events: [
+      `insert into public.order_events (restaurant_id, order_id, actor_role, to_status) values ($1, $2, 'service', 'placed')`,
+      [r.id, order.id],
+    ],
+    order_counters: [
+      `insert into public.order_counters (restaurant_id, business_date, last_number) values ($1, '2000-01-01', 1)`,
+      [r.id],
+    ],
+    shifts: [
+      `insert into public.shifts (id, restaurant_id, device_id, opening_float) values (gen_random_uuid(), $1, 'probe', 0)`,
+      [r.id],
+    ],
+    cash_movements: [
+      `insert into public.cash_movements (id, restaurant_id, shift_id, kind, amount, reason) values (gen_random_uuid(), $1, $2, 'cash_in', 1, 'probe')`,
+      [r.id, shiftId],
+    ],
+    payments: [
+      `insert into public.payments (id, restaurant_id, order_id, method, amount) values (gen_random_uuid(), $1, $2, 'card', 1)`,
+      [r.id, order.id],
+    ],
     printers: [`insert into public.printers (restaurant_id, name, kind) values ($1, 'Probe', 'receipt')`, [r.id]],
-    print_jobs: [`insert into public.print_jobs (restaurant_id, printer_id, document, dedupe_key, payload) values ($1, $2, 'test', 'probe', '{}')`, [r.id, r.receiptPrinter]],
+    print_jobs: [
+      `insert into public.print_jobs (restaurant_id, printer_id, document, dedupe_key, payload) values ($1, $2, 'test', 'probe', '{}')`,
+      [r.id, r.receiptPrinter],
+    ],
   };
   const [insertText, insertValues] = inserts[t] ?? ['', []];
   return {
@@ -172,7 +273,10 @@ function tableProbes(t: string): Record<keyof Ops, { text: string; values: unkno
     insert: { text: insertText, values: insertValues },
     update: { text: `update public.${t} set ${col[t]} = ${col[t]} where ${where}`, values: [r.id] },
     delete: {
-      text: t === 'currencies' ? `delete from public.currencies where code = 'XAF'` : `delete from public.${t} where ${where}`,
+      text:
+        t === 'currencies'
+          ? `delete from public.currencies where code = 'XAF'`
+          : `delete from public.${t} where ${where}`,
       values: t === 'currencies' ? [] : [r.id],
     },
   };
@@ -214,7 +318,10 @@ describe('RLS matrix: tables', () => {
 
 function rpcCall(fn: string): { sql: string; values: () => unknown[] } {
   const calls: Record<string, [string, () => unknown[]]> = {
-    create_restaurant: [`p_slug => $1, p_name => 'Probe', p_country => 'FR', p_timezone => 'Europe/Paris', p_currency => 'EUR'`, () => [`probe-${uuid().slice(0, 8)}`]],
+    create_restaurant: [
+      `p_slug => $1, p_name => 'Probe', p_country => 'FR', p_timezone => 'Europe/Paris', p_currency => 'EUR'`,
+      () => [`probe-${uuid().slice(0, 8)}`],
+    ],
     create_invite: [`p_restaurant_id => $1, p_role => 'cashier'`, () => [r.id]],
     revoke_invite: [`p_invite_id => $1`, () => [inviteId]],
     accept_invite: [`p_code => $1`, () => [inviteCode]],
@@ -223,17 +330,35 @@ function rpcCall(fn: string): { sql: string; values: () => unknown[] } {
     get_menu: [`p_restaurant_id => $1`, () => [r.id]],
     rotate_table_token: [`p_table_id => $1`, () => [r.table2]],
     guest_menu: [`p_qr_token => $1`, () => [r.qr1]],
-    guest_place_order: [`p_qr_token => $1, p_order => $2`, () => [r.qr1, { id: uuid(), lines: [{ item_id: r.soda, qty: 1 }] }]],
+    guest_place_order: [
+      `p_qr_token => $1, p_order => $2`,
+      () => [r.qr1, { id: uuid(), lines: [{ item_id: r.soda, qty: 1 }] }],
+    ],
     guest_order: [`p_order_id => $1`, () => [guestOrderId]],
     place_order: [`p_order => $1`, () => [orderPayload(r)]],
-    transition_order: [`p_order_id => $1, p_to => 'preparing', p_expected_version => $2`, () => [order.id, order.version]],
+    transition_order: [
+      `p_order_id => $1, p_to => 'preparing', p_expected_version => $2`,
+      () => [order.id, order.version],
+    ],
     set_line_status: [`p_line_id => $1, p_status => 'preparing', p_expected_version => 1`, () => [order.lines[0]?.id]],
-    open_shift: [`p_shift_id => $1, p_restaurant_id => $2, p_device_id => 'probe', p_opening_float => 0`, () => [uuid(), r.id]],
-    record_cash_movement: [`p_movement_id => $1, p_shift_id => $2, p_kind => 'cash_out', p_amount => 1, p_reason => 'probe'`, () => [uuid(), shiftId]],
+    open_shift: [
+      `p_shift_id => $1, p_restaurant_id => $2, p_device_id => 'probe', p_opening_float => 0`,
+      () => [uuid(), r.id],
+    ],
+    record_cash_movement: [
+      `p_movement_id => $1, p_shift_id => $2, p_kind => 'cash_out', p_amount => 1, p_reason => 'probe'`,
+      () => [uuid(), shiftId],
+    ],
     close_shift: [`p_shift_id => $1, p_counted_cash => 0, p_variance_reason => 'count_error'`, () => [shiftId]],
     shift_report: [`p_shift_id => $1`, () => [shiftId]],
-    record_payment: [`p_payment_id => $1, p_order_id => $2, p_method => 'card', p_amount => 1`, () => [uuid(), order.id]],
-    refund_payment: [`p_refund_id => $1, p_payment_id => $2, p_amount => 1, p_reason => 'probe'`, () => [uuid(), paymentId]],
+    record_payment: [
+      `p_payment_id => $1, p_order_id => $2, p_method => 'card', p_amount => 1`,
+      () => [uuid(), order.id],
+    ],
+    refund_payment: [
+      `p_refund_id => $1, p_payment_id => $2, p_amount => 1, p_reason => 'probe'`,
+      () => [uuid(), paymentId],
+    ],
     claim_print_jobs: [`p_restaurant_id => $1`, () => [r.id]],
     complete_print_job: [`p_job_id => $1`, () => [claimedJobId]],
     fail_print_job: [`p_job_id => $1, p_error => 'probe'`, () => [claimedJobId]],
@@ -251,7 +376,12 @@ describe('RLS matrix: RPCs', () => {
       const outcome: Record<string, string> = {};
       for (const who of WHO) {
         const { sql: text, values } = rpcCall(fn);
-        outcome[who] = (await probe(actors[who], text, values().map((v) => (typeof v === 'object' && v ? JSON.stringify(v) : v)), 'insert'))
+        outcome[who] = (await probe(
+          actors[who],
+          text,
+          values().map((v) => (typeof v === 'object' && v ? JSON.stringify(v) : v)),
+          'insert',
+        ))
           ? 'allowed'
           : 'refused';
       }
@@ -262,7 +392,9 @@ describe('RLS matrix: RPCs', () => {
 
 describe('RLS matrix coverage', () => {
   it('has a row for every table in public', async () => {
-    const rows = await sql<{ name: string }>(`select tablename as name from pg_tables where schemaname = 'public' order by 1`);
+    const rows = await sql<{ name: string }>(
+      `select tablename as name from pg_tables where schemaname = 'public' order by 1`,
+    );
     expect(rows.map((x) => x.name).sort()).toEqual(Object.keys(TABLES).sort());
   });
 

@@ -122,7 +122,16 @@ export async function rpcRows<T = Record<string, unknown>>(
 ): Promise<T[]> {
   const names = Object.keys(args);
   const sql = `select * from public.${fn}(${names.map((n, i) => `${n} => $${i + 1}`).join(', ')})`;
-  return tx(actor, async (c) => (await c.query(sql, names.map((n) => args[n]))).rows as T[]);
+  return tx(
+    actor,
+    async (c) =>
+      (
+        await c.query(
+          sql,
+          names.map((n) => args[n]),
+        )
+      ).rows as T[],
+  );
 }
 
 export interface DbError {

@@ -15,7 +15,9 @@ describe('create_restaurant', () => {
   it('makes the caller its owner', async () => {
     const me = await createUser();
     const row = await rpc<{ id: string; slug: string }>(user(me), 'create_restaurant', createArgs());
-    const members = await sql('select user_id, role::text as role from public.memberships where restaurant_id = $1', [row.id]);
+    const members = await sql('select user_id, role::text as role from public.memberships where restaurant_id = $1', [
+      row.id,
+    ]);
     expect(members).toEqual([{ user_id: me, role: 'owner' }]);
   });
 
@@ -47,37 +49,65 @@ describe('create_restaurant', () => {
 describe('invites and roles', () => {
   it('a join code is single-use and expires', async () => {
     const r = await makeRestaurant();
-    const invite = await rpc<{ code: string; id: string }>(r.as('manager'), 'create_invite', { p_restaurant_id: r.id, p_role: 'cashier' });
+    const invite = await rpc<{ code: string; id: string }>(r.as('manager'), 'create_invite', {
+      p_restaurant_id: r.id,
+      p_role: 'cashier',
+    });
     expect(invite.code).toMatch(/^[A-HJKMNP-Z2-9]{10}$/);
     const newcomer = await createUser();
     const m = await rpc<{ role: string }>(user(newcomer), 'accept_invite', { p_code: invite.code.toLowerCase() });
     expect(m.role).toBe('cashier');
     await expectCode(rpc(user(await createUser()), 'accept_invite', { p_code: invite.code }), 'invite_used');
 
-    const old = await rpc<{ code: string; id: string }>(r.as('owner'), 'create_invite', { p_restaurant_id: r.id, p_role: 'waiter', p_valid_hours: 1 });
+    const old = await rpc<{ code: string; id: string }>(r.as('owner'), 'create_invite', {
+      p_restaurant_id: r.id,
+      p_role: 'waiter',
+      p_valid_hours: 1,
+    });
     await sql(`update public.invites set expires_at = now() - interval '1 minute' where id = $1`, [old.id]);
     await expectCode(rpc(user(await createUser()), 'accept_invite', { p_code: old.code }), 'invite_expired');
     await expectCode(rpc(user(await createUser()), 'accept_invite', { p_code: 'ABCDEFGHJK' }), 'invite_not_found');
-    const revoked = await rpc<{ code: string; id: string }>(r.as('owner'), 'create_invite', { p_restaurant_id: r.id, p_role: 'waiter' });
+    const revoked = await rpc<{ code: string; id: string }>(r.as('owner'), 'create_invite', {
+      p_restaurant_id: r.id,
+      p_role: 'waiter',
+    });
     await rpc(r.as('owner'), 'revoke_invite', { p_invite_id: revoked.id });
     await expectCode(rpc(user(await createUser()), 'accept_invite', { p_code: revoked.code }), 'invite_not_found');
   });
 
   it('managers invite and manage floor staff only; owners manage everyone', async () => {
     const r = await makeRestaurant();
-    await expectCode(rpc(r.as('manager'), 'create_invite', { p_restaurant_id: r.id, p_role: 'owner' }), 'forbidden', '42501');
-    await expectCode(rpc(r.as('manager'), 'create_invite', { p_restaurant_id: r.id, p_role: 'manager' }), 'forbidden', '42501');
-    await expectCode(rpc(r.as('cashier'), 'create_invite', { p_restaurant_id: r.id, p_role: 'waiter' }), 'forbidden', '42501');
+    await expectCode(
+      rpc(r.as('manager'), 'create_invite', { p_restaurant_id: r.id, p_role: 'owner' }),
+      'forbidden',
+      '42501',
+    );
+    await expectCode(
+      rpc(r.as('manager'), 'create_invite', { p_restaurant_id: r.id, p_role: 'manager' }),
+      'forbidden',
+      '42501',
+    );
+    await expectCode(
+      rpc(r.as('cashier'), 'create_invite', { p_restaurant_id: r.id, p_role: 'waiter' }),
+      'forbidden',
+      '42501',
+    );
     await expectCode(
       rpc(r.as('manager'), 'change_member_role', { p_restaurant_id: r.id, p_user_id: r.users.owner, p_role: 'waiter' }),
       'forbidden',
       '42501',
     );
     const changed = await rpc<{ role: string }>(r.as('manager'), 'change_member_role', {
-      p_restaurant_id: r.id, p_user_id: r.users.waiter, p_role: 'cashier',
+      p_restaurant_id: r.id,
+      p_user_id: r.users.waiter,
+      p_role: 'cashier',
     });
     expect(changed.role).toBe('cashier');
-    await rpc(r.as('owner'), 'change_member_role', { p_restaurant_id: r.id, p_user_id: r.users.manager, p_role: 'owner' });
+    await rpc(r.as('owner'), 'change_member_role', {
+      p_restaurant_id: r.id,
+      p_user_id: r.users.manager,
+      p_role: 'owner',
+    });
   });
 
   it('never leaves a restaurant without an owner', async () => {
@@ -86,10 +116,19 @@ describe('invites and roles', () => {
       rpc(r.as('owner'), 'change_member_role', { p_restaurant_id: r.id, p_user_id: r.users.owner, p_role: 'manager' }),
       'last_owner',
     );
-    await expectCode(rpc(r.as('owner'), 'remove_member', { p_restaurant_id: r.id, p_user_id: r.users.owner }), 'last_owner');
-    await rpc(r.as('owner'), 'change_member_role', { p_restaurant_id: r.id, p_user_id: r.users.manager, p_role: 'owner' });
+    await expectCode(
+      rpc(r.as('owner'), 'remove_member', { p_restaurant_id: r.id, p_user_id: r.users.owner }),
+      'last_owner',
+    );
+    await rpc(r.as('owner'), 'change_member_role', {
+      p_restaurant_id: r.id,
+      p_user_id: r.users.manager,
+      p_role: 'owner',
+    });
     await rpc(r.as('owner'), 'remove_member', { p_restaurant_id: r.id, p_user_id: r.users.owner });
-    const owners = await sql(`select user_id from public.memberships where restaurant_id = $1 and role = 'owner'`, [r.id]);
+    const owners = await sql(`select user_id from public.memberships where restaurant_id = $1 and role = 'owner'`, [
+      r.id,
+    ]);
     expect(owners).toEqual([{ user_id: r.users.manager }]);
   });
 
@@ -104,7 +143,12 @@ describe('invites and roles', () => {
 describe('menu sync', () => {
   it('get_menu returns the whole menu, then only what changed since a version (with deletions)', async () => {
     const r = await makeRestaurant();
-    type Menu = { version: number; full: boolean; items: Array<{ id: string; name: string }>; deleted: Array<{ entity: string; id: string }> };
+    type Menu = {
+      version: number;
+      full: boolean;
+      items: Array<{ id: string; name: string }>;
+      deleted: Array<{ entity: string; id: string }>;
+    };
     const full = await rpc<Menu>(r.as('cashier'), 'get_menu', { p_restaurant_id: r.id });
     expect(full.full).toBe(true);
     expect(full.items.map((i) => i.name).sort()).toEqual(['Burger', 'Fries', 'Lobster', 'Soda']);
@@ -115,7 +159,10 @@ describe('menu sync', () => {
       await c.query(`update public.menu_items set price = 1300 where id = $1`, [r.burger]);
       await c.query(`delete from public.menu_items where id = $1`, [r.soldOut]);
     });
-    const delta = await rpc<Menu>(r.as('cashier'), 'get_menu', { p_restaurant_id: r.id, p_since_version: full.version });
+    const delta = await rpc<Menu>(r.as('cashier'), 'get_menu', {
+      p_restaurant_id: r.id,
+      p_since_version: full.version,
+    });
     expect(delta.version).toBe(full.version + 2);
     expect(delta.items.map((i) => i.id)).toEqual([r.burger]);
     expect(delta.deleted).toEqual([{ entity: 'menu_items', id: r.soldOut }]);
@@ -124,7 +171,10 @@ describe('menu sync', () => {
   it('cashiers cannot edit the menu; another restaurant cannot read it', async () => {
     const r = await makeRestaurant();
     const other = await makeRestaurant();
-    const updated = await tx(r.as('cashier'), async (c) => (await c.query(`update public.menu_items set price = 1 where id = $1`, [r.burger])).rowCount);
+    const updated = await tx(
+      r.as('cashier'),
+      async (c) => (await c.query(`update public.menu_items set price = 1 where id = $1`, [r.burger])).rowCount,
+    );
     expect(updated).toBe(0);
     await expectCode(rpc(other.as('owner'), 'get_menu', { p_restaurant_id: r.id }), 'forbidden', '42501');
   });
@@ -132,9 +182,10 @@ describe('menu sync', () => {
   it('a guest sees the available menu of the table they scanned, and a rotated token stops working', async () => {
     const r = await makeRestaurant();
     const guest = user(await createUser({ anonymous: true }), true);
-    const menu = await rpc<{ table: { label: string }; items: Array<{ name: string; modifier_groups: Array<{ options: unknown[] }> }> }>(
-      guest, 'guest_menu', { p_qr_token: r.qr1 },
-    );
+    const menu = await rpc<{
+      table: { label: string };
+      items: Array<{ name: string; modifier_groups: Array<{ options: unknown[] }> }>;
+    }>(guest, 'guest_menu', { p_qr_token: r.qr1 });
     expect(menu.table.label).toBe('T1');
     expect(menu.items.map((i) => i.name).sort()).toEqual(['Burger', 'Fries', 'Soda']);
     const burger = menu.items.find((i) => i.name === 'Burger');

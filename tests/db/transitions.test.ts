@@ -1,5 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { advance, createUser, makeRestaurant, type OrderJson, placeOrder, type Restaurant, STAFF_ROLES } from './fixtures.ts';
+import {
+  advance,
+  createUser,
+  makeRestaurant,
+  type OrderJson,
+  placeOrder,
+  type Restaurant,
+  STAFF_ROLES,
+} from './fixtures.ts';
 import { expectCode, failure, rpc, sql, user, uuid } from './support.ts';
 
 /** Every transition that exists and the roles allowed to make it; all other pairs are refused. */
@@ -88,7 +96,13 @@ describe('transition rules', () => {
     expect(events).toEqual([
       { actor_id: r.users.cashier, actor_role: 'cashier', from_status: null, to_status: 'placed', reason: null },
       { actor_id: r.users.owner, actor_role: 'owner', from_status: 'placed', to_status: 'preparing', reason: null },
-      { actor_id: r.users.owner, actor_role: 'owner', from_status: 'preparing', to_status: 'cancelled', reason: 'test' },
+      {
+        actor_id: r.users.owner,
+        actor_role: 'owner',
+        from_status: 'preparing',
+        to_status: 'cancelled',
+        reason: 'test',
+      },
     ]);
   });
 
@@ -96,7 +110,12 @@ describe('transition rules', () => {
     const order = await placeOrder(r);
     await advance(r, order, 'preparing');
     const err = await expectCode(
-      rpc(r.as('manager'), 'transition_order', { p_order_id: order.id, p_to: 'cancelled', p_expected_version: order.version, p_reason: 'x' }),
+      rpc(r.as('manager'), 'transition_order', {
+        p_order_id: order.id,
+        p_to: 'cancelled',
+        p_expected_version: order.version,
+        p_reason: 'x',
+      }),
       'version_conflict',
     );
     expect(JSON.parse(err.detail ?? '{}')).toMatchObject({ version: order.version + 1, status: 'preparing' });
@@ -108,17 +127,26 @@ describe('transition rules', () => {
     const order = await placeOrder(r);
     const moved = await advance(r, order, 'preparing');
     const replay = await rpc<OrderJson>(r.as('kitchen'), 'transition_order', {
-      p_order_id: order.id, p_to: 'preparing', p_expected_version: order.version,
+      p_order_id: order.id,
+      p_to: 'preparing',
+      p_expected_version: order.version,
     });
     expect(replay.version).toBe(moved.version);
-    const [n] = await sql<{ n: number }>(`select count(*)::int as n from public.order_events where order_id = $1`, [order.id]);
+    const [n] = await sql<{ n: number }>(`select count(*)::int as n from public.order_events where order_id = $1`, [
+      order.id,
+    ]);
     expect(n?.n).toBe(2);
   });
 
   it('cancelling and rejecting need a reason', async () => {
     const order = await placeOrder(r);
     await expectCode(
-      rpc(r.as('owner'), 'transition_order', { p_order_id: order.id, p_to: 'cancelled', p_expected_version: order.version, p_reason: '  ' }),
+      rpc(r.as('owner'), 'transition_order', {
+        p_order_id: order.id,
+        p_to: 'cancelled',
+        p_expected_version: order.version,
+        p_reason: '  ',
+      }),
       'reason_required',
     );
   });
@@ -127,7 +155,12 @@ describe('transition rules', () => {
     const other = await makeRestaurant();
     const order = await placeOrder(r);
     await expectCode(
-      rpc(other.as('owner'), 'transition_order', { p_order_id: order.id, p_to: 'cancelled', p_expected_version: 1, p_reason: 'x' }),
+      rpc(other.as('owner'), 'transition_order', {
+        p_order_id: order.id,
+        p_to: 'cancelled',
+        p_expected_version: 1,
+        p_reason: 'x',
+      }),
       'order_not_found',
     );
   });
@@ -135,7 +168,12 @@ describe('transition rules', () => {
   it('lines follow the order: queued when placed, ready with it, served when completed, cancelled with it', async () => {
     const order = await placeOrder(r);
     const statuses = async () =>
-      (await sql<{ s: string }>(`select kitchen_status::text as s from public.order_lines where order_id = $1 order by position`, [order.id])).map((x) => x.s);
+      (
+        await sql<{ s: string }>(
+          `select kitchen_status::text as s from public.order_lines where order_id = $1 order by position`,
+          [order.id],
+        )
+      ).map((x) => x.s);
     expect(await statuses()).toEqual(['queued', 'queued']);
     const ready = await advance(r, order, 'preparing', 'ready');
     expect(await statuses()).toEqual(['ready', 'ready']);
@@ -152,16 +190,29 @@ describe('per-line kitchen status', () => {
     const order = await placeOrder(r);
     const [first, second] = order.lines;
     const bumped = await rpc<{ kitchen_status: string; version: number }>(r.as('kitchen'), 'set_line_status', {
-      p_line_id: first?.id, p_status: 'preparing', p_expected_version: first?.version,
+      p_line_id: first?.id,
+      p_status: 'preparing',
+      p_expected_version: first?.version,
     });
     expect(bumped).toMatchObject({ kitchen_status: 'preparing', version: (first?.version ?? 0) + 1 });
     const ready = await rpc<{ kitchen_status: string }>(r.as('kitchen'), 'set_line_status', {
-      p_line_id: first?.id, p_status: 'ready', p_expected_version: bumped.version,
+      p_line_id: first?.id,
+      p_status: 'ready',
+      p_expected_version: bumped.version,
     });
     expect(ready.kitchen_status).toBe('ready');
-    const rows = await sql(`select id, kitchen_status::text as s from public.order_lines where order_id = $1 order by position`, [order.id]);
-    expect(rows).toEqual([{ id: first?.id, s: 'ready' }, { id: second?.id, s: 'queued' }]);
-    const events = await sql(`select line_id, from_status, to_status from public.order_events where line_id = $1 order by id`, [first?.id]);
+    const rows = await sql(
+      `select id, kitchen_status::text as s from public.order_lines where order_id = $1 order by position`,
+      [order.id],
+    );
+    expect(rows).toEqual([
+      { id: first?.id, s: 'ready' },
+      { id: second?.id, s: 'queued' },
+    ]);
+    const events = await sql(
+      `select line_id, from_status, to_status from public.order_events where line_id = $1 order by id`,
+      [first?.id],
+    );
     expect(events).toEqual([
       { line_id: first?.id, from_status: 'queued', to_status: 'preparing' },
       { line_id: first?.id, from_status: 'preparing', to_status: 'ready' },
@@ -172,7 +223,11 @@ describe('per-line kitchen status', () => {
     const order = await placeOrder(r);
     const line = order.lines[0];
     await expectCode(
-      rpc(r.as('cashier'), 'set_line_status', { p_line_id: line?.id, p_status: 'ready', p_expected_version: line?.version }),
+      rpc(r.as('cashier'), 'set_line_status', {
+        p_line_id: line?.id,
+        p_status: 'ready',
+        p_expected_version: line?.version,
+      }),
       'forbidden',
       '42501',
     );
@@ -181,12 +236,20 @@ describe('per-line kitchen status', () => {
       'version_conflict',
     );
     await expectCode(
-      rpc(r.as('kitchen'), 'set_line_status', { p_line_id: line?.id, p_status: 'pending', p_expected_version: line?.version }),
+      rpc(r.as('kitchen'), 'set_line_status', {
+        p_line_id: line?.id,
+        p_status: 'pending',
+        p_expected_version: line?.version,
+      }),
       'invalid_transition',
     );
     const draft = await guestDraft(r);
     const err = await failure(
-      rpc(r.as('kitchen'), 'set_line_status', { p_line_id: draft.lines[0]?.id, p_status: 'preparing', p_expected_version: 1 }),
+      rpc(r.as('kitchen'), 'set_line_status', {
+        p_line_id: draft.lines[0]?.id,
+        p_status: 'preparing',
+        p_expected_version: 1,
+      }),
     );
     expect(err.message).toBe('invalid_transition');
   });

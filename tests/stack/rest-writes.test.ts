@@ -160,7 +160,10 @@ describe('headers and preferences', () => {
   it('refuses schemas that are not exposed with 406 PGRST106', async () => {
     const r = await h.anon().schema('auth').from('users').select('*');
     expect(r.status).toBe(406);
-    expect(r.error).toMatchObject({ code: 'PGRST106', hint: 'Only the following schemas are exposed: public, graphql_public' });
+    expect(r.error).toMatchObject({
+      code: 'PGRST106',
+      hint: 'Only the following schemas are exposed: public, graphql_public',
+    });
   });
 });
 
@@ -238,6 +241,8 @@ describe('RPC', () => {
     expect(set.data).toEqual([{ title: 'The Left Hand of Darkness' }]);
     const embedded = await h.anon().rpc('books_by_author', { p_author: 2 }).select('title, reviews(stars)');
     expect(embedded.data).toEqual([{ title: 'Invisible Cities', reviews: [{ stars: 5 }] }]);
+    const viaGet = await h.anon().rpc('books_by_author', { p_author: 1 }, { get: true }).eq('pages', 286).select('id');
+    expect(viaGet.data).toEqual([{ id: 2 }]);
     const table = await h.anon().rpc('book_counts', {}, { count: 'exact' }).eq('author', 'Ursula');
     expect(table).toMatchObject({ data: [{ author: 'Ursula', n: 2 }], count: 1 });
     expect((await h.anon().rpc('sum_json', { x: 1, y: 2 })).data).toBe(3);

@@ -24,6 +24,7 @@ export interface RestRuntime {
   pool: pg.Pool;
   schema: SchemaState;
   settings: RestSettings;
+  log: (line: string) => void;
 }
 
 /** The parts of a request every kind of call needs once it is authenticated and negotiated. */
@@ -75,7 +76,7 @@ export async function handleRest(rt: RestRuntime, req: Request): Promise<Respons
         `Only the following schemas are exposed: ${rt.settings.schemas.join(', ')}`,
       );
     }
-    const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
+    const segments = path.split('/').filter(Boolean).map(decodeSegment);
     if (segments.length === 0) return openApiRoot(cache);
     const isRpc = segments[0] === 'rpc' && segments.length === 2;
     if (segments.length !== 1 && !isRpc) throw new RestError(404, 'PGRST125', 'Invalid path specified in request URL');
@@ -122,8 +123,30 @@ export async function handleRest(rt: RestRuntime, req: Request): Promise<Respons
   } catch (e) {
     if (e instanceof RestError) return respond({ error: e });
     if (isPgError(e)) return respond({ error: fromPgError(e, authed) });
-    throw e;
+    return respond({ error: unexpected(e, rt.log) });
   }
+}
+
+function decodeSegment(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    throw new RestError(404, 'PGRST125', 'Invalid path specified in request URL');
+  }
+}
+
+/** Failures outside Postgres errors: lost connections are PostgREST's 503 PGRST000, the rest a 500. */
+function unexpected(e: unknown, log: (line: string) => void): RestError {
+  const err = e instanceof Error ? e : new Error(String(e));
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+    return new RestError(503, 'PGRST000', 'Database connection error. Retrying the connection.', err.message);
+  }
+  if (/Connection terminated|not queryable|timeout exceeded when trying to connect/i.test(err.message)) {
+    return new RestError(503, 'PGRST000', 'Database connection error. Retrying the connection.', err.message);
+  }
+  log(`rest: unexpected error: ${err.stack ?? err.message}`);
+  return new RestError(500, 'PGRSTX00', 'Internal error', err.message);
 }
 
 async function execute(rt: RestRuntime, cache: SchemaCache, call: Call): Promise<Outcome> {
@@ -282,28 +305,35 @@ async function run(
     roleSettings: cache.roleSettings.get(call.identity.role) ?? [],
     ...(call.prefs.timezone ? { timezone: call.prefs.timezone } : {}),
   };
-  let refusal: RestError | null = null;
-  const result = await runRequest(rt.pool, setup, { text, values }, (r) => {
+  // Singular and strict max-affected requests only know how to end after seeing the result.
+  const check = (r: MainResult): RestError | null => {
     if (call.singular && r.n !== 1) {
-      refusal = new RestError(
+      return new RestError(
         406,
         'PGRST116',
         'Cannot coerce the result to a single JSON object',
         `The result contains ${r.n} rows`,
       );
-      return 'rollback';
     }
     if (call.prefs.handling === 'strict' && call.prefs.maxAffected !== undefined && r.n > call.prefs.maxAffected) {
-      refusal = new RestError(
+      return new RestError(
         400,
         'PGRST124',
         'Query result exceeds max-affected preference constraint',
         `The query affects ${r.n} rows`,
       );
-      return 'rollback';
     }
-    return call.prefs.tx === 'rollback' ? 'rollback' : 'commit';
-  });
+    return null;
+  };
+  const needsResult = call.singular || (call.prefs.handling === 'strict' && call.prefs.maxAffected !== undefined);
+  const wanted = call.prefs.tx === 'rollback' ? 'rollback' : 'commit';
+  const result = await runRequest(
+    rt.pool,
+    setup,
+    { text, values },
+    needsResult ? (r) => (check(r) ? 'rollback' : wanted) : wanted,
+  );
+  const refusal = check(result);
   if (refusal) throw refusal;
   return result;
 }

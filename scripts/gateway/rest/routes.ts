@@ -31,12 +31,19 @@ function apiSettings(cfg: GatewayConfig): Omit<RestSettings, 'jwtSecret'> {
  */
 export function restPart(cfg: GatewayConfig): GatewayPart {
   const settings: RestSettings = { ...apiSettings(cfg), jwtSecret: cfg.jwtSecret };
-  const pool = new pg.Pool({ connectionString: cfg.db.authenticator, max: 10, idleTimeoutMillis: 30_000 });
+  // pipeline: node-postgres sends a request's statements without waiting for each answer (see
+  // transaction.ts); the option is passed through to every pooled Client.
+  const pool = new pg.Pool({
+    connectionString: cfg.db.authenticator,
+    max: 10,
+    idleTimeoutMillis: 30_000,
+    ...({ pipeline: true } as object),
+  });
   pool.on('error', (e) => cfg.log(`rest: idle connection error: ${e.message}`));
   // Only `public` is introspected: graphql_public holds no tables in a CLI project.
   const schema = new SchemaState(pool, cfg.db.authenticator, 'public', cfg.log);
   const routes = new Hono();
-  routes.all('*', (c) => handleRest({ pool, schema, settings }, c.req.raw));
+  routes.all('*', (c) => handleRest({ pool, schema, settings, log: cfg.log }, c.req.raw));
   return {
     routes,
     ready: () => schema.start(),

@@ -69,52 +69,50 @@ function statementName(text: string): string | undefined {
   return name;
 }
 
-// Read-only transactions whose COMMIT has not been sent yet, per connection. Under load the next
-// borrower takes the connection at once and sends `COMMIT; BEGIN …` in its setup round trip, saving
-// a round trip per read; otherwise a deferred task commits as soon as the event loop is free, so
-// no connection sits idle in a transaction (holding locks that would block DDL).
-const pendingCommit = new WeakSet<pg.PoolClient>();
+/** How the transaction ends: known up front, or decided from the main statement's result. */
+export type TxEnd = 'commit' | 'rollback' | ((r: MainResult) => 'commit' | 'rollback');
 
-function deferCommit(client: pg.PoolClient): void {
-  pendingCommit.add(client);
-  setImmediate(() => {
-    if (!pendingCommit.delete(client)) return;
-    client.query('COMMIT').catch(() => {});
-  });
-}
+/** node-postgres internals used to put a request's messages into one socket write. */
+type CorkableClient = { connection?: { stream?: { cork?: () => void; uncork?: () => void } } };
 
 /**
- * One request = one transaction on one pooled connection: setup, main statement, then COMMIT or
- * ROLLBACK as `decide` says (singular mismatch, tx=rollback). Any error rolls back.
+ * One request = one transaction on one pooled connection. The pool runs node-postgres in pipeline
+ * mode, so setup, main statement and (when the outcome is known up front) COMMIT/ROLLBACK go out
+ * in one write and come back in one read: a single network round trip per request. A failed
+ * step aborts the transaction and the pipelined COMMIT then rolls it back, so nothing is written.
  */
-export async function runRequest(
-  pool: pg.Pool,
-  setup: TxSetup,
-  main: MainStatement,
-  decide: (r: MainResult) => 'commit' | 'rollback',
-): Promise<MainResult> {
+export async function runRequest(pool: pg.Pool, setup: TxSetup, main: MainStatement, end: TxEnd): Promise<MainResult> {
   const client = await pool.connect();
-  let release: boolean | Error = false;
+  let broken: Error | undefined;
   try {
-    const finishPrevious = pendingCommit.delete(client) ? 'COMMIT; ' : '';
-    await client.query(finishPrevious + setupSql(setup));
     const name = statementName(main.text);
-    const res = await client.query(name ? { name, text: main.text, values: main.values } : main);
-    const row = res.rows[0] as MainResult;
-    const end = decide(row);
-    // A read-only transaction has nothing to lose at commit: answer now, commit later.
-    if (setup.readOnly) deferCommit(client);
-    else await client.query(end === 'commit' ? 'COMMIT' : 'ROLLBACK');
+    const stream = (client as unknown as CorkableClient).connection?.stream;
+    stream?.cork?.();
+    const pSetup = client.query(setupSql(setup));
+    const pMain = client.query(name ? { name, text: main.text, values: main.values } : main);
+    // Read-only transactions lose nothing at commit, so their end is always known up front.
+    const known = setup.readOnly ? 'commit' : typeof end === 'string' ? end : null;
+    const pEnd = known ? client.query(known === 'commit' ? 'COMMIT' : 'ROLLBACK') : null;
+    stream?.uncork?.();
+    const [rs, rm, re] = await Promise.allSettled([pSetup, pMain, pEnd]);
+    // The first failure is the cause; later steps only report the aborted transaction.
+    const failure = rs.status === 'rejected' ? rs.reason : rm.status === 'rejected' ? rm.reason : null;
+    if (failure) {
+      if (!pEnd) await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+      throw failure;
+    }
+    if (re.status === 'rejected') throw re.reason;
+    const row = (rm as PromiseFulfilledResult<pg.QueryResult>).value.rows[0] as MainResult;
+    if (!pEnd) {
+      const decided = typeof end === 'function' ? end(row) : end;
+      await client.query(decided === 'commit' ? 'COMMIT' : 'ROLLBACK');
+    }
     return row;
   } catch (e) {
-    pendingCommit.delete(client);
-    try {
-      await client.query('ROLLBACK');
-    } catch (rollbackError) {
-      release = rollbackError as Error;
-    }
+    // A connection that errored outside a statement (socket, protocol) must not be reused.
+    if (!(e instanceof Error && 'severity' in e)) broken ??= e as Error;
     throw e;
   } finally {
-    client.release(release === false ? undefined : release);
+    client.release(broken);
   }
 }
