@@ -4,18 +4,10 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../../scripts/stack/free-port.ts';
 import { defaultLocalDir } from '../../scripts/stack/paths.ts';
-import { startStack } from '../../scripts/stack/stack.ts';
+import { type RunningStack, startStack } from '../../scripts/stack/stack.ts';
 
-export interface TestStack {
-  apiUrl: string;
-  anonKey: string;
-  serviceRoleKey: string;
-  publishableKey: string;
-  secretKey: string;
-  jwtSecret: string;
-  dbUrl: string;
-  adminDbUrl: string;
-}
+/** What every test may know of the stack: its URLs and keys, not its lifecycle. */
+export type TestStack = Omit<RunningStack, 'stop' | 'created'>;
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type pg from 'pg';
 import { PUBLISHABLE_KEY, SECRET_KEY } from '../../stack/keys.ts';
 import { effectiveBearer, translateApiKey } from '../api-keys.ts';
+import { readCappedBody } from '../body.ts';
 import type { GatewayConfig } from '../config.ts';
 import { type JwtClaims, JwtError, verifyJwt } from '../jwt.ts';
 import { AuthError, badRequest, forbidden } from './errors.ts';
@@ -30,22 +31,9 @@ const badJson = (detail: string) => badRequest('bad_json', `Could not parse requ
 async function readLimited(c: Context): Promise<string> {
   const declared = Number(c.req.header('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const body = c.req.raw.body;
-  if (!body) return '';
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+  const bytes = await readCappedBody(c.req.raw.body, MAX_BODY_BYTES);
+  if (!bytes) throw tooLarge();
+  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
 }
 
 const tooLarge = () =>

@@ -1,3 +1,4 @@
+import { readCappedBody } from '../body.ts';
 import { invalidBody, RestError } from './errors.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -15,20 +16,9 @@ export async function readJsonBody(req: Request): Promise<JsonBody | null> {
   const declared = Number(req.headers.get('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) throw tooLarge();
   if (!req.body) return null;
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const bytes = await readCappedBody(req.body, MAX_BODY_BYTES);
+  if (!bytes) throw tooLarge();
+  const text = bytes.toString('utf8');
   if (text.trim() === '') return null;
   const type = (req.headers.get('content-type') ?? 'application/json').split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json' && type !== '' && type !== '*/*') {

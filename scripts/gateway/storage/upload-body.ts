@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { readCappedBody } from '../body.ts';
 import { errors } from './errors.ts';
 
 /** The stack-wide upload cap (the CLI's default `file_size_limit = "50MiB"`); buckets may only lower it. */
@@ -97,27 +98,9 @@ export function mustMatchDeclaredImageType(mimeType: string, bytes: Uint8Array):
 
 /** Reads at most `cap` bytes; a longer body is drained (up to a ceiling) and reported as too large. */
 async function readCapped(body: ReadableStream<Uint8Array> | null, cap: number): Promise<Uint8Array> {
-  if (!body) return new Uint8Array(0);
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  let tooLarge = false;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > cap) {
-      tooLarge = true;
-      if (total > DRAIN_CEILING) {
-        await reader.cancel().catch(() => {});
-        break;
-      }
-      continue;
-    }
-    chunks.push(value);
-  }
-  if (tooLarge) throw errors.entityTooLarge();
-  return Buffer.concat(chunks);
+  const bytes = await readCappedBody(body, cap, DRAIN_CEILING);
+  if (!bytes) throw errors.entityTooLarge();
+  return bytes;
 }
 
 function parseUserMetadata(header: string | undefined): Record<string, unknown> | undefined {
