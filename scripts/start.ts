@@ -2,9 +2,12 @@
  * `npm start`: the whole local Comanda — the Supabase stack and the PWA (Vite dev server, or the
  * production build with `npm start -- --prod`); the print bridge joins with its issue. Ctrl-C stops all.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { startAppServer } from '../app/dev-server.ts';
 import { printStack, startForegroundStack, stopOnSignal } from './stack/foreground.ts';
 import { DEFAULT_PORTS } from './stack/keys.ts';
+import { supabaseDir } from './stack/paths.ts';
 
 const argv = process.argv.slice(2);
 const stack = await startForegroundStack(argv);
@@ -18,10 +21,22 @@ const app = await startAppServer({
   throw e;
 });
 printStack(stack);
-console.log(`  App (PWA)        ${app.url}
-  Demo logins      see the header of supabase/seed.sql
-`);
+console.log(`  App (PWA)        ${app.url}\n\nDemo logins (from supabase/seed.sql):\n${await demoLogins()}\n`);
 stopOnSignal(async () => {
   await app.close();
   await stack.stop();
 });
+
+/** The seed documents its demo logins in its header; show them rather than keep a second copy. */
+async function demoLogins(): Promise<string> {
+  const header = (await readFile(path.join(supabaseDir, 'seed.sql'), 'utf8')).split('\n');
+  const start = header.findIndex((l) => /demo logins/i.test(l));
+  if (start < 0) return '  (none)';
+  const lines: string[] = [];
+  for (const line of header.slice(start + 1)) {
+    const text = line.replace(/^--\s?/, '');
+    if (!line.startsWith('--') || text.trim() === '') break;
+    lines.push(`  ${text}`);
+  }
+  return lines.join('\n');
+}

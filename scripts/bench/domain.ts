@@ -39,17 +39,18 @@ async function memberClient(stack: RunningStack, userId: string): Promise<Supaba
   });
 }
 
-/** One statement in a PostgREST-shaped transaction: as the member (RLS on) or as the superuser (no RLS). */
+/**
+ * One statement in a PostgREST-shaped transaction (begin, settings, statement, commit): as the member
+ * (role authenticated, RLS on) or, with the same round trips, as the connecting superuser (no RLS).
+ */
 function transactional(pool: pg.Pool, text: string, member: string | null) {
-  const claims = member ? JSON.stringify({ sub: member, role: 'authenticated' }) : '';
+  const claims = JSON.stringify({ sub: member, role: member ? 'authenticated' : 'service_role' });
+  const role = member ? 'authenticated' : 'supabase_admin';
   return async (params: unknown[]) => {
     const c = await pool.connect();
     try {
       await c.query('begin');
-      if (member)
-        await c.query(`select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)`, [
-          claims,
-        ]);
+      await c.query(`select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)`, [claims, role]);
       const res = await c.query(text, params);
       await c.query('commit');
       return res;
@@ -87,9 +88,11 @@ export async function benchDomain(
   const rows: BenchRow[] = [];
   try {
     const reader = cashierId(1);
-    const sb = await memberClient(stack, reader);
     const rid = restaurantId(1);
-    const restActive = async () => {
+    // service_role has BYPASSRLS: the REST floor is the same request without RLS.
+    const memberRest = await memberClient(stack, reader);
+    const serviceRest = createClient(stack.apiUrl, stack.serviceRoleKey, { auth: { persistSession: false } });
+    const restActive = (sb: SupabaseClient) => async () => {
       const { data, error } = await sb
         .from('orders')
         .select(ACTIVE_SELECT)
@@ -98,7 +101,7 @@ export async function benchDomain(
         .order('created_at');
       if (error || !data?.length) throw error ?? new Error('active orders: no rows (RLS or seed problem)');
     };
-    const restTickets = async () => {
+    const restTickets = (sb: SupabaseClient) => async () => {
       const { data, error } = await sb
         .from('order_lines')
         .select(TICKETS_SELECT)
@@ -107,38 +110,37 @@ export async function benchDomain(
         .in('kitchen_status', ['queued', 'preparing']);
       if (error || !data?.length) throw error ?? new Error('tickets: no rows (RLS or seed problem)');
     };
-    const superActive = transactional(admin, ACTIVE_SQL, null);
-    const superTickets = transactional(admin, TICKETS_SQL, null);
-    const memberActive = transactional(owner, ACTIVE_SQL, reader);
-    const memberTickets = transactional(owner, TICKETS_SQL, reader);
     const opts = { concurrency: 1, durationMs };
-    const superActiveLoad = await runLoad(() => superActive([rid]), opts);
-    const superTicketsLoad = await runLoad(() => superTickets([rid]), opts);
-    const floor = 'superuser SQL, no RLS';
-    rows.push({
-      name: 'POS active orders: REST as member',
-      subject: await runLoad(restActive, opts),
-      floor: superActiveLoad,
-      floorName: floor,
-    });
-    rows.push({
-      name: 'POS active orders: SQL as member (RLS)',
-      subject: await runLoad(() => memberActive([rid]), opts),
-      floor: superActiveLoad,
-      floorName: floor,
-    });
-    rows.push({
-      name: 'KDS tickets: REST as member',
-      subject: await runLoad(restTickets, opts),
-      floor: superTicketsLoad,
-      floorName: floor,
-    });
-    rows.push({
-      name: 'KDS tickets: SQL as member (RLS)',
-      subject: await runLoad(() => memberTickets([rid]), opts),
-      floor: superTicketsLoad,
-      floorName: floor,
-    });
+    const pair = async (
+      name: string,
+      subject: () => Promise<unknown>,
+      floor: () => Promise<unknown>,
+      floorName: string,
+    ) => rows.push({ name, subject: await runLoad(subject, opts), floor: await runLoad(floor, opts), floorName });
+    await pair(
+      'POS active orders: REST as member',
+      restActive(memberRest),
+      restActive(serviceRest),
+      'REST as service_role (no RLS)',
+    );
+    await pair(
+      'POS active orders: SQL as member',
+      () => transactional(owner, ACTIVE_SQL, reader)([rid]),
+      () => transactional(admin, ACTIVE_SQL, null)([rid]),
+      'SQL as superuser (no RLS)',
+    );
+    await pair(
+      'KDS tickets: REST as member',
+      restTickets(memberRest),
+      restTickets(serviceRest),
+      'REST as service_role (no RLS)',
+    );
+    await pair(
+      'KDS tickets: SQL as member',
+      () => transactional(owner, TICKETS_SQL, reader)([rid]),
+      () => transactional(admin, TICKETS_SQL, null)([rid]),
+      'SQL as superuser (no RLS)',
+    );
 
     // place_order: one cashier per restaurant (restaurants 1..100 each have one).
     const cashiers = await Promise.all(Array.from({ length: 100 }, (_, i) => memberClient(stack, cashierId(i + 1))));

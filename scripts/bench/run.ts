@@ -2,18 +2,13 @@
  * `npm run bench`: starts a throw-away stack on free ports and prints medians, p95s and throughput
  * beside a floor measured in the same run. Timings live here, never in tests: machines are noisy.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { freePort } from '../stack/free-port.ts';
-import { startStack } from '../stack/stack.ts';
 import { printTable } from './measure.ts';
 import { benchRealtime } from './realtime.ts';
 import { benchRest } from './rest.ts';
+import { startStackProcess } from './stack-process.ts';
 
 const durationMs = Number(process.env.BENCH_SECONDS ?? 5) * 1000;
-const localDir = await mkdtemp(path.join(tmpdir(), 'comanda-bench-'));
-const stack = await startStack({ localDir, dbPort: await freePort(), apiPort: await freePort() });
+const stack = await startStackProcess();
 try {
   console.log(`# Comanda benchmark (${durationMs / 1000} s per case, ${new Date().toISOString()})`);
   printTable('REST: supabase-js → gateway → Postgres vs pg direct', await benchRest(stack, durationMs));
@@ -23,5 +18,4 @@ try {
   );
 } finally {
   await stack.stop();
-  await rm(localDir, { recursive: true, force: true });
 }

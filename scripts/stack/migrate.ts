@@ -13,7 +13,14 @@ export function supabaseCli(args: string[], opts: { log?: (line: string) => void
     const child = spawn(path.join(binDir, 'supabase'), [...args, '--workdir', repoRoot], {
       cwd: repoRoot,
       // No telemetry or update checks: CI and store PCs may have no internet.
-      env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', SUPABASE_YES: '1' },
+      env: {
+        ...process.env,
+        SUPABASE_TELEMETRY_DISABLED: '1',
+        DO_NOT_TRACK: '1',
+        SUPABASE_YES: '1',
+        // Local Postgres has no TLS; saying so keeps the CLI from trying (and warning on stdout).
+        PGSSLMODE: process.env.PGSSLMODE ?? 'disable',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
