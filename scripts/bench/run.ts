@@ -2,6 +2,7 @@
  * `npm run bench`: starts a throw-away stack on free ports and prints medians, p95s and throughput
  * beside a floor measured in the same run. Timings live here, never in tests: machines are noisy.
  */
+import { benchDomain } from './domain.ts';
 import { printTable } from './measure.ts';
 import { benchRealtime } from './realtime.ts';
 import { benchRest } from './rest.ts';
@@ -16,6 +17,7 @@ try {
     'Realtime: Broadcast from Database, commit → callback, vs LISTEN/NOTIFY',
     await benchRealtime(stack, durationMs),
   );
+  printTable('Domain: RLS reads and place_order at 10,000 restaurants', await benchDomain(stack, durationMs));
 } finally {
   await stack.stop();
 }

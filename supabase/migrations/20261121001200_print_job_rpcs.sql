@@ -1,11 +1,11 @@
--- The print bridge's side of the queue (claim with a lease, complete, fail with backoff) and the
--- owner's/manager's (test page, reprint, retry a failed job). Only members of the job's restaurant
--- with those roles may call them.
+-- The print bridge's side of the queue (claim with a lease, complete, fail with backoff: the
+-- print_bridge role only) and the owner's/manager's (test page, reprint, retry a failed job). Always
+-- for the caller's own restaurant.
 
 -- helpers ----------------------------------------------------------------------------------------
 
--- Locks a job and checks the caller may work it; 'print_job_not_found' hides other tenants' jobs.
-create function private.print_job_for_update(p_job_id uuid) returns public.print_jobs
+-- Locks a job and checks the caller's role; 'print_job_not_found' hides other tenants' jobs.
+create function private.print_job_for_update(p_job_id uuid, p_roles public.member_role[]) returns public.print_jobs
 language plpgsql volatile security definer set search_path = '' as $$
 declare
   v_job public.print_jobs;
@@ -16,10 +16,10 @@ begin
       and m.user_id = auth.uid()) then
     perform private.raise_error('print_job_not_found', 'No such print job', pg_catalog.jsonb_build_object('id', p_job_id));
   end if;
-  perform private.require_role(v_job.restaurant_id, '{owner,manager,print_bridge}');
+  perform private.require_role(v_job.restaurant_id, p_roles);
   return v_job;
 end $$;
-revoke all on function private.print_job_for_update(uuid) from public;
+revoke all on function private.print_job_for_update(uuid, public.member_role[]) from public;
 
 -- RPCs -------------------------------------------------------------------------------------------
 
@@ -29,7 +29,7 @@ create function public.claim_print_jobs(p_restaurant_id uuid, p_limit integer de
 returns setof public.print_jobs
 language plpgsql volatile security definer set search_path = '' as $$
 begin
-  perform private.require_role(p_restaurant_id, '{owner,manager,print_bridge}');
+  perform private.require_role(p_restaurant_id, '{print_bridge}');
   if p_limit is null or p_limit not between 1 and 100 then
     perform private.raise_error('invalid_limit', 'Claim 1 to 100 jobs at a time', pg_catalog.jsonb_build_object('limit', p_limit));
   end if;
@@ -60,7 +60,7 @@ end $$;
 create function public.complete_print_job(p_job_id uuid) returns public.print_jobs
 language plpgsql volatile security definer set search_path = '' as $$
 declare
-  v_job public.print_jobs := private.print_job_for_update(p_job_id);
+  v_job public.print_jobs := private.print_job_for_update(p_job_id, '{print_bridge}');
 begin
   if v_job.status = 'printed' then return v_job; end if;
   if v_job.status <> 'printing' then
@@ -77,7 +77,7 @@ end $$;
 create function public.fail_print_job(p_job_id uuid, p_error text) returns public.print_jobs
 language plpgsql volatile security definer set search_path = '' as $$
 declare
-  v_job public.print_jobs := private.print_job_for_update(p_job_id);
+  v_job public.print_jobs := private.print_job_for_update(p_job_id, '{print_bridge}');
 begin
   if v_job.status <> 'printing' then
     perform private.raise_error('print_job_not_claimed', 'Claim the job before failing it', pg_catalog.jsonb_build_object('status', v_job.status));
@@ -96,9 +96,8 @@ end $$;
 create function public.retry_print_job(p_job_id uuid) returns public.print_jobs
 language plpgsql volatile security definer set search_path = '' as $$
 declare
-  v_job public.print_jobs := private.print_job_for_update(p_job_id);
+  v_job public.print_jobs := private.print_job_for_update(p_job_id, '{owner,manager}');
 begin
-  perform private.require_role(v_job.restaurant_id, '{owner,manager}');
   if v_job.status <> 'failed' then
     perform private.raise_error('print_job_not_failed', 'Only a failed job can be retried', pg_catalog.jsonb_build_object('status', v_job.status));
   end if;

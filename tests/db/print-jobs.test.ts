@@ -172,11 +172,12 @@ describe('the print bridge drains the queue', () => {
     expect(reclaimed).toMatchObject({ id: job?.id, status: 'printing', attempts: 2 });
   });
 
-  it("only this restaurant's bridge, owners and managers work its queue", async () => {
+  it("only this restaurant's print bridge works its queue", async () => {
     const r = await makeRestaurant({ autoPrintReceipts: false });
     const other = await makeRestaurant();
     await placeOrder(r);
     await expectCode(rpcRows(r.as('cashier'), 'claim_print_jobs', { p_restaurant_id: r.id }), 'forbidden', '42501');
+    await expectCode(rpcRows(r.as('manager'), 'claim_print_jobs', { p_restaurant_id: r.id }), 'forbidden', '42501');
     await expectCode(
       rpcRows(other.as('print_bridge'), 'claim_print_jobs', { p_restaurant_id: r.id }),
       'forbidden',

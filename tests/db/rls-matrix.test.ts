@@ -63,7 +63,7 @@ const TABLES: Record<string, Ops> = {
 const POS: Who[] = ['owner', 'manager', 'cashier', 'waiter'];
 const DRAWER: Who[] = ['owner', 'manager', 'cashier'];
 const KITCHEN: Who[] = ['owner', 'manager', 'kitchen'];
-const PRINTING: Who[] = ['owner', 'manager', 'print_bridge'];
+const PRINTING: Who[] = ['print_bridge'];
 
 const RPCS: Record<string, Who[]> = {
   create_restaurant: ['outsider', ...STAFF, 'print_bridge'],

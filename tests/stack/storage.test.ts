@@ -6,7 +6,8 @@ import { signJwt } from '../../scripts/gateway/jwt.ts';
 
 const stack = inject('stack');
 const run = randomUUID().slice(0, 8);
-const PUBLIC_BUCKET = 'menu-images';
+// Buckets of this suite's own: the app's migrations own `menu-images` and its policies.
+const PUBLIC_BUCKET = `photos-${run}`;
 const PRIVATE_BUCKET = `receipts-${run}`;
 const POLICY = `storage test ${run}`;
 
@@ -50,10 +51,8 @@ async function asPostgres(sql: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  // Other suites may own `menu-images` too: make sure it exists with the settings this suite relies on.
   const settings = { public: true, allowedMimeTypes: ['image/*'], fileSizeLimit: '5MB' };
-  const created = await service.storage.createBucket(PUBLIC_BUCKET, settings);
-  if (created.error) expect((await service.storage.updateBucket(PUBLIC_BUCKET, settings)).error).toBeNull();
+  expect((await service.storage.createBucket(PUBLIC_BUCKET, settings)).error).toBeNull();
   expect((await service.storage.createBucket(PRIVATE_BUCKET, { public: false })).error).toBeNull();
 
   // The policy an app migration would write: signed-in users own the folder named after their id.
@@ -71,8 +70,10 @@ afterAll(async () => {
   for (const action of ['insert', 'select', 'update', 'delete']) {
     await asPostgres(`drop policy if exists "${POLICY} ${action}" on storage.objects`);
   }
-  await service.storage.emptyBucket(PRIVATE_BUCKET);
-  await service.storage.deleteBucket(PRIVATE_BUCKET);
+  for (const bucket of [PUBLIC_BUCKET, PRIVATE_BUCKET]) {
+    await service.storage.emptyBucket(bucket);
+    await service.storage.deleteBucket(bucket);
+  }
   for (const user of [alice, bob]) {
     const { data } = await service.storage.from(PUBLIC_BUCKET).list(user.id, { limit: 1000 });
     await service.storage.from(PUBLIC_BUCKET).remove((data ?? []).map((f) => `${user.id}/${f.name}`));
@@ -90,7 +91,7 @@ describe('storage: buckets', () => {
     expect((await service.storage.getBucket(PRIVATE_BUCKET)).data?.file_size_limit).toBe(1024 * 1024);
 
     const listed = await service.storage.listBuckets({ search: run });
-    expect(listed.data?.map((b) => b.id)).toEqual([PRIVATE_BUCKET]);
+    expect(listed.data?.map((b) => b.id).sort()).toEqual([PUBLIC_BUCKET, PRIVATE_BUCKET].sort());
     const menu = (await service.storage.getBucket(PUBLIC_BUCKET)).data;
     expect(menu).toMatchObject({ public: true, allowed_mime_types: ['image/*'], file_size_limit: 5_000_000 });
   });

@@ -1,8 +1,7 @@
 import { createClient } from '@supabase/supabase-js';
+import type { Database } from './database.types.ts';
 import { supabaseAnonKey, supabaseUrl } from './env.ts';
 
-// TODO(types): type this as createClient<Database> once `npm run gen:types` writes
-// ./database.types.ts from the domain migrations.
-export const supabase = createClient(supabaseUrl, supabaseAnonKey, {
+export const supabase = createClient<Database>(supabaseUrl, supabaseAnonKey, {
   auth: { persistSession: true, autoRefreshToken: true, detectSessionInUrl: true },
 });

@@ -10,7 +10,9 @@ import { supabase } from './supabase.ts';
 /** The app's one outbox: IndexedDB database "comanda-outbox", shared by every tab of the origin. */
 export const outbox = new Outbox({
   store: new OutboxStore(localforage.createInstance({ name: 'comanda-outbox', storeName: 'commands' })),
-  execute: rpcExecutor(supabase),
+  // Commands name their RPC at run time (restored from IndexedDB), so the typed client's
+  // compile-time function names cannot apply here; the RPC checks its own arguments.
+  execute: rpcExecutor({ rpc: (fn, args) => supabase.rpc(fn as never, args as never) }),
   channel: typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('comanda-outbox'),
 });
 

@@ -1,15 +1,62 @@
+import { A, Navigate } from '@solidjs/router';
+import { createMemo, Match, Show, Switch } from 'solid-js';
 import { AttentionList } from '../components/attention-list.tsx';
 import { session } from '../lib/auth/session.ts';
+import { canAdminister, landingFor, restaurantSelection } from '../lib/restaurant/current.ts';
+import { roleLabel } from '../lib/restaurant/labels.ts';
+import { useCurrentMembership } from '../lib/restaurant/queries.ts';
 import * as m from '../paraglide/messages.js';
 
-/** Signed-in landing page; the restaurant switcher and onboarding arrive with the schema. */
+/**
+ * Where signing in lands: no restaurant → onboarding; the remembered or only one → its admin (or,
+ * for floor and kitchen roles, a page naming it until their screens exist); several → switcher.
+ */
 export default function Home() {
+  const { memberships, current } = useCurrentMembership();
+  const landing = createMemo(() => (memberships.data ? landingFor(memberships.data) : undefined));
   return (
-    <main id="main">
-      <h1>{m.home_title()}</h1>
-      <p>{m.home_signed_in_as({ email: session()?.user.email ?? '' })}</p>
-      <p>{m.home_setup_pending()}</p>
-      <AttentionList />
-    </main>
+    <Switch fallback={<p class="loading">{m.loading()}</p>}>
+      <Match when={memberships.isError && !memberships.data}>
+        <main id="main" class="narrow">
+          <p class="notice error" role="alert">
+            {m.tenancy_load_failed()}
+          </p>
+          <button type="button" onClick={() => void memberships.refetch()}>
+            {m.tenancy_try_again()}
+          </button>
+        </main>
+      </Match>
+      <Match when={landing()?.kind === 'onboarding'}>
+        <Navigate href="/onboarding" />
+      </Match>
+      <Match when={current()}>
+        {(membership) => (
+          <Show
+            when={!canAdminister(membership().role)}
+            fallback={<SelectAndGo restaurantId={membership().restaurantId} href="/admin" />}
+          >
+            <main id="main">
+              <h1>{membership().name}</h1>
+              <p>{m.home_signed_in_as({ email: session()?.user.email ?? '' })}</p>
+              <p>{m.tenancy_member_page({ role: roleLabel(membership().role) })}</p>
+              <Show when={(memberships.data?.length ?? 0) > 1}>
+                <p>
+                  <A href="/restaurants">{m.switcher_link()}</A>
+                </p>
+              </Show>
+              <AttentionList />
+            </main>
+          </Show>
+        )}
+      </Match>
+      <Match when={landing()?.kind === 'choose'}>
+        <Navigate href="/restaurants" />
+      </Match>
+    </Switch>
   );
+}
+
+function SelectAndGo(props: { restaurantId: string; href: string }) {
+  restaurantSelection.select(props.restaurantId);
+  return <Navigate href={props.href} />;
 }

@@ -1,0 +1,161 @@
+import { createSignal, Show } from 'solid-js';
+import { refreshMenu, setAvailability } from '../../lib/menu/cache.ts';
+import { deleteRow, insertRow, updateRow } from '../../lib/menu/mutations.ts';
+import { nextPosition } from '../../lib/menu/reorder.ts';
+import type { MenuCategory } from '../../lib/menu/types.ts';
+import { checkName } from '../../lib/menu/validation.ts';
+import * as m from '../../paraglide/messages.js';
+import { Field } from '../field.tsx';
+import { useMenuEditor } from './menu-context.tsx';
+import { ReorderableList } from './reorderable-list.tsx';
+
+/** Categories: add, rename, reorder, delete, and switch all of a category's items on or off. */
+export function CategoriesSection() {
+  const editor = useMenuEditor();
+  const [name, setName] = createSignal('');
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+
+  const add = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const invalid = checkName(name(), 80);
+    setError(invalid);
+    if (invalid) return;
+    setBusy(true);
+    const result = await insertRow<MenuCategory>('menu_categories', {
+      restaurant_id: editor.restaurantId,
+      name: name().trim(),
+      position: nextPosition(editor.menu().categories),
+    });
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    setName('');
+    await refreshMenu(editor.restaurantId);
+  };
+
+  return (
+    <section class="admin-section" aria-labelledby="menu-categories-title">
+      <h2 id="menu-categories-title">{m.admin_menu_categories_title()}</h2>
+      <form class="inline-form" onSubmit={add} noValidate aria-busy={busy()}>
+        <Field
+          id="menu-new-category"
+          label={m.admin_menu_category_name()}
+          value={name()}
+          maxLength={80}
+          onInput={(e) => setName(e.currentTarget.value)}
+          error={error()}
+        />
+        <button type="submit" disabled={busy()}>
+          {m.admin_menu_category_add()}
+        </button>
+      </form>
+      <Show when={editor.menu().categories.length > 0} fallback={<p class="notice subtle">{m.admin_menu_categories_empty()}</p>}>
+        <ReorderableList
+          items={editor.menu().categories}
+          label={m.admin_menu_categories_title()}
+          nameOf={(category) => category.name}
+          onReorder={(ordered) => void editor.reorder('categories', ordered)}
+        >
+          {(category) => <CategoryRow category={category} />}
+        </ReorderableList>
+      </Show>
+    </section>
+  );
+}
+
+function CategoryRow(props: { category: MenuCategory }) {
+  const editor = useMenuEditor();
+  const [renaming, setRenaming] = createSignal(false);
+  const [name, setName] = createSignal('');
+  const [error, setError] = createSignal<string | null>(null);
+  const items = () => editor.menu().items.filter((item) => item.category_id === props.category.id);
+  const allAvailable = () => items().length > 0 && items().every((item) => item.available);
+  const fieldId = () => `menu-category-${props.category.id}`;
+
+  const rename = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const invalid = checkName(name(), 80);
+    setError(invalid);
+    if (invalid) return;
+    const result = await updateRow('menu_categories', props.category.id, { name: name().trim() });
+    if (!result.ok) return setError(result.error.message);
+    setRenaming(false);
+    await refreshMenu(editor.restaurantId);
+  };
+
+  const remove = async () => {
+    if (!confirm(m.admin_menu_category_delete_confirm({ name: props.category.name }))) return;
+    const result = await deleteRow('menu_categories', props.category.id);
+    if (!result.ok) editor.showError(result.error);
+    await refreshMenu(editor.restaurantId);
+  };
+
+  const toggleAll = async (available: boolean) => {
+    const outcome = await setAvailability(
+      editor.restaurantId,
+      'menu_items',
+      items().map((item) => item.id),
+      available,
+    );
+    if (!outcome.ok) editor.showError(m.admin_menu_storage_error());
+  };
+
+  return (
+    <Show
+      when={renaming()}
+      fallback={
+        <div class="row-line">
+          <strong class="row-name">{props.category.name}</strong>
+          <span class="row-meta">{m.admin_menu_category_item_count({ count: items().length })}</span>
+          <Show when={items().length > 0}>
+            <label class="check">
+              <input type="checkbox" checked={allAvailable()} onChange={(e) => void toggleAll(e.currentTarget.checked)} />
+              {m.admin_menu_category_available()}
+              <span class="visually-hidden"> — {props.category.name}</span>
+            </label>
+          </Show>
+          <div class="actions">
+            <button
+              type="button"
+              class="secondary"
+              aria-label={m.admin_menu_rename_named({ name: props.category.name })}
+              onClick={() => {
+                setName(props.category.name);
+                setError(null);
+                setRenaming(true);
+              }}
+            >
+              {m.admin_menu_rename()}
+            </button>
+            <button
+              type="button"
+              class="secondary danger"
+              aria-label={m.admin_menu_delete_named({ name: props.category.name })}
+              onClick={() => void remove()}
+            >
+              {m.admin_menu_delete()}
+            </button>
+          </div>
+        </div>
+      }
+    >
+      <form class="inline-form" onSubmit={rename} noValidate>
+        <Field
+          id={fieldId()}
+          label={m.admin_menu_category_new_name()}
+          value={name()}
+          maxLength={80}
+          onInput={(e) => setName(e.currentTarget.value)}
+          error={error()}
+          autofocus
+        />
+        <div class="actions">
+          <button type="submit">{m.admin_menu_save()}</button>
+          <button type="button" class="secondary" onClick={() => setRenaming(false)}>
+            {m.admin_menu_cancel()}
+          </button>
+        </div>
+      </form>
+    </Show>
+  );
+}

@@ -1,0 +1,231 @@
+import { createSignal, For, Show } from 'solid-js';
+import { formatMoneyForInput } from '../../lib/format/money.ts';
+import { currentLocale } from '../../lib/i18n/locale.ts';
+import { refreshMenu } from '../../lib/menu/cache.ts';
+import type { WriteError } from '../../lib/menu/errors.ts';
+import { currencyOf, readPrice } from '../../lib/menu/price.ts';
+import { nextPosition } from '../../lib/menu/reorder.ts';
+import { deleteItem, saveItem } from '../../lib/menu/save-item.ts';
+import type { MenuItem } from '../../lib/menu/types.ts';
+import { checkName, checkStation } from '../../lib/menu/validation.ts';
+import * as m from '../../paraglide/messages.js';
+import { Field } from '../field.tsx';
+import { useMenuEditor } from './menu-context.tsx';
+import { type PhotoChoice, PhotoPicker } from './photo-picker.tsx';
+
+type FieldName = 'name' | 'description' | 'price' | 'station' | 'category_id' | 'photo' | 'groups' | 'form';
+
+export interface ItemEditorProps {
+  /** The item to edit, or null to create one (in `defaultCategoryId`). */
+  item: MenuItem | null;
+  defaultCategoryId: string | null;
+  onDone: () => void;
+}
+
+export const defaultStations = ['kitchen', 'bar'];
+
+/** The item form: every field validated before anything is sent, database refusals shown in place. */
+export function ItemEditor(props: ItemEditorProps) {
+  const editor = useMenuEditor();
+  const currency = currencyOf(editor.money);
+  const item = props.item;
+  const currentGroupIds = item
+    ? editor
+        .menu()
+        .links.filter((link) => link.item_id === item.id)
+        .map((link) => link.group_id)
+    : [];
+  const [name, setName] = createSignal(item?.name ?? '');
+  const [description, setDescription] = createSignal(item?.description ?? '');
+  const [price, setPrice] = createSignal(item ? formatMoneyForInput(item.price, currency, currentLocale()) : '');
+  const [station, setStation] = createSignal(item?.station ?? 'kitchen');
+  const [categoryId, setCategoryId] = createSignal(item ? (item.category_id ?? '') : (props.defaultCategoryId ?? ''));
+  const [available, setAvailable] = createSignal(item?.available ?? true);
+  const [groupIds, setGroupIds] = createSignal<string[]>(currentGroupIds);
+  const [photo, setPhoto] = createSignal<PhotoChoice>(null);
+  const [photoWorking, setPhotoWorking] = createSignal(false);
+  const [errors, setErrors] = createSignal<Partial<Record<FieldName, string>>>({});
+  const [busy, setBusy] = createSignal(false);
+  const prefix = `item-${item?.id ?? 'new'}`;
+  const stations = () => [...new Set([...defaultStations, ...editor.menu().items.map((i) => i.station)])];
+
+  const showError = (error: WriteError) => {
+    const field = (['name', 'description', 'price', 'station', 'category_id', 'photo', 'groups'] as const).find(
+      (f) => f === error.field,
+    );
+    setErrors({ [field ?? 'form']: error.message });
+  };
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const parsed = readPrice(price(), editor.money, currentLocale());
+    const found: Partial<Record<FieldName, string>> = {};
+    const nameError = checkName(name(), 120);
+    if (nameError) found.name = nameError;
+    if (description().length > 1000) found.description = m.admin_menu_error_too_long({ max: 1000 });
+    if (!parsed.ok) found.price = parsed.message;
+    const stationError = checkStation(station());
+    if (stationError) found.station = stationError;
+    setErrors(found);
+    if (Object.keys(found).length > 0 || !parsed.ok) {
+      document.getElementById(`${prefix}-${Object.keys(found)[0]}`)?.focus();
+      return;
+    }
+    setBusy(true);
+    const result = await saveItem({
+      restaurantId: editor.restaurantId,
+      existing: item,
+      draft: {
+        name: name().trim(),
+        description: description().trim(),
+        price: parsed.minor,
+        station: station().trim(),
+        category_id: categoryId() || null,
+        available: available(),
+      },
+      photo: photo(),
+      groupIds: groupIds(),
+      currentGroupIds,
+      position: nextPosition(editor.menu().items.filter((i) => (i.category_id ?? '') === categoryId())),
+    });
+    setBusy(false);
+    await refreshMenu(editor.restaurantId);
+    if (!result.ok) return showError(result.error);
+    props.onDone();
+  };
+
+  const remove = async () => {
+    if (!item || !confirm(m.admin_menu_item_delete_confirm({ name: item.name }))) return;
+    setBusy(true);
+    const result = await deleteItem(item);
+    setBusy(false);
+    await refreshMenu(editor.restaurantId);
+    if (!result.ok) return showError(result.error);
+    props.onDone();
+  };
+
+  const toggleGroup = (groupId: string, on: boolean) =>
+    setGroupIds((ids) => (on ? [...ids.filter((id) => id !== groupId), groupId] : ids.filter((id) => id !== groupId)));
+
+  return (
+    <form class="stack editor-panel" onSubmit={submit} noValidate aria-busy={busy()} aria-labelledby={`${prefix}-title`}>
+      <h3 id={`${prefix}-title`}>{item ? m.admin_menu_item_edit_title({ name: item.name }) : m.admin_menu_item_new_title()}</h3>
+      <Show when={errors().form}>
+        <p class="notice error" role="alert">
+          {errors().form}
+        </p>
+      </Show>
+      <Field
+        id={`${prefix}-name`}
+        label={m.admin_menu_item_name()}
+        value={name()}
+        maxLength={120}
+        onInput={(e) => setName(e.currentTarget.value)}
+        error={errors().name}
+      />
+      <div class="field">
+        <label for={`${prefix}-description`}>{m.admin_menu_item_description()}</label>
+        <textarea
+          id={`${prefix}-description`}
+          rows={3}
+          maxLength={1000}
+          value={description()}
+          aria-invalid={errors().description ? 'true' : undefined}
+          aria-describedby={errors().description ? `${prefix}-description-error` : undefined}
+          onInput={(e) => setDescription(e.currentTarget.value)}
+        />
+        <Show when={errors().description}>
+          <p id={`${prefix}-description-error`} class="field-error">
+            {errors().description}
+          </p>
+        </Show>
+      </div>
+      <Field
+        id={`${prefix}-price`}
+        label={m.admin_menu_item_price({ currency: currency.code })}
+        inputmode="decimal"
+        autocomplete="off"
+        value={price()}
+        onInput={(e) => setPrice(e.currentTarget.value)}
+        onBlur={() => {
+          const parsed = readPrice(price(), editor.money, currentLocale());
+          setErrors((all) => ({ ...all, price: parsed.ok ? undefined : parsed.message }));
+        }}
+        error={errors().price}
+        hint={
+          currency.exponent === 0
+            ? m.admin_menu_price_hint_whole({ currency: currency.code })
+            : m.admin_menu_price_hint_decimals({ currency: currency.code, decimals: currency.exponent })
+        }
+      />
+      <Field
+        id={`${prefix}-station`}
+        label={m.admin_menu_item_station()}
+        list={`${prefix}-stations`}
+        autocapitalize="none"
+        value={station()}
+        onInput={(e) => setStation(e.currentTarget.value)}
+        error={errors().station}
+        hint={m.admin_menu_item_station_hint()}
+      />
+      <datalist id={`${prefix}-stations`}>
+        <For each={stations()}>{(s) => <option value={s} />}</For>
+      </datalist>
+      <div class="field">
+        <label for={`${prefix}-category_id`}>{m.admin_menu_item_category()}</label>
+        <select id={`${prefix}-category_id`} value={categoryId()} onChange={(e) => setCategoryId(e.currentTarget.value)}>
+          <option value="">{m.admin_menu_no_category()}</option>
+          <For each={editor.menu().categories}>{(c) => <option value={c.id}>{c.name}</option>}</For>
+        </select>
+        <Show when={errors().category_id}>
+          <p class="field-error">{errors().category_id}</p>
+        </Show>
+      </div>
+      <label class="check">
+        <input type="checkbox" checked={available()} onChange={(e) => setAvailable(e.currentTarget.checked)} />
+        {m.admin_menu_item_available()}
+      </label>
+      <PhotoPicker
+        id={`${prefix}-photo`}
+        currentPath={item?.image_path ?? null}
+        itemName={name()}
+        onChange={setPhoto}
+        onWorking={setPhotoWorking}
+        error={errors().photo}
+      />
+      <fieldset class="checks">
+        <legend>{m.admin_menu_item_groups()}</legend>
+        <Show when={editor.menu().groups.length > 0} fallback={<p class="field-hint">{m.admin_menu_item_groups_none()}</p>}>
+          <For each={editor.menu().groups}>
+            {(group) => (
+              <label class="check">
+                <input
+                  type="checkbox"
+                  checked={groupIds().includes(group.id)}
+                  onChange={(e) => toggleGroup(group.id, e.currentTarget.checked)}
+                />
+                {group.min_select > 0 ? m.admin_menu_group_required_name({ name: group.name }) : group.name}
+              </label>
+            )}
+          </For>
+        </Show>
+        <Show when={errors().groups}>
+          <p class="field-error">{errors().groups}</p>
+        </Show>
+      </fieldset>
+      <div class="actions">
+        <button type="submit" disabled={busy() || photoWorking()}>
+          {busy() ? m.submitting() : m.admin_menu_item_save()}
+        </button>
+        <button type="button" class="secondary" onClick={() => props.onDone()}>
+          {m.admin_menu_cancel()}
+        </button>
+        <Show when={item}>
+          <button type="button" class="secondary danger" disabled={busy()} onClick={() => void remove()}>
+            {m.admin_menu_item_delete()}
+          </button>
+        </Show>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,94 @@
+import { createSignal, Show } from 'solid-js';
+import type { MemberRole } from '../../lib/restaurant/current.ts';
+import { describeTenancyFailure } from '../../lib/restaurant/errors.ts';
+import { assignableRoles, roleLabel } from '../../lib/restaurant/labels.ts';
+import type { Membership } from '../../lib/restaurant/queries.ts';
+import { changeMemberRole, removeMember } from '../../lib/restaurant/staff.ts';
+import * as m from '../../paraglide/messages.js';
+import { SelectField } from '../select-field.tsx';
+
+export interface MemberRowProps {
+  member: Membership;
+  /** The signed-in person's role, which decides what they may change. */
+  actorRole: MemberRole;
+  isSelf: boolean;
+}
+
+export function memberName(member: Membership, isSelf: boolean): string {
+  if (isSelf) return m.admin_staff_you();
+  return member.display_name?.trim() || m.admin_staff_unnamed({ id: member.user_id.slice(0, 6) });
+}
+
+/** One person: their role (changeable when the actor may), and removal behind a confirmation. */
+export function MemberRow(props: MemberRowProps) {
+  const [error, setError] = createSignal<string | null>(null);
+  const [confirming, setConfirming] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  const name = () => memberName(props.member, props.isSelf);
+  const roles = () => assignableRoles(props.actorRole);
+  const manageable = () => roles().includes(props.member.role);
+  const id = () => `member-${props.member.user_id}`;
+
+  const changeRole = async (role: string) => {
+    setError(null);
+    setBusy(true);
+    const result = await changeMemberRole(props.member.restaurant_id, props.member.user_id, role as MemberRole);
+    setBusy(false);
+    if (!result.ok) setError(describeTenancyFailure(result.failure));
+  };
+  const remove = async () => {
+    setError(null);
+    setBusy(true);
+    const result = await removeMember(props.member.restaurant_id, props.member.user_id);
+    setBusy(false);
+    setConfirming(false);
+    if (!result.ok) setError(describeTenancyFailure(result.failure));
+  };
+
+  return (
+    <li class="staff-row" aria-busy={busy()}>
+      <p class="row-title">
+        <strong>{name()}</strong>
+        <Show when={!manageable()}>
+          <br />
+          {roleLabel(props.member.role)}
+        </Show>
+      </p>
+      <Show when={manageable()}>
+        <SelectField
+          id={`${id()}-role`}
+          label={m.admin_staff_role_of({ name: name() })}
+          options={roles().map((role) => ({ value: role, label: roleLabel(role) }))}
+          value={props.member.role}
+          onChange={(role) => void changeRole(role)}
+          disabled={busy()}
+        />
+      </Show>
+      <Show when={manageable() || props.isSelf}>
+        <Show
+          when={confirming()}
+          fallback={
+            <button type="button" class="secondary" disabled={busy()} onClick={() => setConfirming(true)}>
+              {props.isSelf ? m.admin_staff_leave() : m.admin_staff_remove({ name: name() })}
+            </button>
+          }
+        >
+          <p class="actions" role="group" aria-label={m.admin_staff_remove_confirm({ name: name() })}>
+            <span>{m.admin_staff_remove_confirm({ name: name() })}</span>
+            <button type="button" disabled={busy()} onClick={() => void remove()}>
+              {m.admin_staff_remove_yes()}
+            </button>
+            <button type="button" class="secondary" onClick={() => setConfirming(false)}>
+              {m.cancel()}
+            </button>
+          </p>
+        </Show>
+      </Show>
+      <Show when={error()}>
+        <p class="field-error" role="alert" style={{ 'flex-basis': '100%' }}>
+          {error()}
+        </p>
+      </Show>
+    </li>
+  );
+}

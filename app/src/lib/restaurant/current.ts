@@ -1,0 +1,121 @@
+import { type Accessor, createRoot, createSignal } from 'solid-js';
+import type { Database } from '../database.types.ts';
+
+export type MemberRole = Database['public']['Enums']['member_role'];
+
+/** One restaurant the signed-in person works in, as the switcher and the landing logic see it. */
+export interface MembershipSummary {
+  restaurantId: string;
+  role: MemberRole;
+  name: string;
+  slug: string;
+}
+
+/** Roles that may open the admin (the database's RLS and RPCs say the same). */
+export const adminRoles: readonly MemberRole[] = ['owner', 'manager'];
+
+export function canAdminister(role: MemberRole | undefined): boolean {
+  return role !== undefined && adminRoles.includes(role);
+}
+
+/** Where a person goes after signing in, given their memberships and the remembered choice. */
+export type Landing =
+  | { kind: 'onboarding' }
+  | { kind: 'restaurant'; membership: MembershipSummary }
+  | { kind: 'choose'; memberships: MembershipSummary[] };
+
+/**
+ * No restaurant yet → create one (or join by code); exactly one → straight in; several → the
+ * switcher. The print bridge's membership is a device login, never a place a person works.
+ */
+export function landingFor(memberships: readonly MembershipSummary[]): Landing {
+  const usable = memberships.filter((m) => m.role !== 'print_bridge');
+  const [only] = usable;
+  if (!only) return { kind: 'onboarding' };
+  if (usable.length === 1) return { kind: 'restaurant', membership: only };
+  return { kind: 'choose', memberships: [...usable].sort((a, b) => a.name.localeCompare(b.name)) };
+}
+
+/** The remembered restaurant if the person still works there, else their only one, else none. */
+export function pickCurrent(
+  memberships: readonly MembershipSummary[],
+  rememberedId: string | null,
+): MembershipSummary | undefined {
+  const usable = memberships.filter((m) => m.role !== 'print_bridge');
+  const remembered = usable.find((m) => m.restaurantId === rememberedId);
+  if (remembered) return remembered;
+  return usable.length === 1 ? usable[0] : undefined;
+}
+
+export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export interface RestaurantSelection {
+  /** The restaurant chosen on this device by this user, or null. */
+  currentId: Accessor<string | null>;
+  /** Which user's choice `currentId` reflects; call on sign-in and on user change. */
+  useFor(userId: string | null): void;
+  select(restaurantId: string): void;
+  forget(): void;
+}
+
+const storageKey = 'comanda.current-restaurant';
+
+/**
+ * The current restaurant, remembered per user in localStorage so a shared counter PC does not
+ * open the previous person's restaurant. A signal, so every admin screen follows a switch.
+ */
+export function createRestaurantSelection(storage: KeyValueStorage | null): RestaurantSelection {
+  const [userId, setUserId] = createSignal<string | null>(null);
+  const [currentId, setCurrentId] = createSignal<string | null>(null);
+  const read = (): Record<string, string> => {
+    try {
+      const parsed: unknown = JSON.parse(storage?.getItem(storageKey) ?? '{}');
+      return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+    } catch {
+      return {};
+    }
+  };
+  const write = (next: Record<string, string>) => {
+    try {
+      storage?.setItem(storageKey, JSON.stringify(next));
+    } catch {
+      // Private mode or a full disk: the choice lasts for this tab only, which is still usable.
+    }
+  };
+  return {
+    currentId,
+    useFor(user) {
+      setUserId(user);
+      setCurrentId(user ? (read()[user] ?? null) : null);
+    },
+    select(restaurantId) {
+      setCurrentId(restaurantId);
+      const user = userId();
+      if (user) write({ ...read(), [user]: restaurantId });
+    },
+    forget() {
+      setCurrentId(null);
+      const user = userId();
+      if (!user) return;
+      const { [user]: _dropped, ...rest } = read();
+      write(rest);
+    },
+  };
+}
+
+function browserStorage(): KeyValueStorage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The app's selection, shared by the switcher, the landing page and the admin screens. */
+export const restaurantSelection = createRoot(() => createRestaurantSelection(browserStorage()));
+
+/**
+ * The restaurant id the admin screens work on. Inside the admin layout it is never null (the
+ * layout picks or asks before rendering them); screens read it as `currentRestaurantId() ?? ''`.
+ */
+export const currentRestaurantId = restaurantSelection.currentId;

@@ -1,0 +1,138 @@
+import { useQuery } from '@tanstack/solid-query';
+import { createEffect, createRoot } from 'solid-js';
+import { session } from '../auth/session.ts';
+import type { Database } from '../database.types.ts';
+import { failureFromThrown, resultFromResponse, type SupabaseResponseLike } from '../outbox/classify.ts';
+import type { OutboxFailure } from '../outbox/types.ts';
+import { queryClient } from '../query.ts';
+import { supabase } from '../supabase.ts';
+import { type MembershipSummary, pickCurrent, restaurantSelection } from './current.ts';
+
+export type Restaurant = Database['public']['Tables']['restaurants']['Row'];
+export type Membership = Database['public']['Tables']['memberships']['Row'];
+export type Invite = Database['public']['Tables']['invites']['Row'];
+
+export type DbResult<T> = { ok: true; data: T } | { ok: false; failure: OutboxFailure };
+
+/**
+ * Runs one supabase-js request and classifies its error like the outbox does, so screens that
+ * write directly show the same translated database codes next to their fields.
+ */
+export async function runDb<T>(request: PromiseLike<SupabaseResponseLike & { data: T | null }>): Promise<DbResult<T>> {
+  try {
+    const response = await request;
+    const result = resultFromResponse(response);
+    if (!result.ok) return result;
+    return { ok: true, data: response.data as T };
+  } catch (thrown) {
+    return { ok: false, failure: failureFromThrown(thrown) };
+  }
+}
+
+/** Reads throw so solid-query keeps the cached data and retries; the message carries the code. */
+async function read<T>(request: PromiseLike<SupabaseResponseLike & { data: T | null }>): Promise<T> {
+  const result = await runDb(request);
+  if (!result.ok) throw new Error(result.failure.code);
+  return result.data;
+}
+
+export const queryKeys = {
+  memberships: (userId: string) => ['memberships', userId] as const,
+  restaurant: (restaurantId: string) => ['restaurant', restaurantId] as const,
+  staff: (restaurantId: string) => ['staff', restaurantId] as const,
+  invites: (restaurantId: string) => ['invites', restaurantId] as const,
+};
+
+// The remembered restaurant belongs to whoever is signed in on this device.
+createRoot(() => createEffect(() => restaurantSelection.useFor(session()?.user.id ?? null)));
+
+export function fetchMemberships(userId: string): Promise<MembershipSummary[]> {
+  return read(
+    supabase.from('memberships').select('restaurant_id, role, restaurants(name, slug)').eq('user_id', userId),
+  ).then((rows) =>
+    rows.flatMap((row) =>
+      row.restaurants
+        ? [{ restaurantId: row.restaurant_id, role: row.role, name: row.restaurants.name, slug: row.restaurants.slug }]
+        : [],
+    ),
+  );
+}
+
+/** The signed-in person's restaurants (persisted, so the switcher works offline). */
+export function useMemberships() {
+  return useQuery(() => {
+    const userId = session()?.user.id ?? '';
+    return {
+      queryKey: queryKeys.memberships(userId),
+      queryFn: () => fetchMemberships(userId),
+      enabled: userId !== '',
+    };
+  });
+}
+
+/** The restaurant the admin screens work on: the remembered one, or the only one. */
+export function useCurrentMembership() {
+  const memberships = useMemberships();
+  return {
+    memberships,
+    current: () => pickCurrent(memberships.data ?? [], restaurantSelection.currentId()),
+  };
+}
+
+export function useRestaurant(restaurantId: () => string | undefined) {
+  return useQuery(() => {
+    const id = restaurantId() ?? '';
+    return {
+      queryKey: queryKeys.restaurant(id),
+      queryFn: () => read(supabase.from('restaurants').select('*').eq('id', id).single()),
+      enabled: id !== '',
+    };
+  });
+}
+
+export function useStaff(restaurantId: () => string | undefined) {
+  return useQuery(() => {
+    const id = restaurantId() ?? '';
+    return {
+      queryKey: queryKeys.staff(id),
+      queryFn: () =>
+        read(supabase.from('memberships').select('*').eq('restaurant_id', id).order('created_at', { ascending: true })),
+      enabled: id !== '',
+    };
+  });
+}
+
+/** Invites nobody used or revoked yet; expired ones stay listed (marked) until revoked. */
+export function useOpenInvites(restaurantId: () => string | undefined) {
+  return useQuery(() => {
+    const id = restaurantId() ?? '';
+    return {
+      queryKey: queryKeys.invites(id),
+      queryFn: () =>
+        read(
+          supabase
+            .from('invites')
+            .select('*')
+            .eq('restaurant_id', id)
+            .is('accepted_at', null)
+            .is('revoked_at', null)
+            .order('created_at', { ascending: false }),
+        ),
+      enabled: id !== '',
+    };
+  });
+}
+
+export function invalidate(key: readonly unknown[]): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: key });
+}
+
+/** The currencies the database accepts (code, exponent, English name); rarely changes. */
+export function useCurrencies() {
+  return useQuery(() => ({
+    queryKey: ['currencies'] as const,
+    queryFn: () => read(supabase.from('currencies').select('code, exponent, name').order('code')),
+    staleTime: 24 * 60 * 60 * 1000,
+    enabled: !!session(),
+  }));
+}

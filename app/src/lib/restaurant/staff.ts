@@ -1,0 +1,44 @@
+import { supabase } from '../supabase.ts';
+import type { MemberRole } from './current.ts';
+import { invalidate, queryKeys, runDb } from './queries.ts';
+
+/**
+ * Staff changes go straight to the database rather than through the outbox: each needs its
+ * verdict on the spot (a join code to hand over, "last owner" to show next to the row), and none
+ * is work a person would do offline.
+ */
+export async function createInvite(restaurantId: string, role: MemberRole, validHours: number) {
+  const result = await runDb(
+    supabase.rpc('create_invite', { p_restaurant_id: restaurantId, p_role: role, p_valid_hours: validHours }).single(),
+  );
+  await invalidate(queryKeys.invites(restaurantId));
+  return result;
+}
+
+export async function revokeInvite(restaurantId: string, inviteId: string) {
+  const result = await runDb(supabase.rpc('revoke_invite', { p_invite_id: inviteId }).single());
+  await invalidate(queryKeys.invites(restaurantId));
+  return result;
+}
+
+export async function changeMemberRole(restaurantId: string, userId: string, role: MemberRole) {
+  const result = await runDb(
+    supabase.rpc('change_member_role', { p_restaurant_id: restaurantId, p_user_id: userId, p_role: role }).single(),
+  );
+  await invalidate(queryKeys.staff(restaurantId));
+  return result;
+}
+
+export async function removeMember(restaurantId: string, userId: string) {
+  const result = await runDb(supabase.rpc('remove_member', { p_restaurant_id: restaurantId, p_user_id: userId }));
+  await invalidate(queryKeys.staff(restaurantId));
+  return result;
+}
+
+/** How long a new join code stays valid, in hours (the database accepts 1 to 720). */
+export const inviteValidities = [24, 72, 168, 720] as const;
+
+/** An invite's state at `now`, for the open-invites list. */
+export function inviteStatus(invite: { expires_at: string }, now: number): 'open' | 'expired' {
+  return Date.parse(invite.expires_at) <= now ? 'expired' : 'open';
+}
