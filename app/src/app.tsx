@@ -13,6 +13,16 @@ const SignUp = lazy(() => import('./routes/sign-up.tsx'));
 const SignOut = lazy(() => import('./routes/sign-out.tsx'));
 const Home = lazy(() => import('./routes/home.tsx'));
 const NotFound = lazy(() => import('./routes/not-found.tsx'));
+const Onboarding = lazy(() => import('./routes/onboarding.tsx'));
+const Join = lazy(() => import('./routes/join.tsx'));
+const Restaurants = lazy(() => import('./routes/restaurants.tsx'));
+const AdminLayout = lazy(() => import('./routes/admin/layout.tsx'));
+const AdminHome = lazy(() => import('./routes/admin/home.tsx'));
+const AdminMenu = lazy(() => import('./routes/admin/menu.tsx'));
+const AdminTables = lazy(() => import('./routes/admin/tables.tsx'));
+const AdminStaff = lazy(() => import('./routes/admin/staff.tsx'));
+const AdminPrinters = lazy(() => import('./routes/admin/printers.tsx'));
+const AdminSettings = lazy(() => import('./routes/admin/settings.tsx'));
 
 function Layout(props: RouteSectionProps) {
   return (
@@ -71,6 +81,18 @@ export function App() {
         </Route>
         <Route component={RequireSession}>
           <Route path="/" component={Home} />
+          <Route path="/onboarding" component={Onboarding} />
+          <Route path="/join" component={Join} />
+          <Route path="/restaurants" component={Restaurants} />
+          {/* Owners and managers; the layout picks the restaurant and refuses other roles. */}
+          <Route path="/admin" component={AdminLayout}>
+            <Route path="/" component={AdminHome} />
+            <Route path="/menu" component={AdminMenu} />
+            <Route path="/tables" component={AdminTables} />
+            <Route path="/staff" component={AdminStaff} />
+            <Route path="/printers" component={AdminPrinters} />
+            <Route path="/settings" component={AdminSettings} />
+          </Route>
         </Route>
         {/* Reachable signed out too, so a stale tab can still see why it cannot sign out. */}
         <Route path="/sign-out" component={SignOut} />

@@ -137,9 +137,7 @@ export function printBundleTable(report: BundleReport): void {
   }
   const lazy = report.largestLazyChunk;
   console.log(
-    lazy
-      ? `\nLargest lazy chunk: ${lazy.source} (${lazy.file}), ${kB(lazy.gzipBytes)} kB gzip.`
-      : '\nNo lazy chunks.',
+    lazy ? `\nLargest lazy chunk: ${lazy.source} (${lazy.file}), ${kB(lazy.gzipBytes)} kB gzip.` : '\nNo lazy chunks.',
   );
 }
 

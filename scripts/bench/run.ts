@@ -2,6 +2,7 @@
  * `npm run bench`: starts a throw-away stack on free ports and prints medians, p95s and throughput
  * beside a floor measured in the same run. Timings live here, never in tests: machines are noisy.
  */
+import { benchBundle } from './bundle.ts';
 import { benchDomain } from './domain.ts';
 import { printTable } from './measure.ts';
 import { benchRealtime } from './realtime.ts';
@@ -18,6 +19,7 @@ try {
     await benchRealtime(stack, durationMs),
   );
   printTable('Domain: RLS reads and place_order at 10,000 restaurants', await benchDomain(stack, durationMs));
+  await benchBundle();
 } finally {
   await stack.stop();
 }

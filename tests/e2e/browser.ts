@@ -95,6 +95,28 @@ export async function startE2eHarness(stack: Pick<TestStack, 'apiUrl' | 'anonKey
   };
 }
 
+/**
+ * Adds what each person's screen showed (its accessibility tree, as the test sees it) to a failed
+ * step's error, so a failure says what was there instead of only what was missing.
+ */
+export async function withScreenContents(
+  error: unknown,
+  users: Record<string, BrowserUser | undefined>,
+): Promise<unknown> {
+  if (!(error instanceof Error)) return error;
+  const screens: string[] = [];
+  for (const [who, user] of Object.entries(users)) {
+    if (!user || user.page.isClosed()) continue;
+    const snapshot = await user.page
+      .locator('body')
+      .ariaSnapshot({ timeout: 2_000 })
+      .catch((e: unknown) => `(no snapshot: ${e instanceof Error ? e.message : String(e)})`);
+    screens.push(`--- ${who}'s screen (${user.page.url()}) ---\n${snapshot.slice(0, 6_000)}`);
+  }
+  if (screens.length > 0) error.message += `\n\n${screens.join('\n\n')}`;
+  return error;
+}
+
 /** Waits until the page's service worker is active, so a reload can be served with no network. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
@@ -133,7 +155,13 @@ async function serveProductionBuild(
   const port = await freePort();
   const child = spawn(path.join(binDir, 'tsx'), ['tests/e2e/serve-app.ts'], {
     cwd: repoRoot,
-    env: { ...env, E2E_API_URL: stack.apiUrl, E2E_ANON_KEY: stack.anonKey, E2E_PORT: String(port), E2E_OUT_DIR: outDir },
+    env: {
+      ...env,
+      E2E_API_URL: stack.apiUrl,
+      E2E_ANON_KEY: stack.anonKey,
+      E2E_PORT: String(port),
+      E2E_OUT_DIR: outDir,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

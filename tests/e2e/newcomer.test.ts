@@ -2,11 +2,27 @@
  * Issue 5's newcomer journey in Debian's Chromium against the production PWA and a real stack:
  * sign-up, onboarding in French, the menu, tables, staff; a second person joins by code; the owner
  * reloads offline. Driven only through roles and labels, as a person would; any console error or
- * uncaught exception fails the test it happened in.
+ * uncaught exception fails the test it happened in. The journey's steps run in order and share the
+ * two people's browsers, so a failing step also fails the ones after it.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserUser, type E2eHarness, startE2eHarness, waitForServiceWorker } from './browser.ts';
+import { type BrowserUser, type E2eHarness, startE2eHarness, withScreenContents } from './browser.ts';
+import {
+  addCategory,
+  addItem,
+  addModifierGroup,
+  addTable,
+  completeOnboardingInFrench,
+  createJoinCode,
+  expectImageLoaded,
+  joinWithCode,
+  openAdminSection,
+  password,
+  reloadOffline,
+  signUp,
+  switchLanguage,
+} from './journey.ts';
 import { exactly, text } from './messages.ts';
 
 const stepTimeoutMs = 90_000;
@@ -25,20 +41,7 @@ afterEach(() => {
   expect(harness.takeProblems(), 'console errors or uncaught exceptions in the browser').toEqual([]);
 });
 
-const password = 'correct-horse-battery';
 const newEmail = (who: string) => `${who}-${randomUUID().slice(0, 8)}@e2e.comanda.test`;
-
-async function signUp({ page }: BrowserUser, email: string): Promise<void> {
-  await page.goto('/');
-  // Signed out, the app sends the visitor to sign in, which links to creating an account.
-  await page.getByRole('heading', { name: exactly('en', 'sign_in_title') }).waitFor();
-  await page.getByRole('link', { name: exactly('en', 'sign_in_to_sign_up') }).click();
-  await page.getByRole('heading', { name: exactly('en', 'sign_up_title') }).waitFor();
-  await page.getByLabel(exactly('en', 'email_label')).fill(email);
-  await page.getByLabel(exactly('en', 'password_label')).fill(password);
-  await page.getByRole('button', { name: exactly('en', 'sign_up_submit') }).click();
-  await page.waitForURL((url) => url.pathname !== '/sign-up');
-}
 
 describe('the PWA in Chromium', () => {
   it('counts console errors and uncaught exceptions as failures (the harness guards itself)', async () => {
@@ -67,25 +70,123 @@ describe('the PWA in Chromium', () => {
 
       await page.getByRole('link', { name: exactly('en', 'sign_out') }).click();
       await page.getByRole('heading', { name: exactly('en', 'sign_out_title') }).waitFor();
-      await page.getByRole('main').getByRole('button', { name: exactly('en', 'sign_out') }).click();
+      await page
+        .getByRole('main')
+        .getByRole('button', { name: exactly('en', 'sign_out') })
+        .click();
       await page.getByRole('heading', { name: exactly('en', 'sign_in_title') }).waitFor();
 
       await page.getByLabel(exactly('en', 'email_label')).fill(email);
       await page.getByLabel(exactly('en', 'password_label')).fill(password);
       await page.getByRole('button', { name: exactly('en', 'sign_in_submit') }).click();
-      await page.waitForURL((url) => url.pathname !== '/sign-in');
-      const signedInHeading = (await page.getByRole('heading', { level: 1 }).textContent())?.trim();
-      expect(signedInHeading).toBeTruthy();
+      // Someone with no restaurant yet is offered to create one.
+      await page.getByRole('heading', { level: 1, name: exactly('en', 'onboarding_title') }).waitFor();
 
-      // The service worker must own the shell before the network goes, as on a real device.
-      await waitForServiceWorker(page);
-      await context.setOffline(true);
-      await page.reload();
+      await reloadOffline(user);
       await page.getByText(text('en', 'offline_notice')).waitFor();
-      await page.getByRole('heading', { level: 1, name: signedInHeading }).waitFor();
+      await page.getByRole('heading', { level: 1, name: exactly('en', 'onboarding_title') }).waitFor();
       await page.getByRole('link', { name: exactly('en', 'sign_out') }).waitFor();
       await context.close();
     },
     stepTimeoutMs,
   );
+});
+
+describe('a newcomer sets up a restaurant in French and a cashier joins', () => {
+  const restaurant = { name: 'Chez Amina', slug: `chez-amina-${randomUUID().slice(0, 6)}`, country: 'France' };
+  const categories = ['Entrées', 'Plats', 'Desserts'];
+  const cooking = { name: 'Cuisson', min: 1, max: 1, options: ['Saignant', 'À point', 'Bien cuit'] };
+  const items = [
+    { name: 'Salade de chèvre', price: '9,50', category: 'Entrées' },
+    { name: 'Steak frites', price: '18,90', category: 'Plats', requiredGroup: cooking.name, photo: true },
+    { name: 'Tarte Tatin', price: '7', category: 'Desserts' },
+  ];
+  const tables = ['Table 1', 'Table 2', 'Table 3', 'Terrasse'];
+  let owner: BrowserUser;
+  let cashier: BrowserUser;
+  let joinCode: string;
+  // Each step builds on the previous one: after a failure the rest fail at once, naming the cause.
+  let failedStep: string | null = null;
+  const step = (name: string, body: () => Promise<void>) =>
+    it(
+      name,
+      async () => {
+        if (failedStep) throw new Error(`not run: the earlier step "${failedStep}" failed`);
+        try {
+          await body();
+        } catch (error) {
+          failedStep = name;
+          throw await withScreenContents(error, { owner, cashier });
+        }
+      },
+      stepTimeoutMs,
+    );
+
+  afterAll(async () => {
+    await owner?.context.close();
+    await cashier?.context.close();
+  });
+
+  step('signs up, switches the app to French and completes onboarding', async () => {
+    owner = await harness.newUser();
+    await signUp(owner, newEmail('owner'));
+    await owner.page.getByRole('heading', { level: 1, name: exactly('en', 'onboarding_title') }).waitFor();
+    await switchLanguage(owner.page, 'en', 'fr', 'Français');
+    await completeOnboardingInFrench(owner.page, restaurant);
+    await owner.page.getByText(text('fr', 'admin_home_role', { role: text('fr', 'tenancy_role_owner') })).waitFor();
+  });
+
+  step('builds a 3-category menu with a required modifier group and a photo', async () => {
+    const { page } = owner;
+    await openAdminSection(page, 'admin_nav_menu', 'admin_menu_title');
+    for (const category of categories) await addCategory(page, category);
+    await addModifierGroup(page, cooking);
+    for (const item of items) await addItem(page, item);
+    // The photo went to Storage and comes back from it, shown on the item.
+    await expectImageLoaded(page, exactly('fr', 'admin_menu_photo_alt', { name: 'Steak frites' }));
+  });
+
+  step('adds 4 tables', async () => {
+    const { page } = owner;
+    await openAdminSection(page, 'admin_nav_tables', 'admin_tables_title');
+    for (const [i, label] of tables.entries()) await addTable(page, label, 2 + i);
+    const list = page.getByRole('list', { name: exactly('fr', 'admin_tables_title') });
+    expect(await list.getByRole('listitem').count()).toBe(tables.length);
+  });
+
+  step('invites a cashier with a join code', async () => {
+    await openAdminSection(owner.page, 'admin_nav_staff', 'admin_staff_title');
+    joinCode = await createJoinCode(owner.page, 'tenancy_role_cashier');
+    expect(joinCode).toMatch(/^[A-HJKMNP-Z2-9]{10}$/);
+  });
+
+  step('a second person signs up on a phone and joins with the code as cashier', async () => {
+    cashier = await harness.newUser({ viewport: { width: 360, height: 740 } });
+    await signUp(cashier, newEmail('cashier'));
+    await joinWithCode(cashier.page, joinCode);
+    await cashier.page.getByRole('heading', { level: 1, name: restaurant.name }).waitFor();
+    await cashier.page
+      .getByText(text('en', 'tenancy_member_page', { role: text('en', 'tenancy_role_cashier') }))
+      .waitFor();
+  });
+
+  step("the owner's device goes offline, reloads, and still shows the admin with its data", async () => {
+    const { page } = owner;
+    await openAdminSection(page, 'admin_nav_tables', 'admin_tables_title');
+    await openAdminSection(page, 'admin_nav_menu', 'admin_menu_title');
+    await reloadOffline(owner);
+    await page.getByText(text('fr', 'offline_notice')).waitFor();
+    await page.getByRole('heading', { level: 1, name: exactly('fr', 'admin_menu_title') }).waitFor();
+    for (const category of categories) {
+      await page.getByRole('button', { name: exactly('fr', 'admin_menu_rename_named', { name: category }) }).waitFor();
+    }
+    for (const item of items) {
+      await page.getByRole('button', { name: exactly('fr', 'admin_menu_edit_named', { name: item.name }) }).waitFor();
+    }
+    await page.getByRole('button', { name: exactly('fr', 'admin_menu_edit_named', { name: cooking.name }) }).waitFor();
+
+    await openAdminSection(page, 'admin_nav_tables', 'admin_tables_title');
+    const list = page.getByRole('list', { name: exactly('fr', 'admin_tables_title') });
+    for (const label of tables) await list.getByRole('listitem', { name: label }).waitFor();
+  });
 });

@@ -19,7 +19,16 @@ export interface SelectFieldProps extends Omit<JSX.SelectHTMLAttributes<HTMLSele
 
 /** A labelled <select> whose hint and error are tied to it, like Field for inputs. */
 export function SelectField(props: SelectFieldProps) {
-  const [own, select] = splitProps(props, ['id', 'label', 'options', 'value', 'onChange', 'placeholder', 'error', 'hint']);
+  const [own, select] = splitProps(props, [
+    'id',
+    'label',
+    'options',
+    'value',
+    'onChange',
+    'placeholder',
+    'error',
+    'hint',
+  ]);
   const describedBy = () =>
     [own.hint ? `${own.id}-hint` : null, own.error ? `${own.id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (

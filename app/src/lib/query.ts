@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/solid-query';
+import { onlineManager, QueryClient } from '@tanstack/solid-query';
 import { type PersistedClient, type Persister, persistQueryClient } from '@tanstack/solid-query-persist-client';
 import localforage from 'localforage';
 
@@ -12,12 +12,16 @@ export const queryClient = new QueryClient({
     queries: {
       staleTime: 30_000,
       gcTime: 7 * 24 * 60 * 60 * 1000,
-      // Offline, show the cache instead of a spinner waiting on a network that is not there.
-      networkMode: 'offlineFirst',
+      // Offline, queries pause and show the cache instead of firing requests that can only fail;
+      // they run when the browser says it is back online.
+      networkMode: 'online',
       retry: 2,
     },
   },
 });
+
+// TanStack Query assumes it starts online; a screen reopened with no network must know at once.
+if (typeof navigator !== 'undefined') onlineManager.setOnline(navigator.onLine);
 
 /** A solid-query persister over localforage, writing at most once per `throttleMs`. */
 export function localforagePersister(store: LocalForage, key = 'query-cache', throttleMs = 1_000): Persister {

@@ -1,5 +1,6 @@
 import localforage from 'localforage';
 import { createRoot, createSignal } from 'solid-js';
+import { rowCommandExecutor } from './menu/row-commands.ts';
 import { Outbox } from './outbox/outbox.ts';
 import { requestPersistentStorage } from './outbox/persistence.ts';
 import { rpcExecutor } from './outbox/rpc-executor.ts';
@@ -12,7 +13,8 @@ export const outbox = new Outbox({
   store: new OutboxStore(localforage.createInstance({ name: 'comanda-outbox', storeName: 'commands' })),
   // Commands name their RPC at run time (restored from IndexedDB), so the typed client's
   // compile-time function names cannot apply here; the RPC checks its own arguments.
-  execute: rpcExecutor({ rpc: (fn, args) => supabase.rpc(fn as never, args as never) }),
+  // `update_row` commands (offline availability switches in the admin) are table updates.
+  execute: rowCommandExecutor(supabase, rpcExecutor({ rpc: (fn, args) => supabase.rpc(fn as never, args as never) })),
   channel: typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('comanda-outbox'),
 });
 

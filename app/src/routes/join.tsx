@@ -1,10 +1,9 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal } from 'solid-js';
 import { Field } from '../components/field.tsx';
-import { session } from '../lib/auth/session.ts';
 import { restaurantSelection } from '../lib/restaurant/current.ts';
 import { describeRestaurantFieldError, describeTenancyFailure } from '../lib/restaurant/errors.ts';
-import { invalidate, queryKeys, runDb } from '../lib/restaurant/queries.ts';
+import { refreshMemberships, runDb } from '../lib/restaurant/queries.ts';
 import { joinCodeLength, normalizeJoinCode } from '../lib/restaurant/validation.ts';
 import { supabase } from '../lib/supabase.ts';
 import * as m from '../paraglide/messages.js';
@@ -29,13 +28,13 @@ export default function Join() {
     setBusy(true);
     setError(null);
     try {
-      const joined = await runDb(supabase.rpc('accept_invite', { p_code: normalized.code }).single());
+      const joined = await runDb(supabase.rpc('accept_invite', { p_code: normalized.code }));
       if (!joined.ok) {
         setError(describeTenancyFailure(joined.failure));
         input?.focus();
         return;
       }
-      await invalidate(queryKeys.memberships(session()?.user.id ?? ''));
+      await refreshMemberships().catch(() => undefined);
       restaurantSelection.select(joined.data.restaurant_id);
       navigate('/', { replace: true });
     } finally {

@@ -3,7 +3,6 @@ import { createSignal, Match, Show, Switch } from 'solid-js';
 import { StepIdentity } from '../components/onboarding/step-identity.tsx';
 import { StepRegion } from '../components/onboarding/step-region.tsx';
 import { StepRules } from '../components/onboarding/step-rules.tsx';
-import { session } from '../lib/auth/session.ts';
 import { currentLocale } from '../lib/i18n/locale.ts';
 import { guessCountry } from '../lib/restaurant/countries.ts';
 import { restaurantSelection } from '../lib/restaurant/current.ts';
@@ -20,7 +19,7 @@ import {
   validateStep,
 } from '../lib/restaurant/draft.ts';
 import { describeRestaurantFieldError, describeTenancyFailure, fieldOfFailure } from '../lib/restaurant/errors.ts';
-import { invalidate, queryKeys, runDb } from '../lib/restaurant/queries.ts';
+import { refreshMemberships, runDb } from '../lib/restaurant/queries.ts';
 import { formatTaxRate, suggestSlug } from '../lib/restaurant/validation.ts';
 import { supabase } from '../lib/supabase.ts';
 import * as m from '../paraglide/messages.js';
@@ -74,7 +73,8 @@ export default function Onboarding() {
   const showStepErrors = (target: OnboardingStep): boolean => {
     const found = validateStep(target, draft());
     const messages: FieldErrors = {};
-    for (const [field, error] of Object.entries(found)) messages[field as DraftField] = describeRestaurantFieldError(error);
+    for (const [field, error] of Object.entries(found))
+      messages[field as DraftField] = describeRestaurantFieldError(error);
     setErrors(messages);
     if (Object.keys(messages).length === 0) return false;
     if (target !== step()) goTo(target);
@@ -90,7 +90,7 @@ export default function Onboarding() {
     try {
       let id = createdId();
       if (!id) {
-        const created = await runDb(supabase.rpc('create_restaurant', createRestaurantArgs(draft())).single());
+        const created = await runDb(supabase.rpc('create_restaurant', createRestaurantArgs(draft())));
         if (!created.ok) {
           const target = fieldOfFailure(created.failure.code);
           const message = describeTenancyFailure(created.failure);
@@ -107,9 +107,10 @@ export default function Onboarding() {
       const extra = settingsAfterCreate(draft());
       if (extra) {
         const saved = await runDb(supabase.from('restaurants').update(extra).eq('id', id).select('id').single());
-        if (!saved.ok) return setFormError(m.onboarding_extra_failed({ reason: describeTenancyFailure(saved.failure) }));
+        if (!saved.ok)
+          return setFormError(m.onboarding_extra_failed({ reason: describeTenancyFailure(saved.failure) }));
       }
-      await invalidate(queryKeys.memberships(session()?.user.id ?? ''));
+      await refreshMemberships().catch(() => undefined);
       restaurantSelection.select(id);
       navigate('/admin', { replace: true });
     } finally {
@@ -174,7 +175,11 @@ export default function Onboarding() {
             </button>
           </Show>
           <button type="submit" disabled={busy()}>
-            {busy() ? m.submitting() : index() === onboardingSteps.length - 1 ? m.onboarding_create() : m.onboarding_next()}
+            {busy()
+              ? m.submitting()
+              : index() === onboardingSteps.length - 1
+                ? m.onboarding_create()
+                : m.onboarding_next()}
           </button>
         </div>
       </form>

@@ -49,7 +49,10 @@ export function CategoriesSection() {
           {m.admin_menu_category_add()}
         </button>
       </form>
-      <Show when={editor.menu().categories.length > 0} fallback={<p class="notice subtle">{m.admin_menu_categories_empty()}</p>}>
+      <Show
+        when={editor.menu().categories.length > 0}
+        fallback={<p class="notice subtle">{m.admin_menu_categories_empty()}</p>}
+      >
         <ReorderableList
           items={editor.menu().categories}
           label={m.admin_menu_categories_title()}
@@ -109,7 +112,11 @@ function CategoryRow(props: { category: MenuCategory }) {
           <span class="row-meta">{m.admin_menu_category_item_count({ count: items().length })}</span>
           <Show when={items().length > 0}>
             <label class="check">
-              <input type="checkbox" checked={allAvailable()} onChange={(e) => void toggleAll(e.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                checked={allAvailable()}
+                onChange={(e) => void toggleAll(e.currentTarget.checked)}
+              />
               {m.admin_menu_category_available()}
               <span class="visually-hidden"> — {props.category.name}</span>
             </label>

@@ -45,7 +45,9 @@ export function GroupForm(props: GroupFormProps) {
     setBusy(false);
     if (!result.ok) {
       const field = result.error.field;
-      setErrors({ [field === 'name' || field === 'min_select' || field === 'max_select' ? field : 'form']: result.error.message });
+      setErrors({
+        [field === 'name' || field === 'min_select' || field === 'max_select' ? field : 'form']: result.error.message,
+      });
       return;
     }
     if (!props.initial) {

@@ -108,8 +108,16 @@ export function ItemEditor(props: ItemEditorProps) {
     setGroupIds((ids) => (on ? [...ids.filter((id) => id !== groupId), groupId] : ids.filter((id) => id !== groupId)));
 
   return (
-    <form class="stack editor-panel" onSubmit={submit} noValidate aria-busy={busy()} aria-labelledby={`${prefix}-title`}>
-      <h3 id={`${prefix}-title`}>{item ? m.admin_menu_item_edit_title({ name: item.name }) : m.admin_menu_item_new_title()}</h3>
+    <form
+      class="stack editor-panel"
+      onSubmit={submit}
+      noValidate
+      aria-busy={busy()}
+      aria-labelledby={`${prefix}-title`}
+    >
+      <h3 id={`${prefix}-title`}>
+        {item ? m.admin_menu_item_edit_title({ name: item.name }) : m.admin_menu_item_new_title()}
+      </h3>
       <Show when={errors().form}>
         <p class="notice error" role="alert">
           {errors().form}
@@ -173,7 +181,11 @@ export function ItemEditor(props: ItemEditorProps) {
       </datalist>
       <div class="field">
         <label for={`${prefix}-category_id`}>{m.admin_menu_item_category()}</label>
-        <select id={`${prefix}-category_id`} value={categoryId()} onChange={(e) => setCategoryId(e.currentTarget.value)}>
+        <select
+          id={`${prefix}-category_id`}
+          value={categoryId()}
+          onChange={(e) => setCategoryId(e.currentTarget.value)}
+        >
           <option value="">{m.admin_menu_no_category()}</option>
           <For each={editor.menu().categories}>{(c) => <option value={c.id}>{c.name}</option>}</For>
         </select>
@@ -195,7 +207,10 @@ export function ItemEditor(props: ItemEditorProps) {
       />
       <fieldset class="checks">
         <legend>{m.admin_menu_item_groups()}</legend>
-        <Show when={editor.menu().groups.length > 0} fallback={<p class="field-hint">{m.admin_menu_item_groups_none()}</p>}>
+        <Show
+          when={editor.menu().groups.length > 0}
+          fallback={<p class="field-hint">{m.admin_menu_item_groups_none()}</p>}
+        >
           <For each={editor.menu().groups}>
             {(group) => (
               <label class="check">

@@ -19,7 +19,11 @@ export function ItemsSection() {
   const groups = () => {
     const { categories, items } = editor.menu();
     const known = new Set(categories.map((c) => c.id));
-    const sections = categories.map((c) => ({ id: c.id, name: c.name, items: items.filter((i) => i.category_id === c.id) }));
+    const sections = categories.map((c) => ({
+      id: c.id,
+      name: c.name,
+      items: items.filter((i) => i.category_id === c.id),
+    }));
     const loose = items.filter((i) => !i.category_id || !known.has(i.category_id));
     return loose.length > 0 ? [...sections, { id: '', name: m.admin_menu_no_category(), items: loose }] : sections;
   };
@@ -31,7 +35,10 @@ export function ItemsSection() {
         when={editing()}
         keyed
         fallback={
-          <button type="button" onClick={() => setEditing({ item: null, categoryId: editor.menu().categories[0]?.id ?? null })}>
+          <button
+            type="button"
+            onClick={() => setEditing({ item: null, categoryId: editor.menu().categories[0]?.id ?? null })}
+          >
             {m.admin_menu_item_add()}
           </button>
         }
@@ -45,7 +52,10 @@ export function ItemsSection() {
           {(group) => (
             <div class="item-group">
               <h3>{group.name}</h3>
-              <Show when={group.items.length > 0} fallback={<p class="field-hint">{m.admin_menu_category_no_items()}</p>}>
+              <Show
+                when={group.items.length > 0}
+                fallback={<p class="field-hint">{m.admin_menu_category_no_items()}</p>}
+              >
                 <ReorderableList
                   items={group.items}
                   label={m.admin_menu_items_in({ name: group.name })}
@@ -74,7 +84,12 @@ function ItemRow(props: { item: MenuItem; onEdit: () => void }) {
     <div class="row-line" classList={{ unavailable: !props.item.available }}>
       <Show when={props.item.image_path} fallback={<span class="thumb placeholder" aria-hidden="true" />}>
         {(path) => (
-          <img class="thumb" src={itemImageUrl(path())} alt={m.admin_menu_photo_alt({ name: props.item.name })} loading="lazy" />
+          <img
+            class="thumb"
+            src={itemImageUrl(path())}
+            alt={m.admin_menu_photo_alt({ name: props.item.name })}
+            loading="lazy"
+          />
         )}
       </Show>
       <span class="row-name">
@@ -89,7 +104,12 @@ function ItemRow(props: { item: MenuItem; onEdit: () => void }) {
         {m.admin_menu_item_available()}
         <span class="visually-hidden"> — {props.item.name}</span>
       </label>
-      <button type="button" class="secondary" aria-label={m.admin_menu_edit_named({ name: props.item.name })} onClick={props.onEdit}>
+      <button
+        type="button"
+        class="secondary"
+        aria-label={m.admin_menu_edit_named({ name: props.item.name })}
+        onClick={props.onEdit}
+      >
         {m.admin_menu_edit()}
       </button>
     </div>

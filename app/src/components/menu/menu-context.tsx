@@ -1,6 +1,5 @@
 import { createContext, useContext } from 'solid-js';
-import { refreshMenu } from '../../lib/menu/cache.ts';
-import { patchMenu } from '../../lib/menu/cache.ts';
+import { patchMenu, refreshMenu } from '../../lib/menu/cache.ts';
 import type { WriteError } from '../../lib/menu/errors.ts';
 import { type AdminTable, savePositions } from '../../lib/menu/mutations.ts';
 import { type Positioned, positionUpdates } from '../../lib/menu/reorder.ts';
@@ -37,10 +36,7 @@ export function useMenuEditor(): MenuEditor {
 }
 
 /** The reorder action: shows the new order at once, writes it, and re-reads on a refusal. */
-export function createReorder(
-  restaurantId: string,
-  showError: MenuEditor['showError'],
-): MenuEditor['reorder'] {
+export function createReorder(restaurantId: string, showError: MenuEditor['showError']): MenuEditor['reorder'] {
   return async (list, ordered) => {
     const updates = positionUpdates(ordered);
     if (updates.length === 0) return;

@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { formatMoney } from '../../lib/format/money.ts';
 import { currentLocale } from '../../lib/i18n/locale.ts';
 import { refreshMenu, setAvailability } from '../../lib/menu/cache.ts';
@@ -59,7 +59,7 @@ function GroupCard(props: { group: ModifierGroup }) {
     await refreshMenu(editor.restaurantId);
   };
   return (
-    <div class="group-card" role="group" aria-label={props.group.name}>
+    <article class="group-card" aria-label={props.group.name}>
       <Show
         when={editing()}
         fallback={
@@ -106,7 +106,7 @@ function GroupCard(props: { group: ModifierGroup }) {
         {(option) => <OptionRow option={option} />}
       </ReorderableList>
       <OptionForm group={props.group} />
-    </div>
+    </article>
   );
 }
 
@@ -129,7 +129,11 @@ function OptionRow(props: { option: ModifierOption }) {
         {formatMoney(props.option.price_delta, currencyOf(editor.money), currentLocale())}
       </span>
       <label class="check">
-        <input type="checkbox" checked={props.option.available} onChange={(e) => void toggle(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          checked={props.option.available}
+          onChange={(e) => void toggle(e.currentTarget.checked)}
+        />
         {m.admin_menu_item_available()}
         <span class="visually-hidden"> — {props.option.name}</span>
       </label>
@@ -173,7 +177,12 @@ function OptionForm(props: { group: ModifierGroup }) {
     setDelta('');
   };
   return (
-    <form class="inline-form" onSubmit={submit} noValidate aria-label={m.admin_menu_option_add_to({ name: props.group.name })}>
+    <form
+      class="inline-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={m.admin_menu_option_add_to({ name: props.group.name })}
+    >
       <Show when={errors().form}>
         <p class="notice error" role="alert">
           {errors().form}

@@ -1,6 +1,6 @@
 import { createSignal, onCleanup, Show } from 'solid-js';
-import { checkImageFile, type ImageFileError } from '../../lib/images/validate.ts';
 import { type EncodedImage, ImageDecodeError, resizeToWebp } from '../../lib/images/resize.ts';
+import { checkImageFile, type ImageFileError } from '../../lib/images/validate.ts';
 import { itemImageUrl } from '../../lib/menu/item-image.ts';
 import * as m from '../../paraglide/messages.js';
 
@@ -65,7 +65,9 @@ export function PhotoPicker(props: PhotoPickerProps) {
       setRemoved(false);
       props.onChange(encoded);
     } catch (thrown) {
-      setError(thrown instanceof ImageDecodeError ? m.admin_menu_photo_not_image() : m.admin_menu_photo_upload_failed());
+      setError(
+        thrown instanceof ImageDecodeError ? m.admin_menu_photo_not_image() : m.admin_menu_photo_upload_failed(),
+      );
       if (input) input.value = '';
     } finally {
       setWorking(false);

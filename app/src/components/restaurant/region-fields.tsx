@@ -37,9 +37,10 @@ export function RegionFields(props: RegionFieldsProps) {
   // Until the list loads (or offline), offer the currencies of the known countries and the current one.
   const currencyChoices = createMemo(() => {
     const known = currencies.data ?? countries.map((c) => ({ code: c.currency, name: c.currency }));
-    const withCurrent = known.some((c) => c.code === props.value.currency) || props.value.currency === ''
-      ? known
-      : [...known, { code: props.value.currency, name: props.value.currency }];
+    const withCurrent =
+      known.some((c) => c.code === props.value.currency) || props.value.currency === ''
+        ? known
+        : [...known, { code: props.value.currency, name: props.value.currency }];
     return currencyOptions(
       withCurrent.filter((c, i, all) => all.findIndex((d) => d.code === c.code) === i),
       currentLocale(),
@@ -47,9 +48,9 @@ export function RegionFields(props: RegionFieldsProps) {
   });
   const zones = createMemo(() => {
     const all = timeZones();
-    return (props.value.timezone === '' || all.includes(props.value.timezone) ? all : [props.value.timezone, ...all]).map(
-      (zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }),
-    );
+    return (
+      props.value.timezone === '' || all.includes(props.value.timezone) ? all : [props.value.timezone, ...all]
+    ).map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }));
   });
   const localeChoices = createMemo(() => {
     const tags = [...new Set([props.value.locale, ...countries.map((c) => c.locale), ...appLanguages])].filter(Boolean);

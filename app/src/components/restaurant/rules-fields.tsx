@@ -34,8 +34,16 @@ export function RulesFields(props: RulesFieldsProps) {
         value={props.value.taxMode}
         onChange={(taxMode) => props.onChange({ taxMode })}
         options={[
-          { value: 'inclusive', label: m.tenancy_tax_mode_inclusive(), description: m.tenancy_tax_mode_inclusive_hint() },
-          { value: 'exclusive', label: m.tenancy_tax_mode_exclusive(), description: m.tenancy_tax_mode_exclusive_hint() },
+          {
+            value: 'inclusive',
+            label: m.tenancy_tax_mode_inclusive(),
+            description: m.tenancy_tax_mode_inclusive_hint(),
+          },
+          {
+            value: 'exclusive',
+            label: m.tenancy_tax_mode_exclusive(),
+            description: m.tenancy_tax_mode_exclusive_hint(),
+          },
         ]}
       />
       <Field

@@ -34,7 +34,11 @@ export function MemberRow(props: MemberRowProps) {
     setBusy(true);
     const result = await changeMemberRole(props.member.restaurant_id, props.member.user_id, role as MemberRole);
     setBusy(false);
-    if (!result.ok) setError(describeTenancyFailure(result.failure));
+    if (result.ok) return;
+    setError(describeTenancyFailure(result.failure));
+    // The select already shows the refused role; put back the one the database kept.
+    const select = document.getElementById(`${id()}-role`);
+    if (select instanceof HTMLSelectElement) select.value = props.member.role;
   };
   const remove = async () => {
     setError(null);
@@ -57,7 +61,7 @@ export function MemberRow(props: MemberRowProps) {
       <Show when={manageable()}>
         <SelectField
           id={`${id()}-role`}
-          label={m.admin_staff_role_of({ name: name() })}
+          label={props.isSelf ? m.admin_staff_your_role() : m.admin_staff_role_of({ name: name() })}
           options={roles().map((role) => ({ value: role, label: roleLabel(role) }))}
           value={props.member.role}
           onChange={(role) => void changeRole(role)}
@@ -68,20 +72,28 @@ export function MemberRow(props: MemberRowProps) {
         <Show
           when={confirming()}
           fallback={
-            <button type="button" class="secondary" disabled={busy()} onClick={() => setConfirming(true)}>
-              {props.isSelf ? m.admin_staff_leave() : m.admin_staff_remove({ name: name() })}
+            <button
+              type="button"
+              class="secondary"
+              disabled={busy()}
+              aria-label={props.isSelf ? undefined : m.admin_staff_remove_label({ name: name() })}
+              onClick={() => setConfirming(true)}
+            >
+              {props.isSelf ? m.admin_staff_leave() : m.admin_staff_remove()}
             </button>
           }
         >
-          <p class="actions" role="group" aria-label={m.admin_staff_remove_confirm({ name: name() })}>
-            <span>{m.admin_staff_remove_confirm({ name: name() })}</span>
+          <fieldset class="actions confirm">
+            <legend>
+              {props.isSelf ? m.admin_staff_leave_confirm() : m.admin_staff_remove_confirm({ name: name() })}
+            </legend>
             <button type="button" disabled={busy()} onClick={() => void remove()}>
               {m.admin_staff_remove_yes()}
             </button>
             <button type="button" class="secondary" onClick={() => setConfirming(false)}>
               {m.cancel()}
             </button>
-          </p>
+          </fieldset>
         </Show>
       </Show>
       <Show when={error()}>

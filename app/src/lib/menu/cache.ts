@@ -2,7 +2,7 @@ import { OutboxStorageError } from '../outbox/types.ts';
 import { queryClient } from '../query.ts';
 import { outbox } from '../sync.ts';
 import { menuKeys } from './queries.ts';
-import { type OfflineEditableTable, updateRowKind, type UpdateRowPayload } from './row-commands.ts';
+import { type OfflineEditableTable, type UpdateRowPayload, updateRowKind } from './row-commands.ts';
 import type { MenuData } from './types.ts';
 
 /** Applies a change to the cached menu at once, so the editor shows it before the server answers. */

@@ -43,6 +43,13 @@ const uniqueMessages: Record<string, () => string> = {
   printers: m.admin_printers_error_name_taken,
 };
 
+/** Codes our RPCs raise that only these screens meet. */
+const codeMessages: Record<string, () => string> = {
+  table_not_found: m.admin_tables_error_not_found,
+  printer_not_found: m.admin_printers_error_not_found,
+  row_not_found: m.admin_menu_error_row_not_found,
+};
+
 /** Turns a supabase-js error response from a table write or RPC into a WriteError for `table`. */
 export function describeWriteError(table: string, response: SupabaseResponseLike): WriteError {
   const result = resultFromResponse(response);
@@ -59,7 +66,10 @@ export function describeWriteError(table: string, response: SupabaseResponseLike
     return { code: failure.code, field, message: message ? message() : m.admin_menu_error_invalid() };
   }
   // RLS refusing a row (42501 without one of our codes) means the role may not do it.
-  if (failure.code === '42501') return { code: 'forbidden', field: null, message: describeFailure({ code: 'forbidden' }) };
+  if (failure.code === '42501')
+    return { code: 'forbidden', field: null, message: describeFailure({ code: 'forbidden' }) };
+  const own = codeMessages[failure.code];
+  if (own) return { code: failure.code, field: null, message: own() };
   if (failure.transient) return { code: 'network', field: null, message: describeFailure({ code: 'network' }) };
   return { code: failure.code, field: null, message: describeFailure(failure) };
 }

@@ -4,7 +4,12 @@ import { supabase } from '../supabase.ts';
 export const menuImagesBucket = 'menu-images';
 
 /** A fresh object name per upload: a replaced photo never shows from a stale cache. */
-export function itemImagePath(restaurantId: string, itemId: string, extension: string, random = randomSuffix()): string {
+export function itemImagePath(
+  restaurantId: string,
+  itemId: string,
+  extension: string,
+  random = randomSuffix(),
+): string {
   return `${restaurantId}/${itemId}-${random}.${extension}`;
 }
 
@@ -16,9 +21,7 @@ export function itemImageUrl(path: string): string {
   return supabase.storage.from(menuImagesBucket).getPublicUrl(path).data.publicUrl;
 }
 
-export type UploadOutcome =
-  | { ok: true; path: string }
-  | { ok: false; reason: 'upload_failed'; detail?: string };
+export type UploadOutcome = { ok: true; path: string } | { ok: false; reason: 'upload_failed'; detail?: string };
 
 /** Stores an already resized photo; the caller then points the item row at `path`. */
 export async function uploadItemImage(

@@ -15,8 +15,7 @@ type Values = Record<string, unknown>;
 
 // The client is typed on the generated schema; these helpers take the table name as data, so they
 // go through an untyped view of `from()` and callers pass values shaped by TablesInsert/TablesUpdate.
-const from = (table: AdminTable) =>
-  (supabase as unknown as { from(t: string): UntypedTable }).from(table);
+const from = (table: AdminTable) => (supabase as unknown as { from(t: string): UntypedTable }).from(table);
 
 interface UntypedTable {
   insert(values: Values | Values[]): { select(): { single(): PromiseLike<Response> } };
@@ -35,16 +34,28 @@ interface Response {
 
 /** Inserts one row and answers it as stored (defaults and triggers applied). */
 export function insertRow<Row>(table: AdminTable, values: Values): Promise<WriteResult<Row>> {
-  return attempt(table, () => from(table).insert(values).select().single(), (data) => data as Row);
+  return attempt(
+    table,
+    () => from(table).insert(values).select().single(),
+    (data) => data as Row,
+  );
 }
 
 /** Updates one row by id and answers it as stored. */
 export function updateRow<Row>(table: AdminTable, id: string, values: Values): Promise<WriteResult<Row>> {
-  return attempt(table, () => from(table).update(values).eq('id', id).select().single(), (data) => data as Row);
+  return attempt(
+    table,
+    () => from(table).update(values).eq('id', id).select().single(),
+    (data) => data as Row,
+  );
 }
 
 export function deleteRow(table: AdminTable, id: string): Promise<WriteResult> {
-  return attempt(table, () => from(table).delete().eq('id', id), () => undefined);
+  return attempt(
+    table,
+    () => from(table).delete().eq('id', id),
+    () => undefined,
+  );
 }
 
 /** Detaches a modifier group from an item (that table's key is the pair, not an id). */
@@ -75,7 +86,11 @@ export async function savePositions(
 ): Promise<WriteResult> {
   const results = await Promise.all(
     updates.map(({ id, position }) =>
-      attempt(table, () => from(table).update({ position }).eq('id', id), () => undefined),
+      attempt(
+        table,
+        () => from(table).update({ position }).eq('id', id),
+        () => undefined,
+      ),
     ),
   );
   return results.find((result) => !result.ok) ?? { ok: true, value: undefined };

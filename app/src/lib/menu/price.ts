@@ -1,5 +1,5 @@
-import { describeMoneyError } from '../i18n/errors.ts';
 import { type Currency, formatMoneyForInput, parseMoney } from '../format/money.ts';
+import { describeMoneyError } from '../i18n/errors.ts';
 import type { RestaurantMoney } from './types.ts';
 
 /** The database's bounds (menu_items.price, modifier_options.price_delta), in minor units. */
@@ -36,6 +36,10 @@ export function readPrice(
     }
     return parsed;
   }
-  const example = formatMoneyForInput(12 * 10 ** currency.exponent + (currency.exponent > 0 ? 50 : 0), currency, locale);
+  const example = formatMoneyForInput(
+    12 * 10 ** currency.exponent + (currency.exponent > 0 ? 50 : 0),
+    currency,
+    locale,
+  );
   return { ok: false, message: describeMoneyError(parsed.error, currency.code, example) };
 }

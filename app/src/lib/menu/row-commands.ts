@@ -1,4 +1,5 @@
-import type { RpcClient } from '../outbox/rpc-executor.ts';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '../database.types.ts';
 import { resultFromResponse, type SupabaseResponseLike } from '../outbox/classify.ts';
 import type { Executor } from '../outbox/types.ts';
 
@@ -14,10 +15,13 @@ export interface UpdateRowPayload {
   values: Record<string, boolean | number | string | null>;
 }
 
-interface TableClient {
+export interface TableClient {
   from(table: string): {
     update(values: Record<string, unknown>): {
-      eq(column: string, value: string): { select(columns: string): PromiseLike<SupabaseResponseLike & { data: unknown }> };
+      eq(
+        column: string,
+        value: string,
+      ): { select(columns: string): PromiseLike<SupabaseResponseLike & { data: unknown }> };
     };
   };
 }
@@ -27,11 +31,13 @@ interface TableClient {
  * after a lost reply is safe) and every other kind through `rpc`. A row that matches nothing
  * (deleted meanwhile, or hidden by RLS) is a permanent refusal for a person to see, not a success.
  */
-export function rowCommandExecutor(client: TableClient & RpcClient, rpc: Executor): Executor {
+export function rowCommandExecutor(client: SupabaseClient<Database> | TableClient, rpc: Executor): Executor {
+  // The table is data read back from IndexedDB, so the typed client's literal table names cannot apply.
+  const tables = client as TableClient;
   return async (command) => {
     if (command.kind !== updateRowKind) return rpc(command);
     const { table, id, values } = command.payload as UpdateRowPayload;
-    const response = await client.from(table).update(values).eq('id', id).select('id');
+    const response = await tables.from(table).update(values).eq('id', id).select('id');
     const result = resultFromResponse(response);
     if (result.ok && Array.isArray(response.data) && response.data.length === 0) {
       return { ok: false, failure: { transient: false, code: 'row_not_found', message: 'row_not_found' } };

@@ -53,7 +53,12 @@ export async function saveItem(request: SaveItemRequest): Promise<WriteResult<Me
   const values = { ...draft, image_path: imagePath };
   const saved = existing
     ? await updateRow<MenuItem>('menu_items', id, values)
-    : await insertRow<MenuItem>('menu_items', { ...values, id, restaurant_id: restaurantId, position: request.position });
+    : await insertRow<MenuItem>('menu_items', {
+        ...values,
+        id,
+        restaurant_id: restaurantId,
+        position: request.position,
+      });
   if (!saved.ok) {
     await removeItemImage(uploaded);
     return saved;

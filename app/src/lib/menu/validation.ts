@@ -17,7 +17,11 @@ export function checkStation(value: string): string | null {
 }
 
 /** Parses a whole number typed in a field, within [min, max]. */
-export function readWholeNumber(value: string, min: number, max: number): { ok: true; value: number } | { ok: false; message: string } {
+export function readWholeNumber(
+  value: string,
+  min: number,
+  max: number,
+): { ok: true; value: number } | { ok: false; message: string } {
   const trimmed = value.trim();
   if (!/^\d{1,6}$/.test(trimmed)) return { ok: false, message: m.admin_menu_error_whole_number({ min, max }) };
   const parsed = Number(trimmed);

@@ -47,7 +47,11 @@ export function emptyDraft(): OnboardingDraft {
 }
 
 /** Choosing a country fills in its currency, zone, locale and usual tax; the person may change each. */
-export function applyCountry(draft: OnboardingDraft, country: string, formatRate: (bp: number) => string): OnboardingDraft {
+export function applyCountry(
+  draft: OnboardingDraft,
+  country: string,
+  formatRate: (bp: number) => string,
+): OnboardingDraft {
   const defaults = countryDefaults(country);
   if (!defaults) return { ...draft, country };
   return {
@@ -112,7 +116,9 @@ export function createRestaurantArgs(draft: OnboardingDraft) {
  * `create_restaurant` does not take the cut-off hour or guest ordering mode: they are set by an
  * update right after, only when they differ from the table's defaults (4 h, off).
  */
-export function settingsAfterCreate(draft: OnboardingDraft): { business_day_cutoff_hour?: number; guest_ordering?: GuestOrdering } | null {
+export function settingsAfterCreate(
+  draft: OnboardingDraft,
+): { business_day_cutoff_hour?: number; guest_ordering?: GuestOrdering } | null {
   const patch: { business_day_cutoff_hour?: number; guest_ordering?: GuestOrdering } = {};
   if (draft.cutoffHour !== 4) patch.business_day_cutoff_hour = draft.cutoffHour;
   if (draft.guestOrdering !== 'off') patch.guest_ordering = draft.guestOrdering;

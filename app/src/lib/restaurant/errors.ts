@@ -50,8 +50,8 @@ const tenancyMessages: Record<string, () => string> = {
   last_owner: m.tenancy_error_last_owner,
   // A CHECK constraint of restaurants (receipt text length, cut-off hour) the form should have caught.
   '23514': m.tenancy_error_check_violation,
-  // The update matched no row: RLS hid it because the role changed since the screen loaded.
-  no_rows: m.db_error_forbidden,
+  // An update answered no row: RLS hid it, as the person's role changed since the screen loaded.
+  PGRST116: m.db_error_forbidden,
 };
 
 export function describeTenancyFailure(failure: Pick<OutboxFailure, 'code'>): string {

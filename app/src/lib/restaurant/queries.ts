@@ -14,23 +14,27 @@ export type Invite = Database['public']['Tables']['invites']['Row'];
 
 export type DbResult<T> = { ok: true; data: T } | { ok: false; failure: OutboxFailure };
 
+/** A supabase-js response: on success `data` holds the rows (or null for a void RPC). */
+type Response = SupabaseResponseLike & { data: unknown };
+type Data<R extends Response> = Exclude<R['data'], null>;
+
 /**
  * Runs one supabase-js request and classifies its error like the outbox does, so screens that
  * write directly show the same translated database codes next to their fields.
  */
-export async function runDb<T>(request: PromiseLike<SupabaseResponseLike & { data: T | null }>): Promise<DbResult<T>> {
+export async function runDb<R extends Response>(request: PromiseLike<R>): Promise<DbResult<Data<R>>> {
   try {
     const response = await request;
     const result = resultFromResponse(response);
     if (!result.ok) return result;
-    return { ok: true, data: response.data as T };
+    return { ok: true, data: response.data as Data<R> };
   } catch (thrown) {
     return { ok: false, failure: failureFromThrown(thrown) };
   }
 }
 
 /** Reads throw so solid-query keeps the cached data and retries; the message carries the code. */
-async function read<T>(request: PromiseLike<SupabaseResponseLike & { data: T | null }>): Promise<T> {
+async function read<R extends Response>(request: PromiseLike<R>): Promise<Data<R>> {
   const result = await runDb(request);
   if (!result.ok) throw new Error(result.failure.code);
   return result.data;
@@ -56,6 +60,20 @@ export function fetchMemberships(userId: string): Promise<MembershipSummary[]> {
         : [],
     ),
   );
+}
+
+/**
+ * Re-reads the memberships after creating or joining a restaurant, before navigating: the cached
+ * list (possibly empty) would otherwise send the person straight back to onboarding.
+ */
+export async function refreshMemberships(): Promise<void> {
+  const userId = session()?.user.id;
+  if (!userId) return;
+  await queryClient.fetchQuery({
+    queryKey: queryKeys.memberships(userId),
+    queryFn: () => fetchMemberships(userId),
+    staleTime: 0,
+  });
 }
 
 /** The signed-in person's restaurants (persisted, so the switcher works offline). */
@@ -86,6 +104,8 @@ export function useRestaurant(restaurantId: () => string | undefined) {
       queryKey: queryKeys.restaurant(id),
       queryFn: () => read(supabase.from('restaurants').select('*').eq('id', id).single()),
       enabled: id !== '',
+      // The persisted cache may predate the last save (it is written a moment later); re-read.
+      refetchOnMount: 'always' as const,
     };
   });
 }

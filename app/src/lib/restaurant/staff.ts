@@ -1,6 +1,6 @@
 import { supabase } from '../supabase.ts';
 import type { MemberRole } from './current.ts';
-import { invalidate, queryKeys, runDb } from './queries.ts';
+import { type DbResult, invalidate, queryKeys, runDb } from './queries.ts';
 
 /**
  * Staff changes go straight to the database rather than through the outbox: each needs its
@@ -9,30 +9,38 @@ import { invalidate, queryKeys, runDb } from './queries.ts';
  */
 export async function createInvite(restaurantId: string, role: MemberRole, validHours: number) {
   const result = await runDb(
-    supabase.rpc('create_invite', { p_restaurant_id: restaurantId, p_role: role, p_valid_hours: validHours }).single(),
+    supabase.rpc('create_invite', { p_restaurant_id: restaurantId, p_role: role, p_valid_hours: validHours }),
   );
-  await invalidate(queryKeys.invites(restaurantId));
+  await refreshAfter(result, queryKeys.invites(restaurantId));
   return result;
 }
 
 export async function revokeInvite(restaurantId: string, inviteId: string) {
-  const result = await runDb(supabase.rpc('revoke_invite', { p_invite_id: inviteId }).single());
-  await invalidate(queryKeys.invites(restaurantId));
+  const result = await runDb(supabase.rpc('revoke_invite', { p_invite_id: inviteId }));
+  await refreshAfter(result, queryKeys.invites(restaurantId));
   return result;
 }
 
 export async function changeMemberRole(restaurantId: string, userId: string, role: MemberRole) {
   const result = await runDb(
-    supabase.rpc('change_member_role', { p_restaurant_id: restaurantId, p_user_id: userId, p_role: role }).single(),
+    supabase.rpc('change_member_role', { p_restaurant_id: restaurantId, p_user_id: userId, p_role: role }),
   );
-  await invalidate(queryKeys.staff(restaurantId));
+  await refreshAfter(result, queryKeys.staff(restaurantId));
   return result;
 }
 
 export async function removeMember(restaurantId: string, userId: string) {
   const result = await runDb(supabase.rpc('remove_member', { p_restaurant_id: restaurantId, p_user_id: userId }));
-  await invalidate(queryKeys.staff(restaurantId));
+  await refreshAfter(result, queryKeys.staff(restaurantId));
   return result;
+}
+
+/**
+ * Re-reads the list after a change, or after a refusal saying the row is gone. Not after other
+ * refusals: nothing changed, and re-rendering the rows would drop the error shown beside one.
+ */
+async function refreshAfter(result: DbResult<unknown>, key: readonly unknown[]): Promise<void> {
+  if (result.ok || result.failure.code.endsWith('_not_found')) await invalidate(key);
 }
 
 /** How long a new join code stays valid, in hours (the database accepts 1 to 720). */

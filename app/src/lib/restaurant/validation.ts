@@ -106,7 +106,9 @@ const joinCodeAlphabet = /^[A-HJKMNP-Z2-9]+$/;
  * Join codes are read aloud and typed on phones: accept lower case, spaces and dashes
  * ("abcd-efgh-jk"), and return the canonical upper-case code or why it cannot be one.
  */
-export function normalizeJoinCode(value: string): { ok: true; code: string } | { ok: false; error: RestaurantFieldError } {
+export function normalizeJoinCode(
+  value: string,
+): { ok: true; code: string } | { ok: false; error: RestaurantFieldError } {
   const code = value.toUpperCase().replace(/[\s-]/g, '');
   if (code === '') return { ok: false, error: { code: 'required' } };
   if (code.length !== joinCodeLength || !joinCodeAlphabet.test(code)) {

@@ -1,7 +1,12 @@
 import { A, Navigate, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, For, Match, Show, Switch } from 'solid-js';
 import { AdminRestaurantContext } from '../../lib/restaurant/admin-context.ts';
-import { canAdminister, landingFor, type MembershipSummary, restaurantSelection } from '../../lib/restaurant/current.ts';
+import {
+  canAdminister,
+  landingFor,
+  type MembershipSummary,
+  restaurantSelection,
+} from '../../lib/restaurant/current.ts';
 import { roleLabel } from '../../lib/restaurant/labels.ts';
 import { useCurrentMembership } from '../../lib/restaurant/queries.ts';
 import * as m from '../../paraglide/messages.js';
@@ -24,7 +29,8 @@ export default function AdminLayout(props: RouteSectionProps) {
   // Remember the only restaurant too, so the next visit skips the lookup.
   createEffect(() => {
     const chosen = current();
-    if (chosen && restaurantSelection.currentId() !== chosen.restaurantId) restaurantSelection.select(chosen.restaurantId);
+    if (chosen && restaurantSelection.currentId() !== chosen.restaurantId)
+      restaurantSelection.select(chosen.restaurantId);
   });
   const landing = () => (memberships.data ? landingFor(memberships.data) : undefined);
   return (

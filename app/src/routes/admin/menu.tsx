@@ -1,11 +1,95 @@
+import { useQuery } from '@tanstack/solid-query';
+import { createSignal, Show } from 'solid-js';
+import { CategoriesSection } from '../../components/menu/categories-section.tsx';
+import { ItemsSection } from '../../components/menu/items-section.tsx';
+import { createReorder, type MenuEditor, MenuEditorProvider } from '../../components/menu/menu-context.tsx';
+import { ModifierGroupsSection } from '../../components/menu/modifier-groups-section.tsx';
+import { refreshMenu } from '../../lib/menu/cache.ts';
+import type { WriteError } from '../../lib/menu/errors.ts';
+import { menuQueryOptions, moneyQueryOptions } from '../../lib/menu/queries.ts';
+import type { MenuData, RestaurantMoney } from '../../lib/menu/types.ts';
+import { useAdminRestaurant } from '../../lib/restaurant/admin-context.ts';
 import * as m from '../../paraglide/messages.js';
+import './menu.css';
 
-// Placeholder until the menu screen lands (another helper replaces this file).
+/** The menu editor: categories, items (with photos and modifier groups), modifier groups. */
 export default function AdminMenu() {
+  const restaurant = useAdminRestaurant();
   return (
-    <main id="main">
-      <h1>{m.admin_nav_menu()}</h1>
-      <p>{m.admin_coming()}</p>
+    <main id="main" class="admin-main">
+      <h1>{m.admin_menu_title()}</h1>
+      {/* Keyed: switching restaurant starts a fresh editor instead of mixing two menus. */}
+      <Show when={restaurant().restaurantId} keyed>
+        {(restaurantId) => <MenuScreen restaurantId={restaurantId} />}
+      </Show>
     </main>
+  );
+}
+
+function MenuScreen(props: { restaurantId: string }) {
+  const menu = useQuery(() => menuQueryOptions(props.restaurantId));
+  const money = useQuery(() => moneyQueryOptions(props.restaurantId));
+  const [notice, setNotice] = createSignal<string | null>(null);
+  const showError = (error: WriteError | string | null) =>
+    setNotice(error === null ? null : typeof error === 'string' ? error : error.message);
+
+  return (
+    <Show
+      when={menu.data && money.data ? { menu: menu.data, money: money.data } : undefined}
+      fallback={
+        <Show when={menu.isError || money.isError} fallback={<p class="loading">{m.loading()}</p>}>
+          <p class="notice error" role="alert">
+            {m.admin_menu_load_failed()}
+          </p>
+          <button type="button" onClick={() => void Promise.all([menu.refetch(), money.refetch()])}>
+            {m.admin_menu_retry()}
+          </button>
+        </Show>
+      }
+    >
+      {(loaded) => (
+        <Editor
+          restaurantId={props.restaurantId}
+          money={loaded().money}
+          menu={() => menu.data ?? loaded().menu}
+          notice={notice()}
+          showError={showError}
+        />
+      )}
+    </Show>
+  );
+}
+
+function Editor(props: {
+  restaurantId: string;
+  money: RestaurantMoney;
+  menu: () => MenuData;
+  notice: string | null;
+  showError: MenuEditor['showError'];
+}) {
+  const editor: MenuEditor = {
+    restaurantId: props.restaurantId,
+    money: props.money,
+    menu: props.menu,
+    showError: props.showError,
+    refresh: () => refreshMenu(props.restaurantId),
+    reorder: createReorder(props.restaurantId, props.showError),
+  };
+  return (
+    <MenuEditorProvider value={editor}>
+      <div role="status" aria-live="polite">
+        <Show when={props.notice}>
+          <p class="notice error">
+            {props.notice}{' '}
+            <button type="button" class="secondary" onClick={() => props.showError(null)}>
+              {m.dismiss()}
+            </button>
+          </p>
+        </Show>
+      </div>
+      <CategoriesSection />
+      <ItemsSection />
+      <ModifierGroupsSection />
+    </MenuEditorProvider>
   );
 }

@@ -1,11 +1,173 @@
+import { useQuery } from '@tanstack/solid-query';
+import { createSignal, For, Show } from 'solid-js';
+import { PrinterForm } from '../../components/menu/printer-form.tsx';
+import { deleteRow, insertRow, printTestPage, updateRow } from '../../lib/menu/mutations.ts';
+import type { PrinterValues } from '../../lib/menu/printer-values.ts';
+import { menuKeys, printersQueryOptions } from '../../lib/menu/queries.ts';
+import type { Printer } from '../../lib/menu/types.ts';
+import { queryClient } from '../../lib/query.ts';
+import { useAdminRestaurant } from '../../lib/restaurant/admin-context.ts';
 import * as m from '../../paraglide/messages.js';
+import './menu.css';
 
-// Placeholder until the printers screen lands (another helper replaces this file).
 export default function AdminPrinters() {
+  const restaurant = useAdminRestaurant();
+  const printers = useQuery(() => printersQueryOptions(restaurant().restaurantId));
+  const refresh = () => queryClient.invalidateQueries({ queryKey: menuKeys.printers(restaurant().restaurantId) });
+  const [adding, setAdding] = createSignal(false);
+  const [notices, setNotices] = createSignal<Record<string, { text: string; error: boolean }>>({});
+  const notify = (id: string, text: string, error = false) => setNotices((all) => ({ ...all, [id]: { text, error } }));
+
+  const add = async (values: PrinterValues) => {
+    const result = await insertRow<Printer>('printers', { ...values, restaurant_id: restaurant().restaurantId });
+    await refresh();
+    if (result.ok) setAdding(false);
+    return result;
+  };
+
   return (
-    <main id="main">
-      <h1>{m.admin_nav_printers()}</h1>
-      <p>{m.admin_coming()}</p>
+    <main id="main" class="admin-main">
+      <h1>{m.admin_printers_title()}</h1>
+      <p class="field-hint">{m.admin_printers_intro()}</p>
+      <Show
+        when={adding()}
+        fallback={
+          <button type="button" onClick={() => setAdding(true)}>
+            {m.admin_printers_add()}
+          </button>
+        }
+      >
+        <PrinterForm
+          idPrefix="printer-new"
+          printer={null}
+          submitLabel={m.admin_printers_add()}
+          onSave={add}
+          onCancel={() => setAdding(false)}
+        />
+      </Show>
+      <Show
+        when={printers.data}
+        fallback={<p class="loading">{printers.isError ? m.admin_menu_load_failed() : m.loading()}</p>}
+      >
+        {(list) => (
+          <Show when={list().length > 0} fallback={<p class="notice subtle">{m.admin_printers_empty()}</p>}>
+            <ul class="reorderable" aria-label={m.admin_printers_title()}>
+              <For each={list()}>
+                {(printer) => (
+                  <PrinterRow
+                    printer={printer}
+                    onChanged={refresh}
+                    notice={notices()[printer.id] ?? null}
+                    notify={(text, error) => notify(printer.id, text, error)}
+                  />
+                )}
+              </For>
+            </ul>
+          </Show>
+        )}
+      </Show>
     </main>
+  );
+}
+
+function PrinterRow(props: {
+  printer: Printer;
+  onChanged: () => Promise<void>;
+  notice: { text: string; error: boolean } | null;
+  notify: (text: string, error?: boolean) => void;
+}) {
+  const [editing, setEditing] = createSignal(false);
+  const [testing, setTesting] = createSignal(false);
+  const save = async (values: PrinterValues) => {
+    const result = await updateRow<Printer>('printers', props.printer.id, values);
+    if (result.ok) props.notify(m.admin_printers_saved());
+    await props.onChanged();
+    return result;
+  };
+  const test = async () => {
+    setTesting(true);
+    const result = await printTestPage(props.printer.id);
+    setTesting(false);
+    props.notify(result.ok ? m.admin_printers_test_queued() : result.error.message, !result.ok);
+  };
+  const remove = async () => {
+    if (!confirm(m.admin_printers_delete_confirm({ name: props.printer.name }))) return;
+    const result = await deleteRow('printers', props.printer.id);
+    if (!result.ok) props.notify(result.error.message, true);
+    await props.onChanged();
+  };
+  const connection = () => {
+    const c = props.printer.connection as Record<string, unknown>;
+    if (c.type === 'tcp') return `${String(c.host)}:${String(c.port)}`;
+    if (c.type === 'usb') return String(c.device ?? 'USB');
+    return m.admin_printers_connection_file_named({ name: String(c.path ?? '') });
+  };
+  return (
+    <li class="reorderable-row" aria-label={props.printer.name}>
+      <div class="reorderable-content stack">
+        <Show
+          when={editing()}
+          fallback={
+            <div class="row-line">
+              <span class="row-name">
+                <strong>{props.printer.name}</strong>
+                <span class="row-meta">
+                  {props.printer.kind === 'kitchen' ? m.admin_printers_kind_kitchen() : m.admin_printers_kind_receipt()}{' '}
+                  · {props.printer.stations.join(', ') || '—'} · {connection()} ·{' '}
+                  {m.admin_printers_chars_choice({ count: props.printer.chars_per_line })}
+                </span>
+              </span>
+            </div>
+          }
+        >
+          <PrinterForm
+            idPrefix={`printer-${props.printer.id}`}
+            printer={props.printer}
+            submitLabel={m.admin_menu_save()}
+            onSave={async (values) => {
+              const result = await save(values);
+              if (result.ok) setEditing(false);
+              return result;
+            }}
+            onCancel={() => setEditing(false)}
+          />
+        </Show>
+        <Show when={props.notice}>
+          {(notice) => (
+            <p class="notice" classList={{ error: notice().error }} role="status">
+              {notice().text}
+            </p>
+          )}
+        </Show>
+        <div class="actions">
+          <button
+            type="button"
+            aria-label={m.admin_printers_test_named({ name: props.printer.name })}
+            disabled={testing()}
+            onClick={() => void test()}
+          >
+            {m.admin_printers_test()}
+          </button>
+          <Show when={!editing()}>
+            <button
+              type="button"
+              class="secondary"
+              aria-label={m.admin_menu_edit_named({ name: props.printer.name })}
+              onClick={() => setEditing(true)}
+            >
+              {m.admin_menu_edit()}
+            </button>
+          </Show>
+          <button
+            type="button"
+            class="secondary danger"
+            aria-label={m.admin_menu_delete_named({ name: props.printer.name })}
+            onClick={() => void remove()}
+          >
+            {m.admin_menu_delete()}
+          </button>
+        </div>
+      </div>
+    </li>
   );
 }

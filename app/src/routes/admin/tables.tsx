@@ -1,11 +1,232 @@
+import { useQuery } from '@tanstack/solid-query';
+import { createSignal, For, Show } from 'solid-js';
+import { Field } from '../../components/field.tsx';
+import { supabaseUrl } from '../../lib/env.ts';
+import { deleteRow, insertRow, rotateTableToken, updateRow } from '../../lib/menu/mutations.ts';
+import { menuKeys, tablesQueryOptions } from '../../lib/menu/queries.ts';
+import { nextPosition } from '../../lib/menu/reorder.ts';
+import type { DiningTable } from '../../lib/menu/types.ts';
+import { checkName, readWholeNumber } from '../../lib/menu/validation.ts';
+import { queryClient } from '../../lib/query.ts';
+import { useAdminRestaurant } from '../../lib/restaurant/admin-context.ts';
 import * as m from '../../paraglide/messages.js';
+import './menu.css';
 
-// Placeholder until the tables screen lands (another helper replaces this file).
+/** The page a guest's phone opens from the table's QR code (the guest surface serves `/t/…`). */
+export function guestUrl(token: string, origin = location.origin): string {
+  return `${origin}/t/${encodeURIComponent(token)}`;
+}
+
+/** The table-qr Edge Function draws the code; it needs no session, so an <img> can load it. */
+export function qrImageUrl(url: string): string {
+  return `${supabaseUrl}/functions/v1/table-qr?url=${encodeURIComponent(url)}`;
+}
+
+type TableErrors = { label?: string; seats?: string; form?: string };
+
+function readTable(label: string, seats: string): { values?: { label: string; seats: number }; errors: TableErrors } {
+  const errors: TableErrors = {};
+  const labelError = checkName(label, 40);
+  if (labelError) errors.label = labelError;
+  const seatsRead = readWholeNumber(seats, 1, 100);
+  if (!seatsRead.ok) errors.seats = seatsRead.message;
+  if (labelError || !seatsRead.ok) return { errors };
+  return { values: { label: label.trim(), seats: seatsRead.value }, errors };
+}
+
 export default function AdminTables() {
+  const restaurant = useAdminRestaurant();
+  const tables = useQuery(() => tablesQueryOptions(restaurant().restaurantId));
+  const refresh = () => queryClient.invalidateQueries({ queryKey: menuKeys.tables(restaurant().restaurantId) });
+  const [label, setLabel] = createSignal('');
+  const [seats, setSeats] = createSignal('4');
+  const [errors, setErrors] = createSignal<TableErrors>({});
+  const [busy, setBusy] = createSignal(false);
+  // Kept here, not in the row: a saved row is a new object after the refetch and is re-created.
+  const [notices, setNotices] = createSignal<Record<string, string | null>>({});
+  const setNotice = (id: string, notice: string | null) => setNotices((all) => ({ ...all, [id]: notice }));
+
+  const add = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const read = readTable(label(), seats());
+    setErrors(read.errors);
+    if (!read.values) return;
+    setBusy(true);
+    const result = await insertRow<DiningTable>('dining_tables', {
+      ...read.values,
+      restaurant_id: restaurant().restaurantId,
+      position: nextPosition(tables.data ?? []),
+    });
+    setBusy(false);
+    await refresh();
+    if (!result.ok) {
+      const field = result.error.field === 'label' || result.error.field === 'seats' ? result.error.field : 'form';
+      return setErrors({ [field]: result.error.message });
+    }
+    setLabel('');
+  };
+
   return (
-    <main id="main">
-      <h1>{m.admin_nav_tables()}</h1>
-      <p>{m.admin_coming()}</p>
+    <main id="main" class="admin-main">
+      <h1>{m.admin_tables_title()}</h1>
+      <section class="admin-section" aria-labelledby="tables-add-title">
+        <h2 id="tables-add-title">{m.admin_tables_add_title()}</h2>
+        <form class="inline-form" onSubmit={add} noValidate aria-busy={busy()}>
+          <Show when={errors().form}>
+            <p class="notice error" role="alert">
+              {errors().form}
+            </p>
+          </Show>
+          <Field
+            id="table-new-label"
+            label={m.admin_tables_label()}
+            value={label()}
+            maxLength={40}
+            onInput={(e) => setLabel(e.currentTarget.value)}
+            error={errors().label}
+          />
+          <Field
+            id="table-new-seats"
+            label={m.admin_tables_seats()}
+            inputmode="numeric"
+            value={seats()}
+            onInput={(e) => setSeats(e.currentTarget.value)}
+            error={errors().seats}
+          />
+          <button type="submit" disabled={busy()}>
+            {m.admin_tables_add()}
+          </button>
+        </form>
+      </section>
+      <Show
+        when={tables.data}
+        fallback={<p class="loading">{tables.isError ? m.admin_menu_load_failed() : m.loading()}</p>}
+      >
+        {(list) => (
+          <Show when={list().length > 0} fallback={<p class="notice subtle">{m.admin_tables_empty()}</p>}>
+            <ul class="reorderable" aria-label={m.admin_tables_title()}>
+              <For each={list()}>
+                {(table) => (
+                  <TableRow
+                    table={table}
+                    onChanged={refresh}
+                    notice={notices()[table.id] ?? null}
+                    setNotice={(notice) => setNotice(table.id, notice)}
+                  />
+                )}
+              </For>
+            </ul>
+          </Show>
+        )}
+      </Show>
     </main>
+  );
+}
+
+function TableRow(props: {
+  table: DiningTable;
+  onChanged: () => Promise<void>;
+  notice: string | null;
+  setNotice: (notice: string | null) => void;
+}) {
+  const [label, setLabel] = createSignal(props.table.label);
+  const [seats, setSeats] = createSignal(String(props.table.seats));
+  const [errors, setErrors] = createSignal<TableErrors>({});
+  const url = () => guestUrl(props.table.qr_token);
+  const prefix = () => `table-${props.table.id}`;
+
+  const save = async (event: SubmitEvent) => {
+    event.preventDefault();
+    props.setNotice(null);
+    const read = readTable(label(), seats());
+    setErrors(read.errors);
+    if (!read.values) return;
+    const result = await updateRow<DiningTable>('dining_tables', props.table.id, read.values);
+    await props.onChanged();
+    if (!result.ok) {
+      const field = result.error.field === 'label' || result.error.field === 'seats' ? result.error.field : 'form';
+      return setErrors({ [field]: result.error.message });
+    }
+    props.setNotice(m.admin_tables_saved());
+  };
+
+  const rotate = async () => {
+    if (!confirm(m.admin_tables_rotate_confirm({ name: props.table.label }))) return;
+    const result = await rotateTableToken(props.table.id);
+    await props.onChanged();
+    props.setNotice(result.ok ? m.admin_tables_rotated() : null);
+    if (!result.ok) setErrors({ form: result.error.message });
+  };
+
+  const remove = async () => {
+    if (!confirm(m.admin_tables_delete_confirm({ name: props.table.label }))) return;
+    const result = await deleteRow('dining_tables', props.table.id);
+    if (!result.ok) setErrors({ form: result.error.message });
+    await props.onChanged();
+  };
+
+  return (
+    <li class="reorderable-row" aria-label={props.table.label}>
+      <div class="reorderable-content stack">
+        <form class="inline-form" onSubmit={save} noValidate>
+          <Show when={errors().form}>
+            <p class="notice error" role="alert">
+              {errors().form}
+            </p>
+          </Show>
+          <Field
+            id={`${prefix()}-label`}
+            label={m.admin_tables_label()}
+            value={label()}
+            maxLength={40}
+            onInput={(e) => setLabel(e.currentTarget.value)}
+            error={errors().label}
+          />
+          <Field
+            id={`${prefix()}-seats`}
+            label={m.admin_tables_seats()}
+            inputmode="numeric"
+            value={seats()}
+            onInput={(e) => setSeats(e.currentTarget.value)}
+            error={errors().seats}
+          />
+          <button type="submit" aria-label={m.admin_tables_save_named({ name: props.table.label })}>
+            {m.admin_menu_save()}
+          </button>
+        </form>
+        <Show when={props.notice}>
+          <p class="notice" role="status">
+            {props.notice}
+          </p>
+        </Show>
+        <div class="row-line">
+          <img class="qr-code" src={qrImageUrl(url())} alt={m.admin_tables_qr_alt({ name: props.table.label })} />
+          <div class="row-name">
+            <span>{m.admin_tables_guest_url()}</span>
+            <a class="guest-url" href={url()} target="_blank" rel="noopener">
+              {url()}
+            </a>
+          </div>
+        </div>
+        <div class="actions">
+          <button
+            type="button"
+            class="secondary"
+            aria-label={m.admin_tables_rotate_named({ name: props.table.label })}
+            onClick={() => void rotate()}
+          >
+            {m.admin_tables_rotate()}
+          </button>
+          <button
+            type="button"
+            class="secondary danger"
+            aria-label={m.admin_menu_delete_named({ name: props.table.label })}
+            onClick={() => void remove()}
+          >
+            {m.admin_menu_delete()}
+          </button>
+        </div>
+      </div>
+    </li>
   );
 }

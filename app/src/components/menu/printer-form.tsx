@@ -1,0 +1,166 @@
+import { createSignal, Show } from 'solid-js';
+import type { WriteResult } from '../../lib/menu/errors.ts';
+import {
+  charsPerLineChoices,
+  draftOf,
+  type PrinterDraft,
+  type PrinterField,
+  type PrinterValues,
+  readPrinter,
+} from '../../lib/menu/printer-values.ts';
+import type { Printer } from '../../lib/menu/types.ts';
+import * as m from '../../paraglide/messages.js';
+import { Field } from '../field.tsx';
+import { SelectField } from '../select-field.tsx';
+
+export interface PrinterFormProps {
+  idPrefix: string;
+  printer: Printer | null;
+  submitLabel: string;
+  onSave: (values: PrinterValues) => Promise<WriteResult<unknown>>;
+  onCancel?: () => void;
+}
+
+const fields: readonly PrinterField[] = ['name', 'stations', 'host', 'port', 'device', 'path', 'chars_per_line'];
+
+/** Name, kind, stations served, how the print bridge reaches it, and its line width. */
+export function PrinterForm(props: PrinterFormProps) {
+  const [draft, setDraft] = createSignal<PrinterDraft>(draftOf(props.printer));
+  const [errors, setErrors] = createSignal<Partial<Record<PrinterField | 'form', string>>>({});
+  const [busy, setBusy] = createSignal(false);
+  const set = <K extends keyof PrinterDraft>(key: K, value: PrinterDraft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
+  const id = (name: string) => `${props.idPrefix}-${name}`;
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const read = readPrinter(draft());
+    if (!read.ok) {
+      setErrors(read.errors);
+      const first = fields.find((f) => read.errors[f]);
+      if (first) document.getElementById(id(first))?.focus();
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    const result = await props.onSave(read.values);
+    setBusy(false);
+    if (!result.ok) {
+      const field = fields.find((f) => f === result.error.field);
+      setErrors({ [field ?? 'form']: result.error.message });
+      return;
+    }
+    if (!props.printer) setDraft(draftOf(null));
+  };
+
+  return (
+    <form class="stack editor-panel" onSubmit={submit} noValidate aria-busy={busy()}>
+      <Show when={errors().form}>
+        <p class="notice error" role="alert">
+          {errors().form}
+        </p>
+      </Show>
+      <Field
+        id={id('name')}
+        label={m.admin_printers_name()}
+        value={draft().name}
+        maxLength={60}
+        onInput={(e) => set('name', e.currentTarget.value)}
+        error={errors().name}
+      />
+      <SelectField
+        id={id('kind')}
+        label={m.admin_printers_kind()}
+        value={draft().kind}
+        onChange={(value) => set('kind', value === 'receipt' ? 'receipt' : 'kitchen')}
+        options={[
+          { value: 'kitchen', label: m.admin_printers_kind_kitchen() },
+          { value: 'receipt', label: m.admin_printers_kind_receipt() },
+        ]}
+      />
+      <Field
+        id={id('stations')}
+        label={m.admin_printers_stations()}
+        autocapitalize="none"
+        value={draft().stations}
+        onInput={(e) => set('stations', e.currentTarget.value)}
+        error={errors().stations}
+        hint={m.admin_printers_stations_hint()}
+      />
+      <SelectField
+        id={id('connection')}
+        label={m.admin_printers_connection()}
+        value={draft().connectionType}
+        onChange={(value) => set('connectionType', value === 'usb' || value === 'file' ? value : 'tcp')}
+        options={[
+          { value: 'tcp', label: m.admin_printers_connection_tcp() },
+          { value: 'usb', label: m.admin_printers_connection_usb() },
+          { value: 'file', label: m.admin_printers_connection_file() },
+        ]}
+      />
+      <Show when={draft().connectionType === 'tcp'}>
+        <Field
+          id={id('host')}
+          label={m.admin_printers_host()}
+          autocapitalize="none"
+          value={draft().host}
+          onInput={(e) => set('host', e.currentTarget.value)}
+          error={errors().host}
+          hint={m.admin_printers_host_hint()}
+        />
+        <Field
+          id={id('port')}
+          label={m.admin_printers_port()}
+          inputmode="numeric"
+          value={draft().port}
+          onInput={(e) => set('port', e.currentTarget.value)}
+          error={errors().port}
+        />
+      </Show>
+      <Show when={draft().connectionType === 'usb'}>
+        <Field
+          id={id('device')}
+          label={m.admin_printers_device()}
+          autocapitalize="none"
+          value={draft().device}
+          onInput={(e) => set('device', e.currentTarget.value)}
+          error={errors().device}
+        />
+      </Show>
+      <Show when={draft().connectionType === 'file'}>
+        <Field
+          id={id('path')}
+          label={m.admin_printers_path()}
+          autocapitalize="none"
+          value={draft().path}
+          onInput={(e) => set('path', e.currentTarget.value)}
+          error={errors().path}
+          hint={m.admin_printers_path_hint()}
+        />
+      </Show>
+      <SelectField
+        id={id('chars_per_line')}
+        label={m.admin_printers_chars_per_line()}
+        value={draft().charsPerLine}
+        onChange={(value) => set('charsPerLine', value)}
+        options={charsPerLineChoices.map((n) => ({
+          value: String(n),
+          label: m.admin_printers_chars_choice({ count: n }),
+        }))}
+        error={errors().chars_per_line}
+      />
+      <div class="actions">
+        <button type="submit" disabled={busy()}>
+          {busy() ? m.submitting() : props.submitLabel}
+        </button>
+        <Show when={props.onCancel}>
+          {(cancel) => (
+            <button type="button" class="secondary" onClick={() => cancel()()}>
+              {m.admin_menu_cancel()}
+            </button>
+          )}
+        </Show>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+import { createSignal, Show } from 'solid-js';
+import { currentLocale } from '../../lib/i18n/locale.ts';
+import type { MemberRole } from '../../lib/restaurant/current.ts';
+import { describeTenancyFailure } from '../../lib/restaurant/errors.ts';
+import { assignableRoles, roleLabel } from '../../lib/restaurant/labels.ts';
+import type { Invite } from '../../lib/restaurant/queries.ts';
+import { createInvite, inviteValidities } from '../../lib/restaurant/staff.ts';
+import * as m from '../../paraglide/messages.js';
+import { SelectField } from '../select-field.tsx';
+import { CopyCode } from './copy-code.tsx';
+
+export interface InviteFormProps {
+  restaurantId: string;
+  actorRole: MemberRole;
+  timezone: string;
+}
+
+export function formatExpiry(iso: string, timezone: string): string {
+  return new Intl.DateTimeFormat(currentLocale(), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: timezone,
+  }).format(new Date(iso));
+}
+
+function validityLabel(hours: number): string {
+  return hours % 24 === 0 ? m.admin_staff_valid_days({ days: hours / 24 }) : m.admin_staff_valid_hours({ hours });
+}
+
+/** Creates a join code for a role and shows it large, with its expiry and a copy button. */
+export function InviteForm(props: InviteFormProps) {
+  const roles = () => assignableRoles(props.actorRole).filter((role) => role !== 'print_bridge');
+  const [role, setRole] = createSignal<string>('cashier');
+  const [validHours, setValidHours] = createSignal('72');
+  const [created, setCreated] = createSignal<Invite | null>(null);
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setError(null);
+    setBusy(true);
+    const result = await createInvite(props.restaurantId, role() as MemberRole, Number(validHours()));
+    setBusy(false);
+    if (result.ok) setCreated(result.data);
+    else setError(describeTenancyFailure(result.failure));
+  };
+
+  return (
+    <form class="stack" onSubmit={submit} noValidate aria-busy={busy()}>
+      <SelectField
+        id="invite-role"
+        label={m.admin_staff_invite_role()}
+        options={roles().map((r) => ({ value: r, label: roleLabel(r) }))}
+        value={role()}
+        onChange={setRole}
+        error={error()}
+      />
+      <SelectField
+        id="invite-validity"
+        label={m.admin_staff_invite_validity()}
+        options={inviteValidities.map((hours) => ({ value: String(hours), label: validityLabel(hours) }))}
+        value={validHours()}
+        onChange={setValidHours}
+      />
+      <div class="actions">
+        <button type="submit" disabled={busy()}>
+          {busy() ? m.submitting() : m.admin_staff_invite_submit()}
+        </button>
+      </div>
+      <Show when={created()}>
+        {(invite) => (
+          <div class="notice" role="status">
+            <p>{m.admin_staff_invite_created({ role: roleLabel(invite().role) })}</p>
+            <p class="join-code" data-testid="join-code">
+              {invite().code}
+            </p>
+            <p>{m.admin_staff_invite_expires({ when: formatExpiry(invite().expires_at, props.timezone) })}</p>
+            <CopyCode code={invite().code} />
+          </div>
+        )}
+      </Show>
+    </form>
+  );
+}

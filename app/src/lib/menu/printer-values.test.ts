@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { draftOf, parseStations, readPrinter } from './printer-values.ts';
+
+describe('printer form', () => {
+  it('builds a TCP kitchen printer', () => {
+    const read = readPrinter({ ...draftOf(null), name: ' Grill ', stations: 'kitchen, grill-2', host: '192.168.1.50' });
+    expect(read).toEqual({
+      ok: true,
+      values: {
+        name: 'Grill',
+        kind: 'kitchen',
+        stations: ['kitchen', 'grill-2'],
+        connection: { type: 'tcp', host: '192.168.1.50', port: 9100 },
+        chars_per_line: 48,
+      },
+    });
+  });
+
+  it('refuses a bad station, a missing host, a port out of range and an odd line width', () => {
+    const read = readPrinter({
+      ...draftOf(null),
+      name: 'X',
+      stations: 'Cuisine!',
+      host: '',
+      port: '70000',
+      charsPerLine: '40',
+    });
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(Object.keys(read.errors).sort()).toEqual(['chars_per_line', 'host', 'port', 'stations']);
+  });
+
+  it('requires a station for kitchen printers only', () => {
+    const base = { ...draftOf(null), name: 'Caisse', stations: '', host: 'printer.local' };
+    expect(readPrinter(base).ok).toBe(false);
+    expect(readPrinter({ ...base, kind: 'receipt' }).ok).toBe(true);
+  });
+
+  it('reads back a stored file printer', () => {
+    const draft = draftOf({
+      id: 'p',
+      restaurant_id: 'r',
+      name: 'Bar',
+      kind: 'kitchen',
+      stations: ['bar'],
+      connection: { type: 'file', path: 'bar' },
+      chars_per_line: 32,
+      active: true,
+      created_at: '',
+      updated_at: '',
+    });
+    expect(draft).toMatchObject({ connectionType: 'file', path: 'bar', stations: 'bar', charsPerLine: '32' });
+    expect(parseStations('bar  bar,kitchen')).toEqual(['bar', 'kitchen']);
+  });
+});

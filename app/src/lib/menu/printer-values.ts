@@ -1,0 +1,99 @@
+import * as m from '../../paraglide/messages.js';
+import type { Json } from '../database.types.ts';
+import type { Printer, PrinterKind } from './types.ts';
+import { checkName, readWholeNumber, stationPattern } from './validation.ts';
+
+/** Line widths of the usual thermal printers: 58 mm (32), 76 mm (42), 80 mm (48). */
+export const charsPerLineChoices = [32, 42, 48] as const;
+
+export type ConnectionType = 'tcp' | 'usb' | 'file';
+
+/** The printer form as typed. */
+export interface PrinterDraft {
+  name: string;
+  kind: PrinterKind;
+  stations: string;
+  connectionType: ConnectionType;
+  host: string;
+  port: string;
+  device: string;
+  path: string;
+  charsPerLine: string;
+}
+
+export type PrinterField = 'name' | 'stations' | 'host' | 'port' | 'device' | 'path' | 'chars_per_line';
+
+export type PrinterValues = {
+  name: string;
+  kind: PrinterKind;
+  stations: string[];
+  connection: { [key: string]: Json };
+  chars_per_line: number;
+};
+
+export function draftOf(printer: Printer | null): PrinterDraft {
+  const connection = (printer?.connection ?? {}) as Record<string, unknown>;
+  const type = connection.type === 'tcp' || connection.type === 'usb' ? connection.type : 'file';
+  const text = (value: unknown, fallback = '') =>
+    typeof value === 'string' || typeof value === 'number' ? String(value) : fallback;
+  return {
+    name: printer?.name ?? '',
+    kind: printer?.kind ?? 'kitchen',
+    stations: (printer?.stations ?? ['kitchen']).join(', '),
+    connectionType: printer ? type : 'tcp',
+    host: text(connection.host),
+    port: text(connection.port, '9100'),
+    device: text(connection.device, '/dev/usb/lp0'),
+    path: text(connection.path),
+    charsPerLine: String(printer?.chars_per_line ?? 48),
+  };
+}
+
+/** "kitchen, bar" → ['kitchen', 'bar']; duplicates dropped. */
+export function parseStations(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(/[,\s]+/)
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+const hostPattern = /^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$|^\[?[0-9A-Fa-f:]+\]?$/;
+
+/** Validates the whole form; the values to store, or the message for each wrong field. */
+export function readPrinter(
+  draft: PrinterDraft,
+): { ok: true; values: PrinterValues } | { ok: false; errors: Partial<Record<PrinterField, string>> } {
+  const errors: Partial<Record<PrinterField, string>> = {};
+  const nameError = checkName(draft.name, 60);
+  if (nameError) errors.name = nameError;
+  const stations = parseStations(draft.stations);
+  if (stations.some((s) => !stationPattern.test(s))) errors.stations = m.admin_menu_error_station();
+  else if (stations.length > 20) errors.stations = m.admin_printers_error_stations();
+  else if (draft.kind === 'kitchen' && stations.length === 0) errors.stations = m.admin_printers_error_no_station();
+  let connection: PrinterValues['connection'] = { type: 'file', path: draft.path.trim() };
+  if (draft.connectionType === 'tcp') {
+    const host = draft.host.trim();
+    if (!hostPattern.test(host)) errors.host = m.admin_printers_error_host();
+    const port = readWholeNumber(draft.port, 1, 65535);
+    if (!port.ok) errors.port = port.message;
+    connection = { type: 'tcp', host, port: port.ok ? port.value : 0 };
+  } else if (draft.connectionType === 'usb') {
+    if (draft.device.trim() === '') errors.device = m.admin_menu_error_required();
+    connection = { type: 'usb', device: draft.device.trim() };
+  } else if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(draft.path.trim())) {
+    errors.path = m.admin_printers_error_path();
+  }
+  const chars = Number(draft.charsPerLine);
+  if (!charsPerLineChoices.includes(chars as (typeof charsPerLineChoices)[number])) {
+    errors.chars_per_line = m.admin_printers_error_chars_per_line();
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    values: { name: draft.name.trim(), kind: draft.kind, stations, connection, chars_per_line: chars },
+  };
+}

@@ -1,0 +1,131 @@
+import { createRoot } from 'solid-js';
+import { describe, expect, it } from 'vitest';
+import {
+  canAdminister,
+  createRestaurantSelection,
+  type KeyValueStorage,
+  landingFor,
+  type MembershipSummary,
+  pickCurrent,
+} from './current.ts';
+
+const awa: MembershipSummary = { restaurantId: 'r-awa', role: 'owner', name: 'Chez Awa', slug: 'chez-awa' };
+const sri: MembershipSummary = { restaurantId: 'r-sri', role: 'cashier', name: 'Bu Sri', slug: 'bu-sri' };
+const bridge: MembershipSummary = { restaurantId: 'r-x', role: 'print_bridge', name: 'X', slug: 'x' };
+
+function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return {
+    data,
+    getItem: (key) => data.get(key) ?? null,
+    setItem: (key, value) => void data.set(key, value),
+    removeItem: (key) => void data.delete(key),
+  };
+}
+
+describe('landingFor', () => {
+  it('sends someone without a restaurant to onboarding', () => {
+    expect(landingFor([])).toEqual({ kind: 'onboarding' });
+  });
+
+  it('goes straight into the only restaurant', () => {
+    expect(landingFor([awa])).toEqual({ kind: 'restaurant', membership: awa });
+  });
+
+  it('offers a choice, by name, when there are several', () => {
+    expect(landingFor([awa, sri])).toEqual({ kind: 'choose', memberships: [sri, awa] });
+  });
+
+  it('ignores print-bridge device logins', () => {
+    expect(landingFor([bridge])).toEqual({ kind: 'onboarding' });
+    expect(landingFor([bridge, sri])).toEqual({ kind: 'restaurant', membership: sri });
+  });
+});
+
+describe('pickCurrent', () => {
+  it('prefers the remembered restaurant, else the only one, else none', () => {
+    expect(pickCurrent([awa, sri], 'r-sri')).toBe(sri);
+    expect(pickCurrent([awa], null)).toBe(awa);
+    expect(pickCurrent([awa, sri], null)).toBeUndefined();
+  });
+
+  it('forgets a restaurant the person was removed from', () => {
+    expect(pickCurrent([awa, sri], 'r-gone')).toBeUndefined();
+    expect(pickCurrent([awa], 'r-gone')).toBe(awa);
+  });
+});
+
+describe('canAdminister', () => {
+  it('lets owners and managers in, nobody else', () => {
+    expect(
+      ['owner', 'manager', 'cashier', 'kitchen', 'waiter', 'print_bridge'].map((r) => canAdminister(r as never)),
+    ).toEqual([true, true, false, false, false, false]);
+    expect(canAdminister(undefined)).toBe(false);
+  });
+});
+
+describe('createRestaurantSelection', () => {
+  it('remembers the choice per user across instances (page reloads)', () => {
+    const storage = memoryStorage();
+    createRoot((dispose) => {
+      const first = createRestaurantSelection(storage);
+      first.useFor('user-a');
+      first.select('r-awa');
+      first.useFor('user-b');
+      expect(first.currentId()).toBeNull();
+      first.select('r-sri');
+
+      const reloaded = createRestaurantSelection(storage);
+      reloaded.useFor('user-a');
+      expect(reloaded.currentId()).toBe('r-awa');
+      reloaded.useFor('user-b');
+      expect(reloaded.currentId()).toBe('r-sri');
+      dispose();
+    });
+  });
+
+  it('forgets only the current user’s choice', () => {
+    const storage = memoryStorage();
+    createRoot((dispose) => {
+      const selection = createRestaurantSelection(storage);
+      selection.useFor('user-a');
+      selection.select('r-awa');
+      selection.useFor('user-b');
+      selection.select('r-sri');
+      selection.forget();
+      expect(selection.currentId()).toBeNull();
+      selection.useFor('user-a');
+      expect(selection.currentId()).toBe('r-awa');
+      dispose();
+    });
+  });
+
+  it('keeps working for the tab when storage is unusable', () => {
+    const broken: KeyValueStorage = {
+      getItem: () => 'not json',
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+      removeItem: () => undefined,
+    };
+    createRoot((dispose) => {
+      const selection = createRestaurantSelection(broken);
+      selection.useFor('user-a');
+      expect(selection.currentId()).toBeNull();
+      selection.select('r-awa');
+      expect(selection.currentId()).toBe('r-awa');
+      dispose();
+    });
+  });
+
+  it('chooses nothing while signed out', () => {
+    createRoot((dispose) => {
+      const selection = createRestaurantSelection(null);
+      selection.useFor(null);
+      selection.select('r-awa');
+      selection.useFor(null);
+      expect(selection.currentId()).toBeNull();
+      dispose();
+    });
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { Restaurant } from './queries.ts';
+import { settingsFormOf, settingsUpdate } from './settings.ts';
+
+const row: Restaurant = {
+  id: 'a0000000-0000-4000-8000-000000000001',
+  slug: 'chez-awa',
+  name: 'Maquis Chez Awa',
+  country: 'CI',
+  timezone: 'Africa/Abidjan',
+  currency: 'XOF',
+  locale: 'fr-CI',
+  tax_mode: 'inclusive',
+  tax_rate_bp: 1800,
+  business_day_cutoff_hour: 4,
+  receipt_header: 'Bienvenue',
+  receipt_footer: 'Merci',
+  guest_ordering: 'draft_first',
+  auto_print_receipts: false,
+  menu_version: 3,
+  created_at: '2026-01-01T00:00:00Z',
+  updated_at: '2026-01-01T00:00:00Z',
+};
+
+const french = (bp: number) => new Intl.NumberFormat('fr', { maximumFractionDigits: 2 }).format(bp / 100);
+
+describe('settingsUpdate', () => {
+  it('round-trips an unchanged restaurant and never sends the currency', () => {
+    const result = settingsUpdate(settingsFormOf(row, french));
+    expect(result).toEqual({
+      ok: true,
+      update: {
+        name: 'Maquis Chez Awa',
+        country: 'CI',
+        timezone: 'Africa/Abidjan',
+        locale: 'fr-CI',
+        tax_mode: 'inclusive',
+        tax_rate_bp: 1800,
+        business_day_cutoff_hour: 4,
+        guest_ordering: 'draft_first',
+        receipt_header: 'Bienvenue',
+        receipt_footer: 'Merci',
+      },
+    });
+  });
+
+  it('reads a French decimal rate', () => {
+    const result = settingsUpdate({ ...settingsFormOf(row, french), taxRate: '5,5' });
+    expect(result.ok && result.update.tax_rate_bp).toBe(550);
+  });
+
+  it('reports every wrong field at once and sends nothing', () => {
+    const result = settingsUpdate({
+      ...settingsFormOf(row, french),
+      name: ' ',
+      taxRate: '101',
+      receiptFooter: 'x'.repeat(501),
+      timezone: 'Atlantis/Capital',
+    });
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        name: { code: 'required' },
+        taxRate: { code: 'tax_rate_range' },
+        receiptFooter: { code: 'too_long', max: 500 },
+        timezone: { code: 'timezone_unknown' },
+      },
+    });
+  });
+});

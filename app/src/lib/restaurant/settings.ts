@@ -1,0 +1,82 @@
+import type { Restaurant } from './queries.ts';
+import {
+  parseTaxRate,
+  type RestaurantFieldError,
+  validateCutoffHour,
+  validateName,
+  validateReceiptText,
+  validateTimeZone,
+} from './validation.ts';
+
+/** The settings form as typed; the tax rate is still text. */
+export interface SettingsForm {
+  name: string;
+  country: string;
+  currency: string;
+  timezone: string;
+  locale: string;
+  taxMode: Restaurant['tax_mode'];
+  taxRate: string;
+  cutoffHour: number;
+  guestOrdering: Restaurant['guest_ordering'];
+  receiptHeader: string;
+  receiptFooter: string;
+}
+
+export type SettingsField = keyof SettingsForm;
+
+export function settingsFormOf(restaurant: Restaurant, formatRate: (bp: number) => string): SettingsForm {
+  return {
+    name: restaurant.name,
+    country: restaurant.country,
+    currency: restaurant.currency,
+    timezone: restaurant.timezone,
+    locale: restaurant.locale,
+    taxMode: restaurant.tax_mode,
+    taxRate: formatRate(restaurant.tax_rate_bp),
+    cutoffHour: restaurant.business_day_cutoff_hour,
+    guestOrdering: restaurant.guest_ordering,
+    receiptHeader: restaurant.receipt_header,
+    receiptFooter: restaurant.receipt_footer,
+  };
+}
+
+/**
+ * Validates the whole form and, when it is fine, answers the columns to update. The currency is
+ * never sent: the database grants no update on it (changing it would corrupt past orders' money).
+ */
+export function settingsUpdate(
+  form: SettingsForm,
+):
+  | { ok: true; update: Partial<Restaurant> }
+  | { ok: false; errors: Partial<Record<SettingsField, RestaurantFieldError>> } {
+  const errors: Partial<Record<SettingsField, RestaurantFieldError>> = {};
+  const put = (field: SettingsField, error: RestaurantFieldError | null) => {
+    if (error) errors[field] = error;
+  };
+  put('name', validateName(form.name));
+  put('country', /^[A-Z]{2}$/.test(form.country) ? null : { code: 'required' });
+  put('timezone', validateTimeZone(form.timezone));
+  put('locale', form.locale === '' ? { code: 'required' } : null);
+  const rate = parseTaxRate(form.taxRate);
+  put('taxRate', rate.ok ? null : rate.error);
+  put('cutoffHour', validateCutoffHour(form.cutoffHour));
+  put('receiptHeader', validateReceiptText(form.receiptHeader));
+  put('receiptFooter', validateReceiptText(form.receiptFooter));
+  if (!rate.ok || Object.keys(errors).length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    update: {
+      name: form.name.trim(),
+      country: form.country,
+      timezone: form.timezone,
+      locale: form.locale,
+      tax_mode: form.taxMode,
+      tax_rate_bp: rate.bp,
+      business_day_cutoff_hour: form.cutoffHour,
+      guest_ordering: form.guestOrdering,
+      receipt_header: form.receiptHeader,
+      receipt_footer: form.receiptFooter,
+    },
+  };
+}

@@ -1,0 +1,165 @@
+import { createEffect, createSignal, Show, untrack } from 'solid-js';
+import { Field } from '../../components/field.tsx';
+import { RegionFields } from '../../components/restaurant/region-fields.tsx';
+import { RulesFields } from '../../components/restaurant/rules-fields.tsx';
+import { TextAreaField } from '../../components/restaurant/text-area-field.tsx';
+import { session } from '../../lib/auth/session.ts';
+import { currentLocale } from '../../lib/i18n/locale.ts';
+import { queryClient } from '../../lib/query.ts';
+import { useAdminRestaurant } from '../../lib/restaurant/admin-context.ts';
+import { describeRestaurantFieldError, describeTenancyFailure, fieldOfFailure } from '../../lib/restaurant/errors.ts';
+import { invalidate, queryKeys, type Restaurant, runDb, useRestaurant } from '../../lib/restaurant/queries.ts';
+import {
+  type SettingsField,
+  type SettingsForm,
+  settingsFormOf,
+  settingsUpdate,
+} from '../../lib/restaurant/settings.ts';
+import { formatTaxRate, receiptTextMaxLength } from '../../lib/restaurant/validation.ts';
+import { supabase } from '../../lib/supabase.ts';
+import * as m from '../../paraglide/messages.js';
+
+/** The restaurant's settings: name, region, tax, business day, guest ordering, receipt text. */
+export default function AdminSettings() {
+  const membership = useAdminRestaurant();
+  const restaurant = useRestaurant(() => membership().restaurantId);
+  return (
+    <main id="main" class="narrow">
+      <h1>{m.admin_settings_title()}</h1>
+      {/* Remount per restaurant (the switcher), but not when a save refetches the same one. */}
+      <Show when={restaurant.data?.id} keyed fallback={<p class="loading">{m.loading()}</p>}>
+        {(restaurantId) => (
+          <SettingsEditor restaurant={() => (restaurant.data?.id === restaurantId ? restaurant.data : undefined)} />
+        )}
+      </Show>
+    </main>
+  );
+}
+
+const failureFields = {
+  name: 'name',
+  slug: null,
+  timezone: 'timezone',
+  currency: 'currency',
+  tax_rate: 'taxRate',
+} as const;
+
+function SettingsEditor(props: { restaurant: () => Restaurant | undefined }) {
+  const formatRate = (bp: number) => formatTaxRate(bp, currentLocale());
+  const [form, setForm] = createSignal<SettingsForm | null>(null);
+  const [dirty, setDirty] = createSignal(false);
+  // Follows the row (the cache first, then the server's answer) until the person starts typing,
+  // so a screen opened from a stale offline cache still ends up showing what is stored.
+  createEffect(() => {
+    const row = props.restaurant();
+    if (row && !untrack(dirty)) setForm(settingsFormOf(row, formatRate));
+  });
+  const [errors, setErrors] = createSignal<Partial<Record<SettingsField, string>>>({});
+  const [formError, setFormError] = createSignal<string | null>(null);
+  const [saved, setSaved] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  let formElement: HTMLFormElement | undefined;
+
+  const update = (patch: Partial<SettingsForm>) => {
+    setForm((f) => (f ? { ...f, ...patch } : f));
+    setDirty(true);
+    setSaved(false);
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in patch))));
+  };
+  const focusFirstError = () =>
+    queueMicrotask(() => formElement?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setFormError(null);
+    setSaved(false);
+    const current = form();
+    const id = props.restaurant()?.id;
+    if (!current || !id) return;
+    const checked = settingsUpdate(current);
+    if (!checked.ok) {
+      setErrors(
+        Object.fromEntries(Object.entries(checked.errors).map(([k, e]) => [k, describeRestaurantFieldError(e)])),
+      );
+      return focusFirstError();
+    }
+    setBusy(true);
+    const result = await runDb(supabase.from('restaurants').update(checked.update).eq('id', id).select('*').single());
+    setBusy(false);
+    if (!result.ok) {
+      const message = describeTenancyFailure(result.failure);
+      const target = fieldOfFailure(result.failure.code);
+      const field = target ? failureFields[target] : null;
+      if (field) {
+        setErrors({ [field]: message });
+        return focusFirstError();
+      }
+      return setFormError(message);
+    }
+    setSaved(true);
+    setDirty(false);
+    queryClient.setQueryData(queryKeys.restaurant(id), result.data);
+    await invalidate(queryKeys.memberships(session()?.user.id ?? ''));
+  };
+
+  return (
+    <Show when={form()} fallback={<p class="loading">{m.loading()}</p>}>
+      {(f) => (
+        <form ref={formElement} class="stack" onSubmit={submit} noValidate aria-busy={busy()}>
+          <Show when={formError()}>
+            <p class="notice error" role="alert">
+              {formError()}
+            </p>
+          </Show>
+          <Field
+            id="settings-name"
+            label={m.onboarding_name_label()}
+            maxLength={100}
+            value={f().name}
+            onInput={(e) => update({ name: e.currentTarget.value })}
+            error={errors().name}
+          />
+          <RegionFields
+            idPrefix="settings"
+            value={f()}
+            onCountry={(country) => update({ country })}
+            onChange={update}
+            currencyLocked
+            errors={errors()}
+          />
+          <RulesFields
+            idPrefix="settings"
+            value={f()}
+            onChange={update}
+            taxRateError={errors().taxRate}
+            cutoffError={errors().cutoffHour}
+          />
+          <TextAreaField
+            id="settings-receipt-header"
+            label={m.admin_settings_receipt_header()}
+            hint={m.admin_settings_receipt_hint({ max: receiptTextMaxLength })}
+            value={f().receiptHeader}
+            onInput={(e) => update({ receiptHeader: e.currentTarget.value })}
+            error={errors().receiptHeader}
+          />
+          <TextAreaField
+            id="settings-receipt-footer"
+            label={m.admin_settings_receipt_footer()}
+            hint={m.admin_settings_receipt_hint({ max: receiptTextMaxLength })}
+            value={f().receiptFooter}
+            onInput={(e) => update({ receiptFooter: e.currentTarget.value })}
+            error={errors().receiptFooter}
+          />
+          <div class="actions">
+            <button type="submit" disabled={busy()}>
+              {busy() ? m.submitting() : m.admin_settings_save()}
+            </button>
+            <Show when={saved()}>
+              <span role="status">{m.admin_settings_saved()}</span>
+            </Show>
+          </div>
+        </form>
+      )}
+    </Show>
+  );
+}
