@@ -1,32 +1,50 @@
 import { type JSX, Show, splitProps } from 'solid-js';
 
-export interface FieldProps extends JSX.InputHTMLAttributes<HTMLInputElement> {
+/** What every labelled control shares: its id, label, hint and error. */
+export interface FieldChrome {
   id: string;
   label: string;
-  /** Shown under the input and announced with it; marks the input invalid. */
+  /** Shown under the control and announced with it; marks the control invalid. */
   error?: string | null | undefined;
   hint?: string | undefined;
 }
 
-/** A labelled input whose hint and error are tied to it for screen readers. */
-export function Field(props: FieldProps) {
-  const [own, input] = splitProps(props, ['id', 'label', 'error', 'hint']);
-  const describedBy = () =>
-    [own.hint ? `${own.id}-hint` : null, own.error ? `${own.id}-error` : null].filter(Boolean).join(' ') || undefined;
+export const fieldChromeKeys = ['id', 'label', 'error', 'hint'] as const;
+
+/** The ids of the hint and error a control is described by, for screen readers. */
+export const describedBy = (own: FieldChrome) =>
+  [own.hint ? `${own.id}-hint` : null, own.error ? `${own.id}-error` : null].filter(Boolean).join(' ') || undefined;
+
+export const invalid = (own: FieldChrome) => (own.error ? 'true' : undefined);
+
+/** Label above, hint and error below, around any control. */
+export function FieldFrame(props: FieldChrome & { children: JSX.Element }) {
   return (
     <div class="field">
-      <label for={own.id}>{own.label}</label>
-      <input {...input} id={own.id} aria-invalid={own.error ? 'true' : undefined} aria-describedby={describedBy()} />
-      <Show when={own.hint}>
-        <p id={`${own.id}-hint`} class="field-hint">
-          {own.hint}
+      <label for={props.id}>{props.label}</label>
+      {props.children}
+      <Show when={props.hint}>
+        <p id={`${props.id}-hint`} class="field-hint">
+          {props.hint}
         </p>
       </Show>
-      <Show when={own.error}>
-        <p id={`${own.id}-error`} class="field-error">
-          {own.error}
+      <Show when={props.error}>
+        <p id={`${props.id}-error`} class="field-error">
+          {props.error}
         </p>
       </Show>
     </div>
+  );
+}
+
+export interface FieldProps extends FieldChrome, Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'id'> {}
+
+/** A labelled input whose hint and error are tied to it for screen readers. */
+export function Field(props: FieldProps) {
+  const [own, input] = splitProps(props, fieldChromeKeys);
+  return (
+    <FieldFrame {...own}>
+      <input {...input} id={own.id} aria-invalid={invalid(own)} aria-describedby={describedBy(own)} />
+    </FieldFrame>
   );
 }

@@ -1,31 +1,14 @@
-import { type JSX, Show, splitProps } from 'solid-js';
+import { type JSX, splitProps } from 'solid-js';
+import { describedBy, type FieldChrome, FieldFrame, fieldChromeKeys, invalid } from '../field.tsx';
 
-export interface TextAreaFieldProps extends JSX.TextareaHTMLAttributes<HTMLTextAreaElement> {
-  id: string;
-  label: string;
-  error?: string | null | undefined;
-  hint?: string | undefined;
-}
+export interface TextAreaFieldProps extends FieldChrome, Omit<JSX.TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {}
 
 /** A labelled multi-line input, with hint and error tied to it like Field. */
 export function TextAreaField(props: TextAreaFieldProps) {
-  const [own, area] = splitProps(props, ['id', 'label', 'error', 'hint']);
-  const describedBy = () =>
-    [own.hint ? `${own.id}-hint` : null, own.error ? `${own.id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const [own, area] = splitProps(props, fieldChromeKeys);
   return (
-    <div class="field">
-      <label for={own.id}>{own.label}</label>
-      <textarea {...area} id={own.id} aria-invalid={own.error ? 'true' : undefined} aria-describedby={describedBy()} />
-      <Show when={own.hint}>
-        <p id={`${own.id}-hint`} class="field-hint">
-          {own.hint}
-        </p>
-      </Show>
-      <Show when={own.error}>
-        <p id={`${own.id}-error`} class="field-error">
-          {own.error}
-        </p>
-      </Show>
-    </div>
+    <FieldFrame {...own}>
+      <textarea {...area} id={own.id} aria-invalid={invalid(own)} aria-describedby={describedBy(own)} />
+    </FieldFrame>
   );
 }
