@@ -1,6 +1,7 @@
 import { A, Navigate } from '@solidjs/router';
 import { createMemo, Match, Show, Switch } from 'solid-js';
 import { AttentionList } from '../components/attention-list.tsx';
+import { LoadFailed } from '../components/load-failed.tsx';
 import { session } from '../lib/auth/session.ts';
 import { canAdminister, landingFor, restaurantSelection } from '../lib/restaurant/current.ts';
 import { roleLabel } from '../lib/restaurant/labels.ts';
@@ -17,14 +18,7 @@ export default function Home() {
   return (
     <Switch fallback={<p class="loading">{m.loading()}</p>}>
       <Match when={memberships.isError && !memberships.data}>
-        <main id="main" class="narrow">
-          <p class="notice error" role="alert">
-            {m.tenancy_load_failed()}
-          </p>
-          <button type="button" onClick={() => void memberships.refetch()}>
-            {m.tenancy_try_again()}
-          </button>
-        </main>
+        <LoadFailed onRetry={() => void memberships.refetch()} />
       </Match>
       <Match when={landing()?.kind === 'onboarding'}>
         <Navigate href="/onboarding" />

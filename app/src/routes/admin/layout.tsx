@@ -1,5 +1,6 @@
 import { A, Navigate, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, For, Match, Show, Switch } from 'solid-js';
+import { LoadFailed } from '../../components/load-failed.tsx';
 import { AdminRestaurantContext } from '../../lib/restaurant/admin-context.ts';
 import {
   canAdminister,
@@ -36,14 +37,7 @@ export default function AdminLayout(props: RouteSectionProps) {
   return (
     <Switch fallback={<p class="loading">{m.loading()}</p>}>
       <Match when={memberships.isError && !memberships.data}>
-        <main id="main" class="narrow">
-          <p class="notice error" role="alert">
-            {m.tenancy_load_failed()}
-          </p>
-          <button type="button" onClick={() => void memberships.refetch()}>
-            {m.tenancy_try_again()}
-          </button>
-        </main>
+        <LoadFailed onRetry={() => void memberships.refetch()} />
       </Match>
       <Match when={landing()?.kind === 'onboarding'}>
         <Navigate href="/onboarding" />
