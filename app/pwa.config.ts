@@ -34,6 +34,33 @@ export function pwaPlugin() {
       // Client-side routes all resolve to the shell, offline included.
       navigateFallback: '/index.html',
       cleanupOutdatedCaches: true,
+      // The first install takes the open page at once, so photos and QR codes it shows get cached.
+      // Updates still wait for the prompt: a waiting worker only activates when the user agrees.
+      clientsClaim: true,
+      // The API is on another origin, so Workbox only matches these patterns from the URL's start.
+      runtimeCaching: [
+        {
+          // Menu photos: a new upload gets a new object name, so a cached one never goes stale.
+          urlPattern: /^https?:\/\/[^/]+\/storage\/v1\/object\/public\/menu-images\//,
+          handler: 'CacheFirst',
+          options: {
+            cacheName: 'menu-images',
+            // <img> fetches cross-origin without CORS: the responses are opaque (status 0).
+            cacheableResponse: { statuses: [0, 200] },
+            expiration: { maxEntries: 300, maxAgeSeconds: 60 * 60 * 24 * 30, purgeOnQuotaError: true },
+          },
+        },
+        {
+          // Table QR codes: the URL holds the token, so a rotated token is a new URL; refreshed when online.
+          urlPattern: /^https?:\/\/[^/]+\/functions\/v1\/table-qr\?/,
+          handler: 'StaleWhileRevalidate',
+          options: {
+            cacheName: 'table-qr',
+            cacheableResponse: { statuses: [0, 200] },
+            expiration: { maxEntries: 200, maxAgeSeconds: 60 * 60 * 24 * 30, purgeOnQuotaError: true },
+          },
+        },
+      ],
     },
   });
 }

@@ -141,6 +141,19 @@ export async function expectImageLoaded(page: Page, name: RegExp): Promise<void>
     .toBe(true);
 }
 
+/**
+ * Checks that an image is kept in the service worker's Cache Storage. Chromium's offline emulation
+ * does not reach a service worker's own fetches, so "it still shows offline" cannot prove this.
+ */
+export async function expectImageCachedForOffline(page: Page, name: RegExp): Promise<void> {
+  const image = page.getByRole('img', { name });
+  await expect
+    .poll(() => image.evaluate(async (img: HTMLImageElement) => (await caches.match(img.currentSrc)) !== undefined), {
+      timeout: 15_000,
+    })
+    .toBe(true);
+}
+
 export async function addTable(page: Page, label: string, seats: number): Promise<void> {
   const section = page.getByRole('region', { name: exactly('fr', 'admin_tables_add_title') });
   await section.getByLabel(exactly('fr', 'admin_tables_label')).fill(label);
@@ -174,9 +187,16 @@ export async function joinWithCode(page: Page, code: string): Promise<void> {
   await page.waitForURL((url) => url.pathname === '/');
 }
 
-/** Cuts the network once the service worker owns the shell, then reloads, as a device losing Wi-Fi. */
+/**
+ * Cuts the network once the service worker owns the shell, then reloads, as a device losing Wi-Fi.
+ * The HTTP cache is emptied first, as a browser short of space would: what still shows then comes
+ * from the app's own caches (service worker, IndexedDB), which are what a restaurant relies on.
+ */
 export async function reloadOffline({ page, context }: BrowserUser): Promise<void> {
   await waitForServiceWorker(page);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.clearBrowserCache');
+  await cdp.detach();
   await context.setOffline(true);
   await page.reload();
 }

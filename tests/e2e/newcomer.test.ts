@@ -15,6 +15,7 @@ import {
   addTable,
   completeOnboardingInFrench,
   createJoinCode,
+  expectImageCachedForOffline,
   expectImageLoaded,
   joinWithCode,
   openAdminSection,
@@ -184,9 +185,18 @@ describe('a newcomer sets up a restaurant in French and a cashier joins', () => 
       await page.getByRole('button', { name: exactly('fr', 'admin_menu_edit_named', { name: item.name }) }).waitFor();
     }
     await page.getByRole('button', { name: exactly('fr', 'admin_menu_edit_named', { name: cooking.name }) }).waitFor();
+    // Photos and QR codes are kept by the service worker, for when the HTTP cache has let them go.
+    const photo = exactly('fr', 'admin_menu_photo_alt', { name: 'Steak frites' });
+    await expectImageLoaded(page, photo);
+    await expectImageCachedForOffline(page, photo);
 
     await openAdminSection(page, 'admin_nav_tables', 'admin_tables_title');
     const list = page.getByRole('list', { name: exactly('fr', 'admin_tables_title') });
-    for (const label of tables) await list.getByRole('listitem', { name: label }).waitFor();
+    for (const label of tables) {
+      await list.getByRole('listitem', { name: label }).waitFor();
+      const qr = exactly('fr', 'admin_tables_qr_alt', { name: label });
+      await expectImageLoaded(page, qr);
+      await expectImageCachedForOffline(page, qr);
+    }
   });
 });

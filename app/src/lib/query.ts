@@ -1,6 +1,6 @@
 import { onlineManager, QueryClient } from '@tanstack/solid-query';
 import { type PersistedClient, type Persister, persistQueryClient } from '@tanstack/solid-query-persist-client';
-import localforage from 'localforage';
+import { type KeyValueStore, lazyLocalforage } from './storage/key-value.ts';
 
 /**
  * Reads go through solid-query and its cache is persisted to IndexedDB, so a staff screen opened
@@ -23,8 +23,8 @@ export const queryClient = new QueryClient({
 // TanStack Query assumes it starts online; a screen reopened with no network must know at once.
 if (typeof navigator !== 'undefined') onlineManager.setOnline(navigator.onLine);
 
-/** A solid-query persister over localforage, writing at most once per `throttleMs`. */
-export function localforagePersister(store: LocalForage, key = 'query-cache', throttleMs = 1_000): Persister {
+/** A solid-query persister over an IndexedDB store, writing at most once per `throttleMs`. */
+export function keyValuePersister(store: KeyValueStore, key = 'query-cache', throttleMs = 1_000): Persister {
   let scheduled = false;
   let latest: PersistedClient | null = null;
   return {
@@ -45,14 +45,20 @@ export function localforagePersister(store: LocalForage, key = 'query-cache', th
   };
 }
 
+const queryCacheStore = lazyLocalforage('comanda-queries', 'cache');
+
 /** Restores the cached reads and keeps them saved. `buster` drops caches from other app builds. */
 export function persistQueries(buster: string): void {
-  const store = localforage.createInstance({ name: 'comanda-queries', storeName: 'cache' });
-  persistQueryClient({ queryClient, persister: localforagePersister(store), maxAge: 7 * 24 * 60 * 60 * 1000, buster });
+  persistQueryClient({
+    queryClient,
+    persister: keyValuePersister(queryCacheStore),
+    maxAge: 7 * 24 * 60 * 60 * 1000,
+    buster,
+  });
 }
 
 /** Called on sign-out: the next person on this device must not see the previous one's data. */
 export async function clearQueryCache(): Promise<void> {
   queryClient.clear();
-  await localforage.createInstance({ name: 'comanda-queries', storeName: 'cache' }).removeItem('query-cache');
+  await queryCacheStore.removeItem('query-cache');
 }

@@ -1,4 +1,3 @@
-import localforage from 'localforage';
 import { createRoot, createSignal } from 'solid-js';
 import { rowCommandExecutor } from './menu/row-commands.ts';
 import { Outbox } from './outbox/outbox.ts';
@@ -6,11 +5,12 @@ import { requestPersistentStorage } from './outbox/persistence.ts';
 import { rpcExecutor } from './outbox/rpc-executor.ts';
 import { OutboxStore } from './outbox/store.ts';
 import type { OutboxSnapshot } from './outbox/types.ts';
+import { lazyLocalforage } from './storage/key-value.ts';
 import { supabase } from './supabase.ts';
 
 /** The app's one outbox: IndexedDB database "comanda-outbox", shared by every tab of the origin. */
 export const outbox = new Outbox({
-  store: new OutboxStore(localforage.createInstance({ name: 'comanda-outbox', storeName: 'commands' })),
+  store: new OutboxStore(lazyLocalforage('comanda-outbox', 'commands')),
   // Commands name their RPC at run time (restored from IndexedDB), so the typed client's
   // compile-time function names cannot apply here; the RPC checks its own arguments.
   // `update_row` commands (offline availability switches in the admin) are table updates.

@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For, lazy, Show, Suspense } from 'solid-js';
 import { formatMoney } from '../../lib/format/money.ts';
 import { currentLocale } from '../../lib/i18n/locale.ts';
 import { setAvailability } from '../../lib/menu/cache.ts';
@@ -6,9 +6,11 @@ import { itemImageUrl } from '../../lib/menu/item-image.ts';
 import { currencyOf } from '../../lib/menu/price.ts';
 import type { MenuItem } from '../../lib/menu/types.ts';
 import * as m from '../../paraglide/messages.js';
-import { ItemEditor } from './item-editor.tsx';
 import { useMenuEditor } from './menu-context.tsx';
 import { ReorderableList } from './reorderable-list.tsx';
+
+// The editor (form, photo resizing, upload) is fetched when someone opens it, not with the list.
+const ItemEditor = lazy(() => import('./item-editor.tsx').then((module) => ({ default: module.ItemEditor })));
 
 type Editing = { item: MenuItem | null; categoryId: string | null } | null;
 
@@ -44,7 +46,9 @@ export function ItemsSection() {
         }
       >
         {(state) => (
-          <ItemEditor item={state.item} defaultCategoryId={state.categoryId} onDone={() => setEditing(null)} />
+          <Suspense fallback={<p class="loading">{m.loading()}</p>}>
+            <ItemEditor item={state.item} defaultCategoryId={state.categoryId} onDone={() => setEditing(null)} />
+          </Suspense>
         )}
       </Show>
       <Show when={editor.menu().items.length > 0} fallback={<p class="notice subtle">{m.admin_menu_items_empty()}</p>}>

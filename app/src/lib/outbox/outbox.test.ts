@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import localforage from 'localforage';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { KeyValueStore } from '../storage/key-value.ts';
 import { createLocalLockManager, type LockManagerLike } from './locks.ts';
 import { Outbox } from './outbox.ts';
-import { type KeyValueStore, OutboxStore } from './store.ts';
+import { OutboxStore } from './store.ts';
 import { FakeServer, ManualScheduler } from './testing.ts';
 import { OutboxStorageError } from './types.ts';
 

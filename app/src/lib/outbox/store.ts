@@ -1,13 +1,6 @@
+import type { KeyValueStore } from '../storage/key-value.ts';
 import type { OutboxCommand } from './types.ts';
 import { OutboxStorageError } from './types.ts';
-
-/** The part of a localforage instance the outbox uses (one IndexedDB object store). */
-export interface KeyValueStore {
-  getItem<T>(key: string): Promise<T | null>;
-  setItem<T>(key: string, value: T): Promise<T>;
-  removeItem(key: string): Promise<void>;
-  iterate<T, U>(iteratee: (value: T, key: string, iterationNumber: number) => U): Promise<U>;
-}
 
 /**
  * Commands keyed by their UUID, so enqueuing the same command twice stores it once. Every tab opens
