@@ -72,6 +72,7 @@ const RPCS: Record<string, Who[]> = {
   accept_invite: ['outsider'],
   change_member_role: MGMT,
   remove_member: [...MGMT, 'waiter'], // the waiter probe removes the waiter: leaving is allowed
+  set_my_display_name: [...STAFF, 'print_bridge'], // every member renames themself, nobody else
   get_menu: STAFF,
   rotate_table_token: MGMT,
   guest_menu: SIGNED_IN,
@@ -327,6 +328,7 @@ function rpcCall(fn: string): { sql: string; values: () => unknown[] } {
     accept_invite: [`p_code => $1`, () => [inviteCode]],
     change_member_role: [`p_restaurant_id => $1, p_user_id => $2, p_role => 'cashier'`, () => [r.id, r.users.waiter]],
     remove_member: [`p_restaurant_id => $1, p_user_id => $2`, () => [r.id, r.users.waiter]],
+    set_my_display_name: [`p_restaurant_id => $1, p_display_name => 'Probe'`, () => [r.id]],
     get_menu: [`p_restaurant_id => $1`, () => [r.id]],
     rotate_table_token: [`p_table_id => $1`, () => [r.table2]],
     guest_menu: [`p_qr_token => $1`, () => [r.qr1]],

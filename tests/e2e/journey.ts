@@ -10,13 +10,14 @@ import { solidPng } from './png.ts';
 
 export const password = 'correct-horse-battery';
 
-export async function signUp({ page }: BrowserUser, email: string): Promise<void> {
+export async function signUp({ page }: BrowserUser, email: string, name: string): Promise<void> {
   await page.goto('/');
   await dismissOfflineReady(page);
   // Signed out, the app sends the visitor to sign in, which links to creating an account.
   await page.getByRole('heading', { name: exactly('en', 'sign_in_title') }).waitFor();
   await page.getByRole('link', { name: exactly('en', 'sign_in_to_sign_up') }).click();
   await page.getByRole('heading', { name: exactly('en', 'sign_up_title') }).waitFor();
+  await page.getByLabel(exactly('en', 'sign_up_name_label')).fill(name);
   await page.getByLabel(exactly('en', 'email_label')).fill(email);
   await page.getByLabel(exactly('en', 'password_label')).fill(password);
   await page.getByRole('button', { name: exactly('en', 'sign_up_submit') }).click();
@@ -98,6 +99,18 @@ export async function addModifierGroup(
       .click();
     await card.getByRole('button', { name: exactly('fr', 'admin_menu_delete_named', { name: option }) }).waitFor();
   }
+}
+
+/** Renames an option and gives it a price change, as an owner fixing a typo and a supplement. */
+export async function editOption(page: Page, from: string, to: { name: string; price: string }): Promise<void> {
+  const section = page.getByRole('region', { name: exactly('fr', 'admin_menu_groups_title') });
+  await section.getByRole('button', { name: exactly('fr', 'admin_menu_option_edit_named', { name: from }) }).click();
+  const form = section.getByRole('form', { name: exactly('fr', 'admin_menu_option_edit_named', { name: from }) });
+  await form.getByLabel(exactly('fr', 'admin_menu_option_name')).fill(to.name);
+  await form.getByLabel(exactly('fr', 'admin_menu_option_price', { currency: 'EUR' })).fill(to.price);
+  await form.getByRole('button', { name: exactly('fr', 'admin_menu_save') }).click();
+  await form.waitFor({ state: 'detached' });
+  await section.getByRole('button', { name: exactly('fr', 'admin_menu_option_edit_named', { name: to.name }) }).waitFor();
 }
 
 export interface ItemDraft {

@@ -16,6 +16,7 @@ import {
   completeOnboardingInFrench,
   createJoinCode,
   expectImageCachedForOffline,
+  editOption,
   expectImageLoaded,
   joinWithCode,
   openAdminSection,
@@ -67,7 +68,7 @@ describe('the PWA in Chromium', () => {
       const user = await harness.newUser();
       const { page, context } = user;
       const email = newEmail('visitor');
-      await signUp(user, email);
+      await signUp(user, email, 'Visitor');
 
       await page.getByRole('link', { name: exactly('en', 'sign_out') }).click();
       await page.getByRole('heading', { name: exactly('en', 'sign_out_title') }).waitFor();
@@ -103,6 +104,7 @@ describe('a newcomer sets up a restaurant in French and a cashier joins', () => 
     { name: 'Tarte Tatin', price: '7', category: 'Desserts' },
   ];
   const tables = ['Table 1', 'Table 2', 'Table 3', 'Terrasse'];
+  const people = { owner: 'Amina Diallo', cashier: 'Kofi Mensah' };
   let owner: BrowserUser;
   let cashier: BrowserUser;
   let joinCode: string;
@@ -130,7 +132,7 @@ describe('a newcomer sets up a restaurant in French and a cashier joins', () => 
 
   step('signs up, switches the app to French and completes onboarding', async () => {
     owner = await harness.newUser();
-    await signUp(owner, newEmail('owner'));
+    await signUp(owner, newEmail('owner'), people.owner);
     await owner.page.getByRole('heading', { level: 1, name: exactly('en', 'onboarding_title') }).waitFor();
     await switchLanguage(owner.page, 'en', 'fr', 'Français');
     await completeOnboardingInFrench(owner.page, restaurant);
@@ -142,6 +144,9 @@ describe('a newcomer sets up a restaurant in French and a cashier joins', () => 
     await openAdminSection(page, 'admin_nav_menu', 'admin_menu_title');
     for (const category of categories) await addCategory(page, category);
     await addModifierGroup(page, cooking);
+    await editOption(page, 'Bien cuit', { name: 'Très bien cuit', price: '0,50' });
+    const groups = page.getByRole('region', { name: exactly('fr', 'admin_menu_groups_title') });
+    await groups.getByText(/^\+0,50\s€$/).waitFor();
     for (const item of items) await addItem(page, item);
     // The photo went to Storage and comes back from it, shown on the item.
     await expectImageLoaded(page, exactly('fr', 'admin_menu_photo_alt', { name: 'Steak frites' }));
@@ -163,12 +168,29 @@ describe('a newcomer sets up a restaurant in French and a cashier joins', () => 
 
   step('a second person signs up on a phone and joins with the code as cashier', async () => {
     cashier = await harness.newUser({ viewport: { width: 360, height: 740 } });
-    await signUp(cashier, newEmail('cashier'));
+    await signUp(cashier, newEmail('cashier'), people.cashier);
     await joinWithCode(cashier.page, joinCode);
     await cashier.page.getByRole('heading', { level: 1, name: restaurant.name }).waitFor();
     await cashier.page
       .getByText(text('en', 'tenancy_member_page', { role: text('en', 'tenancy_role_cashier') }))
       .waitFor();
+  });
+
+  step("the owner's staff screen lists the cashier by the name they signed up with; she renames herself", async () => {
+    const { page } = owner;
+    // Away and back: opening the staff screen reads who joined meanwhile.
+    await openAdminSection(page, 'admin_nav_tables', 'admin_tables_title');
+    await openAdminSection(page, 'admin_nav_staff', 'admin_staff_title');
+    const members = page.getByRole('region', { name: exactly('fr', 'admin_staff_members') }).getByRole('list');
+    await members.getByRole('listitem').filter({ hasText: people.cashier }).waitFor();
+    await members.getByText(exactly('fr', 'admin_staff_you_named', { name: people.owner })).waitFor();
+    await expect(members.getByRole('listitem').count()).resolves.toBe(2);
+    // On her own row only, the owner can change the name her staff see.
+    await members.getByRole('button', { name: exactly('fr', 'admin_staff_rename') }).click();
+    await members.getByLabel(exactly('fr', 'admin_staff_rename_label')).fill('Amina D.');
+    await members.getByRole('button', { name: exactly('fr', 'admin_staff_rename_save') }).click();
+    await members.getByText(exactly('fr', 'admin_staff_you_named', { name: 'Amina D.' })).waitFor();
+    await expect(members.getByRole('button', { name: exactly('fr', 'admin_staff_rename') }).count()).resolves.toBe(1);
   });
 
   step("the owner's device goes offline, reloads, and still shows the admin with its data", async () => {

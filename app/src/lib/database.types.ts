@@ -855,6 +855,20 @@ isOneToOne: false
         isOneToOne: true
         isSetofReturn: false
       } },
+"set_my_display_name":
+{ Args: { "p_display_name": string,"p_restaurant_id": string }; Returns: {
+              "created_at": string,
+"display_name": string | null,
+"restaurant_id": string,
+"role": Database["public"]['Enums']["member_role"],
+"user_id": string
+            }
+                          SetofOptions: {
+        from: "*"
+        to: "memberships"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
 "shift_report":
 { Args: { "p_shift_id": string }; Returns: Json
                            },

@@ -18,12 +18,13 @@ export default function SignUp() {
           <CredentialsForm
             purpose="sign-up"
             submitLabel={m.sign_up_submit()}
-            onSubmit={async ({ email, password }) => {
-              // The chosen language travels in user metadata so emails and onboarding can use it.
+            onSubmit={async ({ email, password, displayName }) => {
+              // The chosen language travels in user metadata so emails and onboarding can use it;
+              // the name too: the database copies it onto each restaurant the person joins.
               const { data, error } = await supabase.auth.signUp({
                 email,
                 password,
-                options: { data: { locale: currentLocale() } },
+                options: { data: { locale: currentLocale(), display_name: displayName } },
               });
               if (error) return describeAuthError(error);
               // With email confirmations on (hosted default) there is no session until confirmed.

@@ -6,6 +6,7 @@ import type { MenuCategory } from '../../lib/menu/types.ts';
 import { checkName } from '../../lib/menu/validation.ts';
 import * as m from '../../paraglide/messages.js';
 import { Field } from '../field.tsx';
+import { DeleteButton, FormActions } from '../form-parts.tsx';
 import { useMenuEditor } from './menu-context.tsx';
 import { ReorderableList } from './reorderable-list.tsx';
 
@@ -134,14 +135,7 @@ function CategoryRow(props: { category: MenuCategory }) {
             >
               {m.admin_menu_rename()}
             </button>
-            <button
-              type="button"
-              class="secondary danger"
-              aria-label={m.admin_menu_delete_named({ name: props.category.name })}
-              onClick={() => void remove()}
-            >
-              {m.admin_menu_delete()}
-            </button>
+            <DeleteButton name={props.category.name} onDelete={() => void remove()} />
           </div>
         </div>
       }
@@ -156,12 +150,7 @@ function CategoryRow(props: { category: MenuCategory }) {
           error={error()}
           autofocus
         />
-        <div class="actions">
-          <button type="submit">{m.admin_menu_save()}</button>
-          <button type="button" class="secondary" onClick={() => setRenaming(false)}>
-            {m.admin_menu_cancel()}
-          </button>
-        </div>
+        <FormActions submitText={m.admin_menu_save()} onCancel={() => setRenaming(false)} />
       </form>
     </Show>
   );

@@ -1,8 +1,9 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal } from 'solid-js';
 import type { WriteResult } from '../../lib/menu/errors.ts';
 import { checkName, readWholeNumber } from '../../lib/menu/validation.ts';
 import * as m from '../../paraglide/messages.js';
 import { Field } from '../field.tsx';
+import { FormActions, FormError } from '../form-parts.tsx';
 
 export interface GroupValues {
   name: string;
@@ -59,11 +60,7 @@ export function GroupForm(props: GroupFormProps) {
 
   return (
     <form class="inline-form group-form" onSubmit={submit} noValidate aria-busy={busy()}>
-      <Show when={errors().form}>
-        <p class="notice error" role="alert">
-          {errors().form}
-        </p>
-      </Show>
+      <FormError message={errors().form} />
       <Field
         id={`${props.idPrefix}-name`}
         label={m.admin_menu_group_name()}
@@ -89,18 +86,7 @@ export function GroupForm(props: GroupFormProps) {
         onInput={(e) => setMax(e.currentTarget.value)}
         error={errors().max_select}
       />
-      <div class="actions">
-        <button type="submit" disabled={busy()}>
-          {props.submitLabel}
-        </button>
-        <Show when={props.onCancel}>
-          {(cancel) => (
-            <button type="button" class="secondary" onClick={() => cancel()()}>
-              {m.admin_menu_cancel()}
-            </button>
-          )}
-        </Show>
-      </div>
+      <FormActions submitText={props.submitLabel} busy={busy()} onCancel={props.onCancel} />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import type { MenuItem } from '../../lib/menu/types.ts';
 import { checkName, checkStation } from '../../lib/menu/validation.ts';
 import * as m from '../../paraglide/messages.js';
 import { Field } from '../field.tsx';
+import { FormError } from '../form-parts.tsx';
 import { useMenuEditor } from './menu-context.tsx';
 import { type PhotoChoice, PhotoPicker } from './photo-picker.tsx';
 
@@ -118,11 +119,7 @@ export function ItemEditor(props: ItemEditorProps) {
       <h3 id={`${prefix}-title`}>
         {item ? m.admin_menu_item_edit_title({ name: item.name }) : m.admin_menu_item_new_title()}
       </h3>
-      <Show when={errors().form}>
-        <p class="notice error" role="alert">
-          {errors().form}
-        </p>
-      </Show>
+      <FormError message={errors().form} />
       <Field
         id={`${prefix}-name`}
         label={m.admin_menu_item_name()}

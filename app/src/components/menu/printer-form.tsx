@@ -11,6 +11,7 @@ import {
 import type { Printer } from '../../lib/menu/types.ts';
 import * as m from '../../paraglide/messages.js';
 import { Field } from '../field.tsx';
+import { FormActions, FormError } from '../form-parts.tsx';
 import { SelectField } from '../select-field.tsx';
 
 export interface PrinterFormProps {
@@ -55,11 +56,7 @@ export function PrinterForm(props: PrinterFormProps) {
 
   return (
     <form class="stack editor-panel" onSubmit={submit} noValidate aria-busy={busy()}>
-      <Show when={errors().form}>
-        <p class="notice error" role="alert">
-          {errors().form}
-        </p>
-      </Show>
+      <FormError message={errors().form} />
       <Field
         id={id('name')}
         label={m.admin_printers_name()}
@@ -149,18 +146,7 @@ export function PrinterForm(props: PrinterFormProps) {
         }))}
         error={errors().chars_per_line}
       />
-      <div class="actions">
-        <button type="submit" disabled={busy()}>
-          {busy() ? m.submitting() : props.submitLabel}
-        </button>
-        <Show when={props.onCancel}>
-          {(cancel) => (
-            <button type="button" class="secondary" onClick={() => cancel()()}>
-              {m.admin_menu_cancel()}
-            </button>
-          )}
-        </Show>
-      </div>
+      <FormActions submitText={props.submitLabel} busy={busy()} onCancel={props.onCancel} />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { createSignal, For, type JSX } from 'solid-js';
+import { createSignal, For, type JSX, onCleanup } from 'solid-js';
 import { moveBy, moveTo } from '../../lib/menu/reorder.ts';
 import * as m from '../../paraglide/messages.js';
 
@@ -13,84 +13,126 @@ export interface ReorderableListProps<T extends { id: string }> {
   children: (item: T) => JSX.Element;
 }
 
+/** The drag under way: which pointer holds which row, and the row it would land on. */
+interface Drag {
+  pointerId: number;
+  id: string;
+  over: number;
+}
+
 /**
- * A list reordered by dragging a row (mouse, pen) or with its "Move up" / "Move down" buttons
- * (keyboard, screen readers, touch screens where drag-and-drop is unreliable).
+ * The index of this list's row under a point. Lists nest (a group's options inside the groups
+ * list), so the nearest row may belong to an inner list: climb until a row is a child of `list`.
+ */
+export function rowIndexAt(list: HTMLElement, x: number, y: number): number | null {
+  let element: Element | null = document.elementFromPoint(x, y);
+  while (element) {
+    const row: Element | null = element.closest('.reorderable-row');
+    if (!row) return null;
+    if (row.parentElement === list) return Array.prototype.indexOf.call(list.children, row);
+    element = row.parentElement;
+  }
+  return null;
+}
+
+/**
+ * A list reordered by dragging a row's handle (mouse, pen or finger, through Pointer Events) or
+ * with its "Move up" / "Move down" buttons (keyboard and screen readers).
  */
 export function ReorderableList<T extends { id: string }>(props: ReorderableListProps<T>) {
-  const [dragged, setDragged] = createSignal<number | null>(null);
-  const [over, setOver] = createSignal<number | null>(null);
-  const drop = (index: number) => {
-    const from = dragged();
-    setDragged(null);
-    setOver(null);
-    if (from === null || from === index) return;
-    props.onReorder(moveTo(props.items, from, index));
+  const [drag, setDrag] = createSignal<Drag | null>(null);
+  let list: HTMLOListElement | undefined;
+
+  // Listened for on the window rather than the handle: <For> may replace a row while it is held
+  // (the menu refetched), and the pointer's events then no longer reach the old handle.
+  const onMove = (event: PointerEvent) => {
+    const current = drag();
+    if (!current || event.pointerId !== current.pointerId || !list) return;
+    const over = rowIndexAt(list, event.clientX, event.clientY);
+    if (over !== null && over !== current.over) setDrag({ ...current, over });
   };
+  const onUp = (event: PointerEvent) => {
+    const current = drag();
+    if (!current || event.pointerId !== current.pointerId) return;
+    // Released outside the list (past its top or bottom): the last row it was over wins.
+    const released = list ? rowIndexAt(list, event.clientX, event.clientY) : null;
+    const over = released ?? current.over;
+    stop();
+    const from = props.items.findIndex((item) => item.id === current.id);
+    if (from < 0 || from === over) return;
+    props.onReorder(moveTo(props.items, from, over));
+  };
+  const onCancel = (event: PointerEvent) => {
+    if (event.pointerId === drag()?.pointerId) stop();
+  };
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    stop();
+  };
+  function stop() {
+    setDrag(null);
+    window.removeEventListener('pointermove', onMove);
+    window.removeEventListener('pointerup', onUp);
+    window.removeEventListener('pointercancel', onCancel);
+    window.removeEventListener('keydown', onKey);
+  }
+  onCleanup(stop);
+
+  const start = (event: PointerEvent & { currentTarget: HTMLElement }, item: T, index: number) => {
+    // Primary button only (a finger or pen contact is button 0 too); one drag at a time.
+    if (event.button !== 0 || drag()) return;
+    // No text selection, no emulated mouse events; the handle's touch-action stops scrolling.
+    event.preventDefault();
+    event.currentTarget.setPointerCapture(event.pointerId);
+    setDrag({ pointerId: event.pointerId, id: item.id, over: index });
+    window.addEventListener('pointermove', onMove);
+    window.addEventListener('pointerup', onUp);
+    window.addEventListener('pointercancel', onCancel);
+    window.addEventListener('keydown', onKey);
+  };
+
   return (
-    <ol class="reorderable" aria-label={props.label}>
+    <ol class="reorderable" aria-label={props.label} ref={list}>
       <For each={props.items}>
-        {(item, index) => (
-          <li
-            class="reorderable-row"
-            classList={{ 'drop-target': over() === index() && dragged() !== index() }}
-            onDragOver={(event) => {
-              if (dragged() === null) return;
-              event.preventDefault();
-              setOver(index());
-            }}
-            onDragLeave={() => setOver(null)}
-            onDrop={(event) => {
-              event.preventDefault();
-              drop(index());
-            }}
-            onDragEnd={() => {
-              setDragged(null);
-              setOver(null);
-            }}
-          >
-            {/* Only the handle drags, so text in the row's inputs stays selectable. */}
-            <span
-              class="drag-handle"
-              aria-hidden="true"
-              draggable={true}
-              onDragStart={(event) => {
-                setDragged(index());
-                const row = event.currentTarget.parentElement;
-                if (event.dataTransfer) {
-                  event.dataTransfer.setData('text/plain', item.id);
-                  event.dataTransfer.effectAllowed = 'move';
-                  if (row) event.dataTransfer.setDragImage(row, 16, 16);
-                }
-              }}
+        {(item, index) => {
+          const held = () => drag()?.id === item.id;
+          return (
+            <li
+              class="reorderable-row"
+              classList={{ dragging: held(), 'drop-target': drag()?.over === index() && !held() }}
             >
-              ⠿
-            </span>
-            <div class="reorderable-content">{props.children(item)}</div>
-            <div class="move-buttons">
-              <button
-                type="button"
-                class="secondary icon"
-                aria-label={m.admin_menu_move_up({ name: props.nameOf(item) })}
-                title={m.admin_menu_move_up({ name: props.nameOf(item) })}
-                disabled={index() === 0}
-                onClick={() => props.onReorder(moveBy(props.items, item.id, -1))}
-              >
-                ↑
-              </button>
-              <button
-                type="button"
-                class="secondary icon"
-                aria-label={m.admin_menu_move_down({ name: props.nameOf(item) })}
-                title={m.admin_menu_move_down({ name: props.nameOf(item) })}
-                disabled={index() === props.items.length - 1}
-                onClick={() => props.onReorder(moveBy(props.items, item.id, 1))}
-              >
-                ↓
-              </button>
-            </div>
-          </li>
-        )}
+              {/* Only the handle drags (and only it refuses touch scrolling), so the page still
+                  scrolls under a finger elsewhere and text in the row's inputs stays selectable. */}
+              <span class="drag-handle" aria-hidden="true" onPointerDown={(event) => start(event, item, index())}>
+                ⠿
+              </span>
+              <div class="reorderable-content">{props.children(item)}</div>
+              <div class="move-buttons">
+                <button
+                  type="button"
+                  class="secondary icon"
+                  aria-label={m.admin_menu_move_up({ name: props.nameOf(item) })}
+                  title={m.admin_menu_move_up({ name: props.nameOf(item) })}
+                  disabled={index() === 0}
+                  onClick={() => props.onReorder(moveBy(props.items, item.id, -1))}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  class="secondary icon"
+                  aria-label={m.admin_menu_move_down({ name: props.nameOf(item) })}
+                  title={m.admin_menu_move_down({ name: props.nameOf(item) })}
+                  disabled={index() === props.items.length - 1}
+                  onClick={() => props.onReorder(moveBy(props.items, item.id, 1))}
+                >
+                  ↓
+                </button>
+              </div>
+            </li>
+          );
+        }}
       </For>
     </ol>
   );

@@ -6,6 +6,7 @@ import type { Membership } from '../../lib/restaurant/queries.ts';
 import { changeMemberRole, removeMember } from '../../lib/restaurant/staff.ts';
 import * as m from '../../paraglide/messages.js';
 import { SelectField } from '../select-field.tsx';
+import { RenameSelf } from './rename-self.tsx';
 
 export interface MemberRowProps {
   member: Membership;
@@ -15,11 +16,15 @@ export interface MemberRowProps {
 }
 
 export function memberName(member: Membership, isSelf: boolean): string {
-  if (isSelf) return m.admin_staff_you();
-  return member.display_name?.trim() || m.admin_staff_unnamed({ id: member.user_id.slice(0, 6) });
+  const name = member.display_name?.trim();
+  if (isSelf) return name ? m.admin_staff_you_named({ name }) : m.admin_staff_you();
+  return name || m.admin_staff_unnamed({ id: member.user_id.slice(0, 6) });
 }
 
-/** One person: their role (changeable when the actor may), and removal behind a confirmation. */
+/**
+ * One person: their name (the signed-in person may change their own), their role (changeable
+ * when the actor may), and removal behind a confirmation.
+ */
 export function MemberRow(props: MemberRowProps) {
   const [error, setError] = createSignal<string | null>(null);
   const [confirming, setConfirming] = createSignal(false);
@@ -58,6 +63,9 @@ export function MemberRow(props: MemberRowProps) {
           {roleLabel(props.member.role)}
         </Show>
       </p>
+      <Show when={props.isSelf}>
+        <RenameSelf restaurantId={props.member.restaurant_id} currentName={props.member.display_name} />
+      </Show>
       <Show when={manageable()}>
         <SelectField
           id={`${id()}-role`}

@@ -1,9 +1,10 @@
 import * as m from '../../paraglide/messages.js';
 import type { FieldError } from './validation.ts';
 
-export function describeFieldError(error: FieldError, field: 'email' | 'password'): string {
+export function describeFieldError(error: FieldError, field: 'email' | 'password' | 'display_name'): string {
   switch (error.code) {
     case 'required':
+      if (field === 'display_name') return m.error_display_name_required();
       return field === 'email' ? m.error_email_required() : m.error_password_required();
     case 'invalid_email':
       return m.error_email_invalid();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateCredentials, validateEmail, validatePassword } from './validation.ts';
+import { validateCredentials, validateDisplayName, validateEmail, validatePassword } from './validation.ts';
 
 describe('validateEmail', () => {
   it('accepts an address, ignoring surrounding spaces', () => {
@@ -43,5 +43,20 @@ describe('validateCredentials', () => {
       email: { code: 'invalid_email' },
       password: { code: 'required' },
     });
+  });
+});
+
+describe('validateDisplayName', () => {
+  it('requires a name once trimmed', () => {
+    expect(validateDisplayName('  Amina Diallo ')).toBeNull();
+    expect(validateDisplayName('')).toEqual({ code: 'required' });
+    expect(validateDisplayName(' \t\u00a0')).toEqual({ code: 'required' });
+  });
+
+  it('allows 100 characters, counting each accented letter or emoji once', () => {
+    expect(validateDisplayName('é'.repeat(100))).toBeNull();
+    expect(validateDisplayName('🍲'.repeat(100))).toBeNull();
+    expect(validateDisplayName(` ${'a'.repeat(100)} `)).toBeNull();
+    expect(validateDisplayName('a'.repeat(101))).toEqual({ code: 'too_long', max: 100 });
   });
 });

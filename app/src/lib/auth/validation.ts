@@ -6,6 +6,8 @@ export const passwordMinLength = 8;
 /** GoTrue hashes with bcrypt, which ignores bytes past 72. */
 export const passwordMaxLength = 72;
 export const emailMaxLength = 254;
+/** The database's limit on `memberships.display_name`, in characters. */
+export const displayNameMaxLength = 100;
 
 export type FieldError =
   | { code: 'required' }
@@ -30,6 +32,16 @@ export function validatePassword(value: string, purpose: 'sign-in' | 'sign-up'):
   if (value.length < passwordMinLength) return { code: 'too_short', min: passwordMinLength };
   if (new TextEncoder().encode(value).length > passwordMaxLength) return { code: 'too_long', max: passwordMaxLength };
   return null;
+}
+
+/**
+ * The name staff see for a person: required, at most 100 characters once trimmed. Counted in code
+ * points, as PostgreSQL's char_length does, so "é" or an emoji counts once.
+ */
+export function validateDisplayName(value: string): FieldError | null {
+  const name = value.trim();
+  if (name === '') return { code: 'required' };
+  return [...name].length > displayNameMaxLength ? { code: 'too_long', max: displayNameMaxLength } : null;
 }
 
 export interface CredentialErrors {

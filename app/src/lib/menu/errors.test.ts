@@ -46,4 +46,13 @@ describe('describeWriteError', () => {
       describeWriteError('printers', { error: { code: 'P0001', message: 'printer_not_found' }, status: 400 }).code,
     ).toBe('printer_not_found');
   });
+
+  it('reports an edit of a menu row deleted meanwhile as such', () => {
+    const noRow = {
+      error: { code: 'PGRST116', message: 'Cannot coerce the result to a single JSON object' },
+      status: 406,
+    };
+    expect(describeWriteError('modifier_options', noRow)).toMatchObject({ code: 'row_not_found', field: null });
+    expect(describeWriteError('printers', noRow).code).toBe('PGRST116');
+  });
 });

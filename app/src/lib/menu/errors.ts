@@ -50,6 +50,9 @@ const codeMessages: Record<string, () => string> = {
   row_not_found: m.admin_menu_error_row_not_found,
 };
 
+/** Menu tables, whose rows "no longer exist" in the menu's own words when an edit finds nothing. */
+const menuTables = new Set(['menu_categories', 'menu_items', 'modifier_groups', 'modifier_options']);
+
 /** Turns a supabase-js error response from a table write or RPC into a WriteError for `table`. */
 export function describeWriteError(table: string, response: SupabaseResponseLike): WriteError {
   const result = resultFromResponse(response);
@@ -68,6 +71,9 @@ export function describeWriteError(table: string, response: SupabaseResponseLike
   // RLS refusing a row (42501 without one of our codes) means the role may not do it.
   if (failure.code === '42501')
     return { code: 'forbidden', field: null, message: describeFailure({ code: 'forbidden' }) };
+  // An edit answered no row (`.single()` on nothing): deleted on another device meanwhile.
+  if (failure.code === 'PGRST116' && menuTables.has(table))
+    return { code: 'row_not_found', field: null, message: m.admin_menu_error_row_not_found() };
   const own = codeMessages[failure.code];
   if (own) return { code: failure.code, field: null, message: own() };
   if (failure.transient) return { code: 'network', field: null, message: describeFailure({ code: 'network' }) };

@@ -31,8 +31,9 @@ export function describeRestaurantFieldError(error: RestaurantFieldError): strin
 }
 
 /**
- * The restaurant, invite and membership RPCs' codes (supabase/migrations/…0100_tenancy.sql and
- * …0200_members_and_invites.sql) in the user's language; others go to the shared table.
+ * The restaurant, invite and membership RPCs' codes (supabase/migrations/…0100_tenancy.sql,
+ * …0200_members_and_invites.sql and …2100_member_display_names.sql) in the user's language; others
+ * go to the shared table.
  */
 const tenancyMessages: Record<string, () => string> = {
   invalid_timezone: m.tenancy_error_invalid_timezone,
@@ -48,6 +49,9 @@ const tenancyMessages: Record<string, () => string> = {
   already_member: m.tenancy_error_already_member,
   member_not_found: m.tenancy_error_member_not_found,
   last_owner: m.tenancy_error_last_owner,
+  // set_my_display_name (…2100_member_display_names.sql).
+  display_name_required: m.tenancy_error_display_name_required,
+  display_name_too_long: m.tenancy_error_display_name_too_long,
   // A CHECK constraint of restaurants (receipt text length, cut-off hour) the form should have caught.
   '23514': m.tenancy_error_check_violation,
   // An update answered no row: RLS hid it, as the person's role changed since the screen loaded.

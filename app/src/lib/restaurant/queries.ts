@@ -118,6 +118,8 @@ export function useStaff(restaurantId: () => string | undefined) {
       queryFn: () =>
         read(supabase.from('memberships').select('*').eq('restaurant_id', id).order('created_at', { ascending: true })),
       enabled: id !== '',
+      // People join by code from their own phones: opening the screen shows who joined meanwhile.
+      refetchOnMount: 'always' as const,
     };
   });
 }

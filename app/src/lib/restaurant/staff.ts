@@ -35,6 +35,15 @@ export async function removeMember(restaurantId: string, userId: string) {
   return result;
 }
 
+/** Renames the signed-in person in one restaurant (the database trims and checks 1..100 characters). */
+export async function setMyDisplayName(restaurantId: string, displayName: string) {
+  const result = await runDb(
+    supabase.rpc('set_my_display_name', { p_restaurant_id: restaurantId, p_display_name: displayName }),
+  );
+  await refreshAfter(result, queryKeys.staff(restaurantId));
+  return result;
+}
+
 /**
  * Re-reads the list after a change, or after a refusal saying the row is gone. Not after other
  * refusals: nothing changed, and re-rendering the rows would drop the error shown beside one.

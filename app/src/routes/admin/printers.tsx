@@ -9,6 +9,7 @@ import { queryClient } from '../../lib/query.ts';
 import { useAdminRestaurant } from '../../lib/restaurant/admin-context.ts';
 import * as m from '../../paraglide/messages.js';
 import './menu.css';
+import { DeleteButton } from '../../components/form-parts.tsx';
 
 export default function AdminPrinters() {
   const restaurant = useAdminRestaurant();
@@ -158,14 +159,7 @@ function PrinterRow(props: {
               {m.admin_menu_edit()}
             </button>
           </Show>
-          <button
-            type="button"
-            class="secondary danger"
-            aria-label={m.admin_menu_delete_named({ name: props.printer.name })}
-            onClick={() => void remove()}
-          >
-            {m.admin_menu_delete()}
-          </button>
+          <DeleteButton name={props.printer.name} onDelete={() => void remove()} />
         </div>
       </div>
     </li>

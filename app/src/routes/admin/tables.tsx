@@ -11,6 +11,7 @@ import { queryClient } from '../../lib/query.ts';
 import { useAdminRestaurant } from '../../lib/restaurant/admin-context.ts';
 import * as m from '../../paraglide/messages.js';
 import './menu.css';
+import { DeleteButton, FormError } from '../../components/form-parts.tsx';
 
 /** The page a guest's phone opens from the table's QR code (the guest surface serves `/t/…`). */
 export function guestUrl(token: string, origin = location.origin): string {
@@ -72,11 +73,7 @@ export default function AdminTables() {
       <section class="admin-section" aria-labelledby="tables-add-title">
         <h2 id="tables-add-title">{m.admin_tables_add_title()}</h2>
         <form class="inline-form" onSubmit={add} noValidate aria-busy={busy()}>
-          <Show when={errors().form}>
-            <p class="notice error" role="alert">
-              {errors().form}
-            </p>
-          </Show>
+          <FormError message={errors().form} />
           <Field
             id="table-new-label"
             label={m.admin_tables_label()}
@@ -169,11 +166,7 @@ function TableRow(props: {
     <li class="reorderable-row" aria-label={props.table.label}>
       <div class="reorderable-content stack">
         <form class="inline-form" onSubmit={save} noValidate>
-          <Show when={errors().form}>
-            <p class="notice error" role="alert">
-              {errors().form}
-            </p>
-          </Show>
+          <FormError message={errors().form} />
           <Field
             id={`${prefix()}-label`}
             label={m.admin_tables_label()}
@@ -217,14 +210,7 @@ function TableRow(props: {
           >
             {m.admin_tables_rotate()}
           </button>
-          <button
-            type="button"
-            class="secondary danger"
-            aria-label={m.admin_menu_delete_named({ name: props.table.label })}
-            onClick={() => void remove()}
-          >
-            {m.admin_menu_delete()}
-          </button>
+          <DeleteButton name={props.table.label} onDelete={() => void remove()} />
         </div>
       </div>
     </li>

@@ -1,0 +1,80 @@
+import { createSignal, Show } from 'solid-js';
+import { formatMoney } from '../../lib/format/money.ts';
+import { currentLocale } from '../../lib/i18n/locale.ts';
+import { refreshMenu, setAvailability } from '../../lib/menu/cache.ts';
+import { deleteRow, updateRow } from '../../lib/menu/mutations.ts';
+import type { OptionValues } from '../../lib/menu/option-values.ts';
+import { currencyOf } from '../../lib/menu/price.ts';
+import type { ModifierOption } from '../../lib/menu/types.ts';
+import * as m from '../../paraglide/messages.js';
+import { DeleteButton } from '../form-parts.tsx';
+import { useMenuEditor } from './menu-context.tsx';
+import { OptionForm } from './option-form.tsx';
+
+/** One option of a modifier group: its price change, availability, and edit / delete. */
+export function OptionRow(props: { option: ModifierOption }) {
+  const editor = useMenuEditor();
+  const [editing, setEditing] = createSignal(false);
+
+  const toggle = async (available: boolean) => {
+    const outcome = await setAvailability(editor.restaurantId, 'modifier_options', [props.option.id], available);
+    if (!outcome.ok) editor.showError(m.admin_menu_storage_error());
+  };
+  // Online like the other forms: a rename or new price is checked by the database while the
+  // person is still looking at the form, rather than refused later from the outbox.
+  const save = async (values: OptionValues) => {
+    const result = await updateRow<ModifierOption>('modifier_options', props.option.id, { ...values });
+    await refreshMenu(editor.restaurantId);
+    if (result.ok) setEditing(false);
+    return result;
+  };
+  const remove = async () => {
+    const result = await deleteRow('modifier_options', props.option.id);
+    if (!result.ok) editor.showError(result.error);
+    await refreshMenu(editor.restaurantId);
+  };
+
+  return (
+    <Show
+      when={editing()}
+      fallback={
+        <div class="row-line" classList={{ unavailable: !props.option.available }}>
+          <span class="row-name">{props.option.name}</span>
+          <span class="row-meta">
+            {props.option.price_delta > 0 ? '+' : ''}
+            {formatMoney(props.option.price_delta, currencyOf(editor.money), currentLocale())}
+          </span>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={props.option.available}
+              onChange={(e) => void toggle(e.currentTarget.checked)}
+            />
+            {m.admin_menu_item_available()}
+            <span class="visually-hidden"> — {props.option.name}</span>
+          </label>
+          <div class="actions">
+            <button
+              type="button"
+              class="secondary"
+              aria-label={m.admin_menu_option_edit_named({ name: props.option.name })}
+              onClick={() => setEditing(true)}
+            >
+              {m.admin_menu_edit()}
+            </button>
+            <DeleteButton name={props.option.name} onDelete={() => void remove()} />
+          </div>
+        </div>
+      }
+    >
+      <OptionForm
+        idPrefix={`option-${props.option.id}-edit`}
+        label={m.admin_menu_option_edit_named({ name: props.option.name })}
+        initial={{ name: props.option.name, price_delta: props.option.price_delta }}
+        submitText={m.admin_menu_save()}
+        onSave={save}
+        onCancel={() => setEditing(false)}
+      />
+    </Show>
+  );
+}
