@@ -110,7 +110,9 @@ export async function editOption(page: Page, from: string, to: { name: string; p
   await form.getByLabel(exactly('fr', 'admin_menu_option_price', { currency: 'EUR' })).fill(to.price);
   await form.getByRole('button', { name: exactly('fr', 'admin_menu_save') }).click();
   await form.waitFor({ state: 'detached' });
-  await section.getByRole('button', { name: exactly('fr', 'admin_menu_option_edit_named', { name: to.name }) }).waitFor();
+  await section
+    .getByRole('button', { name: exactly('fr', 'admin_menu_option_edit_named', { name: to.name }) })
+    .waitFor();
 }
 
 export interface ItemDraft {
