@@ -93,3 +93,11 @@ async function letPostgresUserReach(dir: string): Promise<void> {
     if (d === path.dirname(d)) return;
   }
 }
+
+/** Same server and database, another role (all local roles share the CLI's password). */
+export function roleUrl(superuserUrl: string, role: string): string {
+  const u = new URL(superuserUrl);
+  u.username = role;
+  u.password = DB_PASSWORD;
+  return u.toString();
+}

@@ -5,10 +5,12 @@ import pg from 'pg';
 import type { GatewayConfig } from '../gateway/config.ts';
 import { startGateway } from '../gateway/server.ts';
 import { applyBootstrap } from './bootstrap.ts';
-import { ANON_KEY, DB_PASSWORD, JWT_SECRET, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY } from './keys.ts';
+import { ANON_KEY, JWT_SECRET, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY } from './keys.ts';
 import { migrate, seed } from './migrate.ts';
 import { supabaseDir } from './paths.ts';
-import { startLocalPostgres } from './postgres.ts';
+import { roleUrl, startLocalPostgres } from './postgres.ts';
+
+export { roleUrl };
 
 export interface StackOptions {
   /** Local state: db/ (embedded cluster), storage/, deno/, prints/. */
@@ -38,14 +40,6 @@ export interface RunningStack {
   /** True when this start created the database (migrations ran from zero and the seed was loaded). */
   created: boolean;
   stop: () => Promise<void>;
-}
-
-/** Same server and database, another role (all local roles share the CLI's password). */
-export function roleUrl(superuserUrl: string, role: string): string {
-  const u = new URL(superuserUrl);
-  u.username = role;
-  u.password = DB_PASSWORD;
-  return u.toString();
 }
 
 /**

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, makeRestaurant, type OrderJson, orderPayload, placeOrder, type Restaurant } from './fixtures.ts';
-import { type Actor, actAs, anon, db, rpc, rpcRows, service, sql, user, uuid } from './support.ts';
+import { type Actor, anon, probe, rpc, rpcRows, service, sql, user, uuid } from './support.ts';
 
 /**
  * Who may do what, for every table and RPC in `public`: each cell lists the actors allowed; every
@@ -283,26 +283,6 @@ function tableProbes(t: string): Record<keyof Ops, { text: string; values: unkno
   };
 }
 
-/** Allowed: no error and (for reads/updates/deletes) at least one row. Refused: a privilege/RLS error or no row. */
-async function probe(actor: Actor, text: string, values: unknown[], op: keyof Ops): Promise<boolean> {
-  const client = await db().connect();
-  try {
-    await client.query('begin');
-    await actAs(client, actor);
-    const res = await client.query(text, values);
-    if (op === 'insert') return true;
-    return op === 'select' ? (res.rows[0]?.n ?? 0) > 0 : (res.rowCount ?? 0) > 0;
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    // Only refusals count: permission denied / RLS (42501) or a rule of ours (P0001). Anything else is a bug in the probe.
-    if (code !== '42501' && code !== 'P0001') throw e;
-    return false;
-  } finally {
-    await client.query('rollback').catch(() => {});
-    client.release();
-  }
-}
-
 describe('RLS matrix: tables', () => {
   for (const [table, ops] of Object.entries(TABLES)) {
     for (const op of ['select', 'insert', 'update', 'delete'] as const) {
@@ -408,20 +388,5 @@ describe('RLS matrix coverage', () => {
        order by 1`,
     );
     expect(rows.map((x) => x.name).sort()).toEqual(Object.keys(RPCS).sort());
-  });
-
-  it('every table in public has RLS enabled', async () => {
-    const rows = await sql<{ name: string }>(
-      `select c.relname as name from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind = 'r' and not c.relrowsecurity`,
-    );
-    expect(rows).toEqual([]);
-  });
-
-  it('anon can execute no function in public', async () => {
-    const rows = await sql<{ name: string }>(
-      `select p.proname as name from pg_proc p where p.pronamespace = 'public'::regnamespace
-         and has_function_privilege('anon', p.oid, 'execute')`,
-    );
-    expect(rows).toEqual([]);
   });
 });

@@ -168,3 +168,31 @@ export async function sql<T extends pg.QueryResultRow = Record<string, unknown>>
 }
 
 export const uuid = (): string => randomUUID();
+
+/**
+ * One RLS-matrix cell, in a transaction rolled back. Allowed: no error and (for reads, updates and
+ * deletes) at least one row. Refused: a privilege/RLS error or no row.
+ */
+export async function probe(
+  actor: Actor,
+  text: string,
+  values: unknown[],
+  op: 'select' | 'insert' | 'update' | 'delete',
+): Promise<boolean> {
+  const client = await db().connect();
+  try {
+    await client.query('begin');
+    await actAs(client, actor);
+    const res = await client.query(text, values);
+    if (op === 'insert') return true;
+    return op === 'select' ? (res.rows[0]?.n ?? 0) > 0 : (res.rowCount ?? 0) > 0;
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    // Only refusals count: permission denied / RLS (42501) or a rule of ours (P0001). Anything else is a bug in the probe.
+    if (code !== '42501' && code !== 'P0001') throw e;
+    return false;
+  } finally {
+    await client.query('rollback').catch(() => {});
+    client.release();
+  }
+}

@@ -20,7 +20,7 @@ export function FormActions(props: {
       <Show when={props.onCancel}>
         {(cancel) => (
           <button type="button" class="secondary" onClick={() => cancel()()}>
-            {m.admin_menu_cancel()}
+            {m.cancel()}
           </button>
         )}
       </Show>

@@ -230,7 +230,7 @@ export function ItemEditor(props: ItemEditorProps) {
           {busy() ? m.submitting() : m.admin_menu_item_save()}
         </button>
         <button type="button" class="secondary" onClick={() => props.onDone()}>
-          {m.admin_menu_cancel()}
+          {m.cancel()}
         </button>
         <Show when={item}>
           <button type="button" class="secondary danger" disabled={busy()} onClick={() => void remove()}>

@@ -5,6 +5,7 @@ import { describeTenancyFailure } from '../../lib/restaurant/errors.ts';
 import { setMyDisplayName } from '../../lib/restaurant/staff.ts';
 import * as m from '../../paraglide/messages.js';
 import { Field } from '../field.tsx';
+import { FormActions } from '../form-parts.tsx';
 
 export interface RenameSelfProps {
   restaurantId: string;
@@ -77,14 +78,7 @@ export function RenameSelf(props: RenameSelfProps) {
           onInput={(e) => setName(e.currentTarget.value)}
           error={error()}
         />
-        <div class="actions">
-          <button type="submit" disabled={busy()}>
-            {busy() ? m.submitting() : m.admin_staff_rename_save()}
-          </button>
-          <button type="button" class="secondary" onClick={close}>
-            {m.cancel()}
-          </button>
-        </div>
+        <FormActions submitText={m.admin_staff_rename_save()} busy={busy()} onCancel={close} />
       </form>
     </Show>
   );
