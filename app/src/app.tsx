@@ -1,28 +1,28 @@
 import { A, Navigate, Route, Router, type RouteSectionProps } from '@solidjs/router';
 import { QueryClientProvider } from '@tanstack/solid-query';
 import { lazy, type ParentProps, Show } from 'solid-js';
-import { LanguagePicker } from './components/language-picker.tsx';
-import { SyncStatus } from './components/sync-status.tsx';
-import { session } from './lib/auth/session.ts';
-import { queryClient } from './lib/query.ts';
-import * as m from './paraglide/messages.js';
+import { LanguagePicker } from '#components/shell/language-picker.tsx';
+import { SyncStatus } from '#components/shell/sync-status.tsx';
+import { session } from '#lib/auth/session.ts';
+import { queryClient } from '#lib/query.ts';
+import * as m from '#paraglide/messages.js';
 
 // One chunk per screen, so signing in never downloads the admin or the POS.
-const SignIn = lazy(() => import('./routes/sign-in.tsx'));
-const SignUp = lazy(() => import('./routes/sign-up.tsx'));
-const SignOut = lazy(() => import('./routes/sign-out.tsx'));
+const SignIn = lazy(() => import('./routes/auth/sign-in.tsx'));
+const SignUp = lazy(() => import('./routes/auth/sign-up.tsx'));
+const SignOut = lazy(() => import('./routes/auth/sign-out.tsx'));
 const Home = lazy(() => import('./routes/home.tsx'));
 const NotFound = lazy(() => import('./routes/not-found.tsx'));
-const Onboarding = lazy(() => import('./routes/onboarding.tsx'));
-const Join = lazy(() => import('./routes/join.tsx'));
-const Restaurants = lazy(() => import('./routes/restaurants.tsx'));
+const Onboarding = lazy(() => import('./routes/onboarding/onboarding.tsx'));
+const Join = lazy(() => import('./routes/onboarding/join.tsx'));
+const Restaurants = lazy(() => import('./routes/onboarding/restaurants.tsx'));
 const AdminLayout = lazy(() => import('./routes/admin/layout.tsx'));
 const AdminHome = lazy(() => import('./routes/admin/home.tsx'));
-const AdminMenu = lazy(() => import('./routes/admin/menu.tsx'));
-const AdminTables = lazy(() => import('./routes/admin/tables.tsx'));
-const AdminStaff = lazy(() => import('./routes/admin/staff.tsx'));
-const AdminPrinters = lazy(() => import('./routes/admin/printers.tsx'));
-const AdminSettings = lazy(() => import('./routes/admin/settings.tsx'));
+const AdminMenu = lazy(() => import('./routes/admin/menu/menu.tsx'));
+const AdminTables = lazy(() => import('./routes/admin/tables/tables.tsx'));
+const AdminStaff = lazy(() => import('./routes/admin/staff/staff.tsx'));
+const AdminPrinters = lazy(() => import('./routes/admin/printers/printers.tsx'));
+const AdminSettings = lazy(() => import('./routes/admin/settings/settings.tsx'));
 
 function Layout(props: RouteSectionProps) {
   return (

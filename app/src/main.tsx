@@ -1,9 +1,9 @@
 import { render } from 'solid-js/web';
+import { UpdatePrompt } from '#components/shell/update-prompt.tsx';
+import { applyDocumentLocale } from '#lib/i18n/locale.ts';
+import { persistQueries } from '#lib/query.ts';
+import { startSync } from '#lib/sync.ts';
 import { App } from './app.tsx';
-import { UpdatePrompt } from './components/update-prompt.tsx';
-import { applyDocumentLocale } from './lib/i18n/locale.ts';
-import { persistQueries } from './lib/query.ts';
-import { startSync } from './lib/sync.ts';
 import './styles.css';
 
 applyDocumentLocale();

@@ -1,6 +1,6 @@
 import { onlineManager, QueryClient } from '@tanstack/solid-query';
 import { type PersistedClient, type Persister, persistQueryClient } from '@tanstack/solid-query-persist-client';
-import { type KeyValueStore, lazyLocalforage } from './storage/key-value.ts';
+import { type KeyValueStore, lazyLocalforage } from '#lib/storage/key-value.ts';
 
 /**
  * Reads go through solid-query and its cache is persisted to IndexedDB, so a staff screen opened

@@ -1,12 +1,12 @@
 import { createRoot, createSignal } from 'solid-js';
-import { rowCommandExecutor } from './menu/row-commands.ts';
-import { Outbox } from './outbox/outbox.ts';
-import { requestPersistentStorage } from './outbox/persistence.ts';
-import { rpcExecutor } from './outbox/rpc-executor.ts';
-import { OutboxStore } from './outbox/store.ts';
-import type { OutboxSnapshot } from './outbox/types.ts';
-import { lazyLocalforage } from './storage/key-value.ts';
-import { supabase } from './supabase.ts';
+import { rowCommandExecutor } from '#lib/menu/row-commands.ts';
+import { Outbox } from '#lib/outbox/outbox.ts';
+import { requestPersistentStorage } from '#lib/outbox/persistence.ts';
+import { rpcExecutor } from '#lib/outbox/rpc-executor.ts';
+import { OutboxStore } from '#lib/outbox/store.ts';
+import type { OutboxSnapshot } from '#lib/outbox/types.ts';
+import { lazyLocalforage } from '#lib/storage/key-value.ts';
+import { supabase } from '#lib/supabase.ts';
 
 /** The app's one outbox: IndexedDB database "comanda-outbox", shared by every tab of the origin. */
 export const outbox = new Outbox({

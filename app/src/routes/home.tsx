@@ -1,12 +1,12 @@
 import { A, Navigate } from '@solidjs/router';
 import { createMemo, Match, Show, Switch } from 'solid-js';
-import { AttentionList } from '../components/attention-list.tsx';
-import { LoadFailed } from '../components/load-failed.tsx';
-import { session } from '../lib/auth/session.ts';
-import { canAdminister, landingFor, restaurantSelection } from '../lib/restaurant/current.ts';
-import { roleLabel } from '../lib/restaurant/labels.ts';
-import { useCurrentMembership } from '../lib/restaurant/queries.ts';
-import * as m from '../paraglide/messages.js';
+import { AttentionList } from '#components/shell/attention-list.tsx';
+import { LoadFailed } from '#components/ui/load-failed.tsx';
+import { session } from '#lib/auth/session.ts';
+import { canAdminister, landingFor, restaurantSelection } from '#lib/restaurant/current.ts';
+import { roleLabel } from '#lib/restaurant/labels.ts';
+import { useCurrentMembership } from '#lib/restaurant/queries.ts';
+import * as m from '#paraglide/messages.js';
 
 /**
  * Where signing in lands: no restaurant → onboarding; the remembered or only one → its admin (or,

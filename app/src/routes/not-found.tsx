@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import * as m from '../paraglide/messages.js';
+import * as m from '#paraglide/messages.js';
 
 export default function NotFound() {
   return (

@@ -1,14 +1,14 @@
 import { createSignal, Show } from 'solid-js';
-import { refreshMenu, setAvailability } from '../../lib/menu/cache.ts';
-import { deleteRow, insertRow, updateRow } from '../../lib/menu/mutations.ts';
-import { nextPosition } from '../../lib/menu/reorder.ts';
-import type { MenuCategory } from '../../lib/menu/types.ts';
-import { checkName } from '../../lib/menu/validation.ts';
-import * as m from '../../paraglide/messages.js';
-import { Field } from '../field.tsx';
-import { DeleteButton, FormActions } from '../form-parts.tsx';
-import { useMenuEditor } from './menu-context.tsx';
-import { ReorderableList } from './reorderable-list.tsx';
+import { useMenuEditor } from '#components/menu/menu-context.tsx';
+import { Field } from '#components/ui/field.tsx';
+import { DeleteButton, FormActions } from '#components/ui/form-parts.tsx';
+import { ReorderableList } from '#components/ui/reorderable-list.tsx';
+import { refreshMenu, setAvailability } from '#lib/menu/cache.ts';
+import { deleteRow, insertRow, updateRow } from '#lib/menu/mutations.ts';
+import { nextPosition } from '#lib/menu/reorder.ts';
+import type { MenuCategory } from '#lib/menu/types.ts';
+import { checkName } from '#lib/menu/validation.ts';
+import * as m from '#paraglide/messages.js';
 
 /** Categories: add, rename, reorder, delete, and switch all of a category's items on or off. */
 export function CategoriesSection() {

@@ -1,9 +1,9 @@
 import { createSignal } from 'solid-js';
-import type { WriteResult } from '../../lib/menu/errors.ts';
-import { checkName, readWholeNumber } from '../../lib/menu/validation.ts';
-import * as m from '../../paraglide/messages.js';
-import { Field } from '../field.tsx';
-import { FormActions, FormError } from '../form-parts.tsx';
+import { Field } from '#components/ui/field.tsx';
+import { FormActions, FormError } from '#components/ui/form-parts.tsx';
+import type { WriteResult } from '#lib/menu/errors.ts';
+import { checkName, readWholeNumber } from '#lib/menu/validation.ts';
+import * as m from '#paraglide/messages.js';
 
 export interface GroupValues {
   name: string;

@@ -1,18 +1,18 @@
 import { createSignal, For, Show } from 'solid-js';
-import { formatMoneyForInput } from '../../lib/format/money.ts';
-import { currentLocale } from '../../lib/i18n/locale.ts';
-import { refreshMenu } from '../../lib/menu/cache.ts';
-import type { WriteError } from '../../lib/menu/errors.ts';
-import { currencyOf, readPrice } from '../../lib/menu/price.ts';
-import { nextPosition } from '../../lib/menu/reorder.ts';
-import { deleteItem, saveItem } from '../../lib/menu/save-item.ts';
-import type { MenuItem } from '../../lib/menu/types.ts';
-import { checkName, checkStation } from '../../lib/menu/validation.ts';
-import * as m from '../../paraglide/messages.js';
-import { Field } from '../field.tsx';
-import { FormError } from '../form-parts.tsx';
-import { useMenuEditor } from './menu-context.tsx';
-import { type PhotoChoice, PhotoPicker } from './photo-picker.tsx';
+import { useMenuEditor } from '#components/menu/menu-context.tsx';
+import { type PhotoChoice, PhotoPicker } from '#components/menu/photo-picker.tsx';
+import { Field } from '#components/ui/field.tsx';
+import { FormError } from '#components/ui/form-parts.tsx';
+import { formatMoneyForInput } from '#lib/format/money.ts';
+import { currentLocale } from '#lib/i18n/locale.ts';
+import { refreshMenu } from '#lib/menu/cache.ts';
+import type { WriteError } from '#lib/menu/errors.ts';
+import { currencyOf, readPrice } from '#lib/menu/price.ts';
+import { nextPosition } from '#lib/menu/reorder.ts';
+import { deleteItem, saveItem } from '#lib/menu/save-item.ts';
+import type { MenuItem } from '#lib/menu/types.ts';
+import { checkName, checkStation } from '#lib/menu/validation.ts';
+import * as m from '#paraglide/messages.js';
 
 type FieldName = 'name' | 'description' | 'price' | 'station' | 'category_id' | 'photo' | 'groups' | 'form';
 

@@ -1,16 +1,18 @@
 import { createSignal, For, lazy, Show, Suspense } from 'solid-js';
-import { formatMoney } from '../../lib/format/money.ts';
-import { currentLocale } from '../../lib/i18n/locale.ts';
-import { setAvailability } from '../../lib/menu/cache.ts';
-import { itemImageUrl } from '../../lib/menu/item-image.ts';
-import { currencyOf } from '../../lib/menu/price.ts';
-import type { MenuItem } from '../../lib/menu/types.ts';
-import * as m from '../../paraglide/messages.js';
-import { useMenuEditor } from './menu-context.tsx';
-import { ReorderableList } from './reorderable-list.tsx';
+import { useMenuEditor } from '#components/menu/menu-context.tsx';
+import { ReorderableList } from '#components/ui/reorderable-list.tsx';
+import { formatMoney } from '#lib/format/money.ts';
+import { currentLocale } from '#lib/i18n/locale.ts';
+import { setAvailability } from '#lib/menu/cache.ts';
+import { itemImageUrl } from '#lib/menu/item-image.ts';
+import { currencyOf } from '#lib/menu/price.ts';
+import type { MenuItem } from '#lib/menu/types.ts';
+import * as m from '#paraglide/messages.js';
 
 // The editor (form, photo resizing, upload) is fetched when someone opens it, not with the list.
-const ItemEditor = lazy(() => import('./item-editor.tsx').then((module) => ({ default: module.ItemEditor })));
+const ItemEditor = lazy(() =>
+  import('#components/menu/item-editor.tsx').then((module) => ({ default: module.ItemEditor })),
+);
 
 type Editing = { item: MenuItem | null; categoryId: string | null } | null;
 

@@ -1,9 +1,9 @@
 import { createContext, useContext } from 'solid-js';
-import { patchMenu, refreshMenu } from '../../lib/menu/cache.ts';
-import type { WriteError } from '../../lib/menu/errors.ts';
-import { type AdminTable, savePositions } from '../../lib/menu/mutations.ts';
-import { type Positioned, positionUpdates } from '../../lib/menu/reorder.ts';
-import type { MenuData, RestaurantMoney } from '../../lib/menu/types.ts';
+import { patchMenu, refreshMenu } from '#lib/menu/cache.ts';
+import type { WriteError } from '#lib/menu/errors.ts';
+import { type AdminTable, savePositions } from '#lib/menu/mutations.ts';
+import { type Positioned, positionUpdates } from '#lib/menu/reorder.ts';
+import type { MenuData, RestaurantMoney } from '#lib/menu/types.ts';
 
 type ListKey = 'categories' | 'items' | 'groups' | 'options';
 

@@ -1,16 +1,16 @@
 import { createSignal, Show } from 'solid-js';
-import { refreshMenu } from '../../lib/menu/cache.ts';
-import { deleteRow, insertRow, updateRow } from '../../lib/menu/mutations.ts';
-import type { OptionValues } from '../../lib/menu/option-values.ts';
-import { nextPosition } from '../../lib/menu/reorder.ts';
-import type { ModifierGroup, ModifierOption } from '../../lib/menu/types.ts';
-import * as m from '../../paraglide/messages.js';
-import { DeleteButton } from '../form-parts.tsx';
-import { GroupForm, type GroupValues } from './group-form.tsx';
-import { useMenuEditor } from './menu-context.tsx';
-import { OptionForm } from './option-form.tsx';
-import { OptionRow } from './option-row.tsx';
-import { ReorderableList } from './reorderable-list.tsx';
+import { GroupForm, type GroupValues } from '#components/menu/group-form.tsx';
+import { useMenuEditor } from '#components/menu/menu-context.tsx';
+import { OptionForm } from '#components/menu/option-form.tsx';
+import { OptionRow } from '#components/menu/option-row.tsx';
+import { DeleteButton } from '#components/ui/form-parts.tsx';
+import { ReorderableList } from '#components/ui/reorderable-list.tsx';
+import { refreshMenu } from '#lib/menu/cache.ts';
+import { deleteRow, insertRow, updateRow } from '#lib/menu/mutations.ts';
+import type { OptionValues } from '#lib/menu/option-values.ts';
+import { nextPosition } from '#lib/menu/reorder.ts';
+import type { ModifierGroup, ModifierOption } from '#lib/menu/types.ts';
+import * as m from '#paraglide/messages.js';
 
 /** Modifier groups ("Sauce: pick 1", "Extras: up to 3") and their options with price changes. */
 export function ModifierGroupsSection() {

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { WriteResult } from '../../lib/menu/errors.ts';
-import type { OptionValues } from '../../lib/menu/option-values.ts';
-import { type MenuEditor, MenuEditorProvider } from './menu-context.tsx';
-import { OptionForm, type OptionFormProps } from './option-form.tsx';
+import { type MenuEditor, MenuEditorProvider } from '#components/menu/menu-context.tsx';
+import { OptionForm, type OptionFormProps } from '#components/menu/option-form.tsx';
+import type { WriteResult } from '#lib/menu/errors.ts';
+import type { OptionValues } from '#lib/menu/option-values.ts';
 
 const editor: MenuEditor = {
   restaurantId: 'r1',

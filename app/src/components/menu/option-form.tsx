@@ -1,6 +1,9 @@
 import { createSignal } from 'solid-js';
-import { currentLocale } from '../../lib/i18n/locale.ts';
-import type { WriteResult } from '../../lib/menu/errors.ts';
+import { useMenuEditor } from '#components/menu/menu-context.tsx';
+import { Field } from '#components/ui/field.tsx';
+import { FormActions, FormError } from '#components/ui/form-parts.tsx';
+import { currentLocale } from '#lib/i18n/locale.ts';
+import type { WriteResult } from '#lib/menu/errors.ts';
 import {
   deltaForInput,
   type OptionErrors,
@@ -8,11 +11,8 @@ import {
   optionErrorsOf,
   optionNameMax,
   readOptionValues,
-} from '../../lib/menu/option-values.ts';
-import * as m from '../../paraglide/messages.js';
-import { Field } from '../field.tsx';
-import { FormActions, FormError } from '../form-parts.tsx';
-import { useMenuEditor } from './menu-context.tsx';
+} from '#lib/menu/option-values.ts';
+import * as m from '#paraglide/messages.js';
 
 export interface OptionFormProps {
   idPrefix: string;

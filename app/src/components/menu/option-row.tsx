@@ -1,15 +1,15 @@
 import { createSignal, Show } from 'solid-js';
-import { formatMoney } from '../../lib/format/money.ts';
-import { currentLocale } from '../../lib/i18n/locale.ts';
-import { refreshMenu, setAvailability } from '../../lib/menu/cache.ts';
-import { deleteRow, updateRow } from '../../lib/menu/mutations.ts';
-import type { OptionValues } from '../../lib/menu/option-values.ts';
-import { currencyOf } from '../../lib/menu/price.ts';
-import type { ModifierOption } from '../../lib/menu/types.ts';
-import * as m from '../../paraglide/messages.js';
-import { DeleteButton } from '../form-parts.tsx';
-import { useMenuEditor } from './menu-context.tsx';
-import { OptionForm } from './option-form.tsx';
+import { useMenuEditor } from '#components/menu/menu-context.tsx';
+import { OptionForm } from '#components/menu/option-form.tsx';
+import { DeleteButton } from '#components/ui/form-parts.tsx';
+import { formatMoney } from '#lib/format/money.ts';
+import { currentLocale } from '#lib/i18n/locale.ts';
+import { refreshMenu, setAvailability } from '#lib/menu/cache.ts';
+import { deleteRow, updateRow } from '#lib/menu/mutations.ts';
+import type { OptionValues } from '#lib/menu/option-values.ts';
+import { currencyOf } from '#lib/menu/price.ts';
+import type { ModifierOption } from '#lib/menu/types.ts';
+import * as m from '#paraglide/messages.js';
 
 /** One option of a modifier group: its price change, availability, and edit / delete. */
 export function OptionRow(props: { option: ModifierOption }) {

@@ -1,8 +1,8 @@
 import { createSignal, onCleanup, Show } from 'solid-js';
-import { type EncodedImage, ImageDecodeError, resizeToWebp } from '../../lib/images/resize.ts';
-import { checkImageFile, type ImageFileError } from '../../lib/images/validate.ts';
-import { itemImageUrl } from '../../lib/menu/item-image.ts';
-import * as m from '../../paraglide/messages.js';
+import { type EncodedImage, ImageDecodeError, resizeToWebp } from '#lib/images/resize.ts';
+import { checkImageFile, type ImageFileError } from '#lib/images/validate.ts';
+import { itemImageUrl } from '#lib/menu/item-image.ts';
+import * as m from '#paraglide/messages.js';
 
 export type PhotoChoice = EncodedImage | 'remove' | null;
 

@@ -1,7 +1,7 @@
-import type { OnboardingDraft } from '../../lib/restaurant/draft.ts';
-import { slugMaxLength } from '../../lib/restaurant/validation.ts';
-import * as m from '../../paraglide/messages.js';
-import { Field } from '../field.tsx';
+import { Field } from '#components/ui/field.tsx';
+import type { OnboardingDraft } from '#lib/restaurant/draft.ts';
+import { slugMaxLength } from '#lib/restaurant/validation.ts';
+import * as m from '#paraglide/messages.js';
 
 export interface StepIdentityProps {
   draft: OnboardingDraft;

@@ -1,5 +1,5 @@
-import type { OnboardingDraft } from '../../lib/restaurant/draft.ts';
-import { RegionFields, type RegionValue } from '../restaurant/region-fields.tsx';
+import { RegionFields, type RegionValue } from '#components/restaurant/region-fields.tsx';
+import type { OnboardingDraft } from '#lib/restaurant/draft.ts';
 
 export interface StepRegionProps {
   draft: OnboardingDraft;

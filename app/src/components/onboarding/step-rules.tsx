@@ -1,5 +1,5 @@
-import type { OnboardingDraft } from '../../lib/restaurant/draft.ts';
-import { RulesFields, type RulesValue } from '../restaurant/rules-fields.tsx';
+import { RulesFields, type RulesValue } from '#components/restaurant/rules-fields.tsx';
+import type { OnboardingDraft } from '#lib/restaurant/draft.ts';
 
 export interface StepRulesProps {
   draft: OnboardingDraft;

@@ -1,10 +1,10 @@
 import { createMemo } from 'solid-js';
-import { currentLocale } from '../../lib/i18n/locale.ts';
-import { countries, countryName, timeZones } from '../../lib/restaurant/countries.ts';
-import { useCurrencies } from '../../lib/restaurant/queries.ts';
-import * as m from '../../paraglide/messages.js';
-import { SelectField } from '../select-field.tsx';
-import { currencyOptions } from './rules-fields.tsx';
+import { currencyOptions } from '#components/restaurant/rules-fields.tsx';
+import { SelectField } from '#components/ui/select-field.tsx';
+import { currentLocale } from '#lib/i18n/locale.ts';
+import { countries, countryName, timeZones } from '#lib/restaurant/countries.ts';
+import { useCurrencies } from '#lib/restaurant/queries.ts';
+import * as m from '#paraglide/messages.js';
 
 export interface RegionValue {
   country: string;

@@ -1,8 +1,8 @@
-import type { GuestOrdering, TaxMode } from '../../lib/restaurant/draft.ts';
-import * as m from '../../paraglide/messages.js';
-import { Field } from '../field.tsx';
-import { RadioField } from '../radio-field.tsx';
-import { SelectField } from '../select-field.tsx';
+import { Field } from '#components/ui/field.tsx';
+import { RadioField } from '#components/ui/radio-field.tsx';
+import { SelectField } from '#components/ui/select-field.tsx';
+import type { GuestOrdering, TaxMode } from '#lib/restaurant/draft.ts';
+import * as m from '#paraglide/messages.js';
 
 export interface RulesValue {
   taxMode: TaxMode;

@@ -1,13 +1,13 @@
 import { createSignal, Show } from 'solid-js';
-import { currentLocale } from '../../lib/i18n/locale.ts';
-import type { MemberRole } from '../../lib/restaurant/current.ts';
-import { describeTenancyFailure } from '../../lib/restaurant/errors.ts';
-import { assignableRoles, roleLabel } from '../../lib/restaurant/labels.ts';
-import type { Invite } from '../../lib/restaurant/queries.ts';
-import { createInvite, inviteValidities } from '../../lib/restaurant/staff.ts';
-import * as m from '../../paraglide/messages.js';
-import { SelectField } from '../select-field.tsx';
-import { CopyCode } from './copy-code.tsx';
+import { CopyCode } from '#components/ui/copy-code.tsx';
+import { SelectField } from '#components/ui/select-field.tsx';
+import { currentLocale } from '#lib/i18n/locale.ts';
+import type { MemberRole } from '#lib/restaurant/current.ts';
+import { describeTenancyFailure } from '#lib/restaurant/errors.ts';
+import { assignableRoles, roleLabel } from '#lib/restaurant/labels.ts';
+import type { Invite } from '#lib/restaurant/queries.ts';
+import { createInvite, inviteValidities } from '#lib/restaurant/staff.ts';
+import * as m from '#paraglide/messages.js';
 
 export interface InviteFormProps {
   restaurantId: string;

@@ -1,10 +1,10 @@
 import { createSignal, For, Show } from 'solid-js';
-import { describeTenancyFailure } from '../../lib/restaurant/errors.ts';
-import { roleLabel } from '../../lib/restaurant/labels.ts';
-import type { Invite } from '../../lib/restaurant/queries.ts';
-import { inviteStatus, revokeInvite } from '../../lib/restaurant/staff.ts';
-import * as m from '../../paraglide/messages.js';
-import { formatExpiry } from './invite-form.tsx';
+import { formatExpiry } from '#components/staff/invite-form.tsx';
+import { describeTenancyFailure } from '#lib/restaurant/errors.ts';
+import { roleLabel } from '#lib/restaurant/labels.ts';
+import type { Invite } from '#lib/restaurant/queries.ts';
+import { inviteStatus, revokeInvite } from '#lib/restaurant/staff.ts';
+import * as m from '#paraglide/messages.js';
 
 /** Join codes not used or revoked yet, each revocable; expired ones are marked so. */
 export function InviteList(props: { restaurantId: string; invites: readonly Invite[]; timezone: string }) {

@@ -1,12 +1,12 @@
 import { createSignal, Show } from 'solid-js';
-import type { MemberRole } from '../../lib/restaurant/current.ts';
-import { describeTenancyFailure } from '../../lib/restaurant/errors.ts';
-import { assignableRoles, roleLabel } from '../../lib/restaurant/labels.ts';
-import type { Membership } from '../../lib/restaurant/queries.ts';
-import { changeMemberRole, removeMember } from '../../lib/restaurant/staff.ts';
-import * as m from '../../paraglide/messages.js';
-import { SelectField } from '../select-field.tsx';
-import { RenameSelf } from './rename-self.tsx';
+import { RenameSelf } from '#components/staff/rename-self.tsx';
+import { SelectField } from '#components/ui/select-field.tsx';
+import type { MemberRole } from '#lib/restaurant/current.ts';
+import { describeTenancyFailure } from '#lib/restaurant/errors.ts';
+import { assignableRoles, roleLabel } from '#lib/restaurant/labels.ts';
+import type { Membership } from '#lib/restaurant/queries.ts';
+import { changeMemberRole, removeMember } from '#lib/restaurant/staff.ts';
+import * as m from '#paraglide/messages.js';
 
 export interface MemberRowProps {
   member: Membership;

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Membership } from '../../lib/restaurant/queries.ts';
-import { memberName } from './member-row.tsx';
-import { RenameSelf, type RenameSelfProps } from './rename-self.tsx';
+import { memberName } from '#components/staff/member-row.tsx';
+import { RenameSelf, type RenameSelfProps } from '#components/staff/rename-self.tsx';
+import type { Membership } from '#lib/restaurant/queries.ts';
 
 type Save = NonNullable<RenameSelfProps['save']>;
 

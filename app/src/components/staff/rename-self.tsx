@@ -1,11 +1,11 @@
 import { createSignal, Show } from 'solid-js';
-import { describeFieldError } from '../../lib/auth/errors.ts';
-import { validateDisplayName } from '../../lib/auth/validation.ts';
-import { describeTenancyFailure } from '../../lib/restaurant/errors.ts';
-import { setMyDisplayName } from '../../lib/restaurant/staff.ts';
-import * as m from '../../paraglide/messages.js';
-import { Field } from '../field.tsx';
-import { FormActions } from '../form-parts.tsx';
+import { Field } from '#components/ui/field.tsx';
+import { FormActions } from '#components/ui/form-parts.tsx';
+import { describeFieldError } from '#lib/auth/errors.ts';
+import { validateDisplayName } from '#lib/auth/validation.ts';
+import { describeTenancyFailure } from '#lib/restaurant/errors.ts';
+import { setMyDisplayName } from '#lib/restaurant/staff.ts';
+import * as m from '#paraglide/messages.js';
 
 export interface RenameSelfProps {
   restaurantId: string;

@@ -1,5 +1,5 @@
-import * as m from '../../paraglide/messages.js';
-import type { FieldError } from './validation.ts';
+import type { FieldError } from '#lib/auth/validation.ts';
+import * as m from '#paraglide/messages.js';
 
 export function describeFieldError(error: FieldError, field: 'email' | 'password' | 'display_name'): string {
   switch (error.code) {

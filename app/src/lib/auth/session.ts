@@ -1,6 +1,6 @@
 import type { Session } from '@supabase/supabase-js';
 import { createRoot, createSignal } from 'solid-js';
-import { supabase } from '../supabase.ts';
+import { supabase } from '#lib/supabase.ts';
 
 /**
  * The signed-in session as a signal. `undefined` until supabase-js has read its stored session

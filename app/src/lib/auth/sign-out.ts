@@ -1,6 +1,6 @@
-import { clearQueryCache } from '../query.ts';
-import { supabase } from '../supabase.ts';
-import { outbox } from '../sync.ts';
+import { clearQueryCache } from '#lib/query.ts';
+import { supabase } from '#lib/supabase.ts';
+import { outbox } from '#lib/sync.ts';
 
 export type SignOutResult =
   | { ok: true }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateCredentials, validateDisplayName, validateEmail, validatePassword } from './validation.ts';
+import { validateCredentials, validateDisplayName, validateEmail, validatePassword } from '#lib/auth/validation.ts';
 
 describe('validateEmail', () => {
   it('accepts an address, ignoring surrounding spaces', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDateIn, formatDate, formatDateTime, formatTime, isValidTimeZone } from './datetime.ts';
+import { calendarDateIn, formatDate, formatDateTime, formatTime, isValidTimeZone } from '#lib/format/datetime.ts';
 
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 // 23:30 UTC on 21 Nov 2026: still the 21st in Dakar, already the 22nd in Jakarta.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currency, formatMoney, formatMoneyForInput, parseMoney } from './money.ts';
+import { currency, formatMoney, formatMoneyForInput, parseMoney } from '#lib/format/money.ts';
 
 // Intl separates groups and symbols with (narrow) no-break spaces; compare with plain ones.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');

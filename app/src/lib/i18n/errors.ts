@@ -1,6 +1,6 @@
-import * as m from '../../paraglide/messages.js';
-import type { MoneyParseError } from '../format/money.ts';
-import type { OutboxFailure } from '../outbox/types.ts';
+import type { MoneyParseError } from '#lib/format/money.ts';
+import type { OutboxFailure } from '#lib/outbox/types.ts';
+import * as m from '#paraglide/messages.js';
 
 /**
  * The database's stable error codes (P0001 messages, see supabase/migrations) in the user's

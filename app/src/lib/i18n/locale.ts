@@ -1,5 +1,5 @@
 import { createRoot, createSignal } from 'solid-js';
-import { getLocale, isLocale, type Locale, locales, overwriteGetLocale, setLocale } from '../../paraglide/runtime.js';
+import { getLocale, isLocale, type Locale, locales, overwriteGetLocale, setLocale } from '#paraglide/runtime.js';
 
 /** Native names, so each language is recognisable to the people who speak it. */
 export const localeNames: Record<Locale, string> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitWithin } from './resize.ts';
-import { checkImageFile, maxSourceImageBytes } from './validate.ts';
+import { fitWithin } from '#lib/images/resize.ts';
+import { checkImageFile, maxSourceImageBytes } from '#lib/images/validate.ts';
 
 describe('checkImageFile', () => {
   it('accepts ordinary photos', () => {

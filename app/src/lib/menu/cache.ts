@@ -1,9 +1,9 @@
-import { OutboxStorageError } from '../outbox/types.ts';
-import { queryClient } from '../query.ts';
-import { outbox } from '../sync.ts';
-import { menuKeys } from './queries.ts';
-import { type OfflineEditableTable, type UpdateRowPayload, updateRowKind } from './row-commands.ts';
-import type { MenuData } from './types.ts';
+import { menuKeys } from '#lib/menu/queries.ts';
+import { type OfflineEditableTable, type UpdateRowPayload, updateRowKind } from '#lib/menu/row-commands.ts';
+import type { MenuData } from '#lib/menu/types.ts';
+import { OutboxStorageError } from '#lib/outbox/types.ts';
+import { queryClient } from '#lib/query.ts';
+import { outbox } from '#lib/sync.ts';
 
 /** Applies a change to the cached menu at once, so the editor shows it before the server answers. */
 export function patchMenu(restaurantId: string, change: (menu: MenuData) => MenuData): void {

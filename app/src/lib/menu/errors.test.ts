@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeWriteError, fieldOfConstraint } from './errors.ts';
+import { describeWriteError, fieldOfConstraint } from '#lib/menu/errors.ts';
 
 describe('fieldOfConstraint', () => {
   it('finds the column from Postgres default constraint names', () => {

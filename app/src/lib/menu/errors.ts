@@ -1,6 +1,6 @@
-import * as m from '../../paraglide/messages.js';
-import { describeFailure } from '../i18n/errors.ts';
-import { resultFromResponse, type SupabaseResponseLike } from '../outbox/classify.ts';
+import { describeFailure } from '#lib/i18n/errors.ts';
+import { resultFromResponse, type SupabaseResponseLike } from '#lib/outbox/classify.ts';
+import * as m from '#paraglide/messages.js';
 
 /** A refused write: which column it concerns (when the database says) and what to tell the person. */
 export interface WriteError {

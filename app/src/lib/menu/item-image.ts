@@ -1,5 +1,5 @@
-import type { EncodedImage } from '../images/resize.ts';
-import { supabase } from '../supabase.ts';
+import type { EncodedImage } from '#lib/images/resize.ts';
+import { supabase } from '#lib/supabase.ts';
 
 export const menuImagesBucket = 'menu-images';
 

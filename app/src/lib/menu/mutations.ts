@@ -1,5 +1,5 @@
-import { supabase } from '../supabase.ts';
-import { attempt, type WriteResult } from './errors.ts';
+import { attempt, type WriteResult } from '#lib/menu/errors.ts';
+import { supabase } from '#lib/supabase.ts';
 
 /** The tables the admin writes directly (RLS limits them to owners and managers). */
 export type AdminTable =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deltaForInput, optionErrorsOf, readOptionValues } from './option-values.ts';
+import { deltaForInput, optionErrorsOf, readOptionValues } from '#lib/menu/option-values.ts';
 
 const eur = { currency: 'EUR', exponent: 2, locale: 'fr-FR' };
 const xof = { currency: 'XOF', exponent: 0, locale: 'fr-CI' };

@@ -1,8 +1,8 @@
-import { formatMoneyForInput } from '../format/money.ts';
-import type { WriteError } from './errors.ts';
-import { currencyOf, readPrice } from './price.ts';
-import type { RestaurantMoney } from './types.ts';
-import { checkName } from './validation.ts';
+import { formatMoneyForInput } from '#lib/format/money.ts';
+import type { WriteError } from '#lib/menu/errors.ts';
+import { currencyOf, readPrice } from '#lib/menu/price.ts';
+import type { RestaurantMoney } from '#lib/menu/types.ts';
+import { checkName } from '#lib/menu/validation.ts';
 
 /** modifier_options.name's check: 1 to 80 characters once trimmed. */
 export const optionNameMax = 80;

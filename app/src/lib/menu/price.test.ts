@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPrice } from './price.ts';
+import { readPrice } from '#lib/menu/price.ts';
 
 const xof = { currency: 'XOF', exponent: 0, locale: 'fr-CI' };
 const eur = { currency: 'EUR', exponent: 2, locale: 'fr-FR' };

@@ -1,6 +1,6 @@
-import { type Currency, formatMoneyForInput, parseMoney } from '../format/money.ts';
-import { describeMoneyError } from '../i18n/errors.ts';
-import type { RestaurantMoney } from './types.ts';
+import { type Currency, formatMoneyForInput, parseMoney } from '#lib/format/money.ts';
+import { describeMoneyError } from '#lib/i18n/errors.ts';
+import type { RestaurantMoney } from '#lib/menu/types.ts';
 
 /** The database's bounds (menu_items.price, modifier_options.price_delta), in minor units. */
 export const maxItemPriceMinor = 100_000_000_000;

@@ -1,7 +1,7 @@
-import * as m from '../../paraglide/messages.js';
-import type { Json } from '../database.types.ts';
-import type { Printer, PrinterKind } from './types.ts';
-import { checkName, readWholeNumber, stationPattern } from './validation.ts';
+import type { Json } from '#lib/database.types.ts';
+import type { Printer, PrinterKind } from '#lib/menu/types.ts';
+import { checkName, readWholeNumber, stationPattern } from '#lib/menu/validation.ts';
+import * as m from '#paraglide/messages.js';
 
 /** Line widths of the usual thermal printers: 58 mm (32), 76 mm (42), 80 mm (48). */
 export const charsPerLineChoices = [32, 42, 48] as const;

@@ -1,6 +1,5 @@
-import { knownCurrencyExponents } from '../format/money.ts';
-import { supabase } from '../supabase.ts';
-import { byPosition } from './reorder.ts';
+import { knownCurrencyExponents } from '#lib/format/money.ts';
+import { byPosition } from '#lib/menu/reorder.ts';
 import type {
   DiningTable,
   ItemModifierGroup,
@@ -11,7 +10,8 @@ import type {
   ModifierOption,
   Printer,
   RestaurantMoney,
-} from './types.ts';
+} from '#lib/menu/types.ts';
+import { supabase } from '#lib/supabase.ts';
 
 /** Query keys; writes invalidate by these prefixes. */
 export const menuKeys = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byPosition, moveBy, moveTo, nextPosition, positionUpdates } from './reorder.ts';
+import { byPosition, moveBy, moveTo, nextPosition, positionUpdates } from '#lib/menu/reorder.ts';
 
 const rows = [
   { id: 'a', position: 0 },

@@ -1,7 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '../database.types.ts';
-import { resultFromResponse, type SupabaseResponseLike } from '../outbox/classify.ts';
-import type { Executor } from '../outbox/types.ts';
+import type { Database } from '#lib/database.types.ts';
+import { resultFromResponse, type SupabaseResponseLike } from '#lib/outbox/classify.ts';
+import type { Executor } from '#lib/outbox/types.ts';
 
 /** Outbox command kind for "set these columns on this row": simple admin edits that may wait. */
 export const updateRowKind = 'update_row';

@@ -1,9 +1,9 @@
-import * as m from '../../paraglide/messages.js';
-import type { EncodedImage } from '../images/resize.ts';
-import type { WriteResult } from './errors.ts';
-import { removeItemImage, uploadItemImage } from './item-image.ts';
-import { deleteRow, insertRow, linkGroup, unlinkGroup, updateRow } from './mutations.ts';
-import type { MenuItem } from './types.ts';
+import type { EncodedImage } from '#lib/images/resize.ts';
+import type { WriteResult } from '#lib/menu/errors.ts';
+import { removeItemImage, uploadItemImage } from '#lib/menu/item-image.ts';
+import { deleteRow, insertRow, linkGroup, unlinkGroup, updateRow } from '#lib/menu/mutations.ts';
+import type { MenuItem } from '#lib/menu/types.ts';
+import * as m from '#paraglide/messages.js';
 
 /** What the item form holds once validated (price already in minor units). */
 export interface ItemDraft {

@@ -1,4 +1,4 @@
-import type { Tables } from '../database.types.ts';
+import type { Tables } from '#lib/database.types.ts';
 
 export type MenuCategory = Tables<'menu_categories'>;
 export type MenuItem = Tables<'menu_items'>;

@@ -1,4 +1,4 @@
-import * as m from '../../paraglide/messages.js';
+import * as m from '#paraglide/messages.js';
 
 /** A required name of at most `max` characters (the database's check), or the reason it is not. */
 export function checkName(value: string, max: number): string | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retryDelayMs } from './backoff.ts';
+import { retryDelayMs } from '#lib/outbox/backoff.ts';
 
 describe('retryDelayMs', () => {
   const noJitter = { baseMs: 1_000, capMs: 30_000, random: () => 1 };

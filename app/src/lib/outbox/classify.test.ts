@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failureFromThrown, resultFromResponse } from './classify.ts';
+import { failureFromThrown, resultFromResponse } from '#lib/outbox/classify.ts';
 
 describe('resultFromResponse', () => {
   it('treats a response without error as success', () => {

@@ -1,4 +1,4 @@
-import type { ExecutionResult, OutboxFailure } from './types.ts';
+import type { ExecutionResult, OutboxFailure } from '#lib/outbox/types.ts';
 
 /** What supabase-js returns from `.rpc()` and table calls: an error body and the HTTP status. */
 export interface SupabaseResponseLike {

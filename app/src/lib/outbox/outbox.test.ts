@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import localforage from 'localforage';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { KeyValueStore } from '../storage/key-value.ts';
-import { createLocalLockManager, type LockManagerLike } from './locks.ts';
-import { Outbox } from './outbox.ts';
-import { OutboxStore } from './store.ts';
-import { FakeServer, ManualScheduler } from './testing.ts';
-import { OutboxStorageError } from './types.ts';
+import { createLocalLockManager, type LockManagerLike } from '#lib/outbox/locks.ts';
+import { Outbox } from '#lib/outbox/outbox.ts';
+import { OutboxStore } from '#lib/outbox/store.ts';
+import { FakeServer, ManualScheduler } from '#lib/outbox/testing.ts';
+import { OutboxStorageError } from '#lib/outbox/types.ts';
+import type { KeyValueStore } from '#lib/storage/key-value.ts';
 
 const backoff = { baseMs: 1_000, capMs: 4_000, random: () => 1 };
 let dbName: string;

@@ -1,14 +1,14 @@
-import { type BackoffPolicy, defaultBackoff, retryDelayMs } from './backoff.ts';
-import { failureFromThrown } from './classify.ts';
-import { defaultLockManager, type LockManagerLike } from './locks.ts';
-import { createOrderKeys, type OutboxStore } from './store.ts';
+import { type BackoffPolicy, defaultBackoff, retryDelayMs } from '#lib/outbox/backoff.ts';
+import { failureFromThrown } from '#lib/outbox/classify.ts';
+import { defaultLockManager, type LockManagerLike } from '#lib/outbox/locks.ts';
+import { createOrderKeys, type OutboxStore } from '#lib/outbox/store.ts';
 import {
   type ExecutionResult,
   type Executor,
   type OutboxCommand,
   type OutboxSnapshot,
   OutboxStorageError,
-} from './types.ts';
+} from '#lib/outbox/types.ts';
 
 /** Timers and clock, injected so tests step through retries without waiting. */
 export interface Scheduler {

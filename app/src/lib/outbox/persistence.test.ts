@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestPersistentStorage } from './persistence.ts';
+import { requestPersistentStorage } from '#lib/outbox/persistence.ts';
 
 const manager = (persisted: boolean, grant: boolean) => {
   const calls: string[] = [];

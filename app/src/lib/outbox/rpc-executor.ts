@@ -1,5 +1,5 @@
-import { resultFromResponse, type SupabaseResponseLike } from './classify.ts';
-import type { Executor } from './types.ts';
+import { resultFromResponse, type SupabaseResponseLike } from '#lib/outbox/classify.ts';
+import type { Executor } from '#lib/outbox/types.ts';
 
 /** What the executor needs from a supabase-js client; typed loosely until the RPCs exist. */
 export interface RpcClient {

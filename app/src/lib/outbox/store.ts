@@ -1,6 +1,6 @@
-import type { KeyValueStore } from '../storage/key-value.ts';
-import type { OutboxCommand } from './types.ts';
-import { OutboxStorageError } from './types.ts';
+import type { OutboxCommand } from '#lib/outbox/types.ts';
+import { OutboxStorageError } from '#lib/outbox/types.ts';
+import type { KeyValueStore } from '#lib/storage/key-value.ts';
 
 /**
  * Commands keyed by their UUID, so enqueuing the same command twice stores it once. Every tab opens

@@ -2,9 +2,9 @@
  * Test doubles for the outbox: a clock whose timers fire only when told, and a fake server that
  * applies each command UUID at most once, as the real RPCs do. Used by the outbox's unit tests.
  */
-import { resultFromResponse } from './classify.ts';
-import type { Scheduler } from './outbox.ts';
-import type { ExecutionResult, OutboxCommand } from './types.ts';
+import { resultFromResponse } from '#lib/outbox/classify.ts';
+import type { Scheduler } from '#lib/outbox/outbox.ts';
+import type { ExecutionResult, OutboxCommand } from '#lib/outbox/types.ts';
 
 export class ManualScheduler implements Scheduler {
   time = 0;

@@ -1,5 +1,5 @@
 import { type Accessor, createContext, useContext } from 'solid-js';
-import type { MembershipSummary } from './current.ts';
+import type { MembershipSummary } from '#lib/restaurant/current.ts';
 
 /**
  * The restaurant an admin screen works on, provided by routes/admin/layout.tsx once it has

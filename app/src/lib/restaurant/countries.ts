@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n/locale.ts';
+import type { Locale } from '#lib/i18n/locale.ts';
 
 /** What choosing a country suggests in the onboarding wizard; every value stays editable there. */
 export interface CountryDefaults {

@@ -7,7 +7,7 @@ import {
   landingFor,
   type MembershipSummary,
   pickCurrent,
-} from './current.ts';
+} from '#lib/restaurant/current.ts';
 
 const awa: MembershipSummary = { restaurantId: 'r-awa', role: 'owner', name: 'Chez Awa', slug: 'chez-awa' };
 const sri: MembershipSummary = { restaurantId: 'r-sri', role: 'cashier', name: 'Bu Sri', slug: 'bu-sri' };

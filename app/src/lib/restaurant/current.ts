@@ -1,5 +1,5 @@
 import { type Accessor, createRoot, createSignal } from 'solid-js';
-import type { Database } from '../database.types.ts';
+import type { Database } from '#lib/database.types.ts';
 
 export type MemberRole = Database['public']['Enums']['member_role'];
 

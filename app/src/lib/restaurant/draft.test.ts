@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countries, countryDefaults, guessCountry } from './countries.ts';
+import { countries, countryDefaults, guessCountry } from '#lib/restaurant/countries.ts';
 import {
   applyCountry,
   createRestaurantArgs,
@@ -8,8 +8,8 @@ import {
   type OnboardingDraft,
   settingsAfterCreate,
   validateStep,
-} from './draft.ts';
-import { validateTimeZone } from './validation.ts';
+} from '#lib/restaurant/draft.ts';
+import { validateTimeZone } from '#lib/restaurant/validation.ts';
 
 const percent = (bp: number) => String(bp / 100);
 

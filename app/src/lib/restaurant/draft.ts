@@ -1,4 +1,4 @@
-import { countryDefaults } from './countries.ts';
+import { countryDefaults } from '#lib/restaurant/countries.ts';
 import {
   parseTaxRate,
   type RestaurantFieldError,
@@ -6,7 +6,7 @@ import {
   validateName,
   validateSlug,
   validateTimeZone,
-} from './validation.ts';
+} from '#lib/restaurant/validation.ts';
 
 export type TaxMode = 'inclusive' | 'exclusive';
 export type GuestOrdering = 'off' | 'draft_first' | 'auto_accept';

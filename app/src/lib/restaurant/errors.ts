@@ -1,7 +1,7 @@
-import * as m from '../../paraglide/messages.js';
-import { describeFailure } from '../i18n/errors.ts';
-import type { OutboxFailure } from '../outbox/types.ts';
-import type { RestaurantFieldError } from './validation.ts';
+import { describeFailure } from '#lib/i18n/errors.ts';
+import type { OutboxFailure } from '#lib/outbox/types.ts';
+import type { RestaurantFieldError } from '#lib/restaurant/validation.ts';
+import * as m from '#paraglide/messages.js';
 
 export function describeRestaurantFieldError(error: RestaurantFieldError): string {
   switch (error.code) {

@@ -1,5 +1,5 @@
-import * as m from '../../paraglide/messages.js';
-import type { MemberRole } from './current.ts';
+import type { MemberRole } from '#lib/restaurant/current.ts';
+import * as m from '#paraglide/messages.js';
 
 const roleLabels: Record<MemberRole, () => string> = {
   owner: m.tenancy_role_owner,

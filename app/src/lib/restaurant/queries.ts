@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/solid-query';
 import { createEffect, createRoot } from 'solid-js';
-import { session } from '../auth/session.ts';
-import type { Database } from '../database.types.ts';
-import { failureFromThrown, resultFromResponse, type SupabaseResponseLike } from '../outbox/classify.ts';
-import type { OutboxFailure } from '../outbox/types.ts';
-import { queryClient } from '../query.ts';
-import { supabase } from '../supabase.ts';
-import { type MembershipSummary, pickCurrent, restaurantSelection } from './current.ts';
+import { session } from '#lib/auth/session.ts';
+import type { Database } from '#lib/database.types.ts';
+import { failureFromThrown, resultFromResponse, type SupabaseResponseLike } from '#lib/outbox/classify.ts';
+import type { OutboxFailure } from '#lib/outbox/types.ts';
+import { queryClient } from '#lib/query.ts';
+import { type MembershipSummary, pickCurrent, restaurantSelection } from '#lib/restaurant/current.ts';
+import { supabase } from '#lib/supabase.ts';
 
 export type Restaurant = Database['public']['Tables']['restaurants']['Row'];
 export type Membership = Database['public']['Tables']['memberships']['Row'];

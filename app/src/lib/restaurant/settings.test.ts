@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Restaurant } from './queries.ts';
-import { settingsFormOf, settingsUpdate } from './settings.ts';
+import type { Restaurant } from '#lib/restaurant/queries.ts';
+import { settingsFormOf, settingsUpdate } from '#lib/restaurant/settings.ts';
 
 const row: Restaurant = {
   id: 'a0000000-0000-4000-8000-000000000001',

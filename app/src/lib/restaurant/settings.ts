@@ -1,4 +1,4 @@
-import type { Restaurant } from './queries.ts';
+import type { Restaurant } from '#lib/restaurant/queries.ts';
 import {
   parseTaxRate,
   type RestaurantFieldError,
@@ -6,7 +6,7 @@ import {
   validateName,
   validateReceiptText,
   validateTimeZone,
-} from './validation.ts';
+} from '#lib/restaurant/validation.ts';
 
 /** The settings form as typed; the tax rate is still text. */
 export interface SettingsForm {

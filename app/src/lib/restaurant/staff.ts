@@ -1,6 +1,6 @@
-import { supabase } from '../supabase.ts';
-import type { MemberRole } from './current.ts';
-import { type DbResult, invalidate, queryKeys, runDb } from './queries.ts';
+import type { MemberRole } from '#lib/restaurant/current.ts';
+import { type DbResult, invalidate, queryKeys, runDb } from '#lib/restaurant/queries.ts';
+import { supabase } from '#lib/supabase.ts';
 
 /**
  * Staff changes go straight to the database rather than through the outbox: each needs its

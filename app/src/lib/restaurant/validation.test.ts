@@ -9,7 +9,7 @@ import {
   validateReceiptText,
   validateSlug,
   validateTimeZone,
-} from './validation.ts';
+} from '#lib/restaurant/validation.ts';
 
 // The database's rule (restaurants.slug check), to prove suggestions always satisfy it.
 const databaseSlug = (s: string) => /^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$/.test(s) && !s.includes('--');

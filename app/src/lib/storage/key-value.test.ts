@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import localforage from 'localforage';
 import { describe, expect, it, vi } from 'vitest';
-import { lazyLocalforage } from './key-value.ts';
+import { lazyLocalforage } from '#lib/storage/key-value.ts';
 
 describe('lazyLocalforage', () => {
   it('loads the driver once, on first use, and reads back what it wrote', async () => {

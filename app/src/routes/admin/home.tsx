@@ -1,13 +1,13 @@
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
-import { AttentionList } from '../../components/attention-list.tsx';
-import { currentLocale } from '../../lib/i18n/locale.ts';
-import { useAdminRestaurant } from '../../lib/restaurant/admin-context.ts';
-import { countryName } from '../../lib/restaurant/countries.ts';
-import { roleLabel } from '../../lib/restaurant/labels.ts';
-import { useRestaurant } from '../../lib/restaurant/queries.ts';
-import { formatTaxRate } from '../../lib/restaurant/validation.ts';
-import * as m from '../../paraglide/messages.js';
+import { AttentionList } from '#components/shell/attention-list.tsx';
+import { currentLocale } from '#lib/i18n/locale.ts';
+import { useAdminRestaurant } from '#lib/restaurant/admin-context.ts';
+import { countryName } from '#lib/restaurant/countries.ts';
+import { roleLabel } from '#lib/restaurant/labels.ts';
+import { useRestaurant } from '#lib/restaurant/queries.ts';
+import { formatTaxRate } from '#lib/restaurant/validation.ts';
+import * as m from '#paraglide/messages.js';
 
 /** The admin's landing: the restaurant at a glance, and anything waiting to be sent or fixed. */
 export default function AdminHome() {

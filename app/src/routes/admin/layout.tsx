@@ -1,16 +1,11 @@
 import { A, Navigate, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, For, Match, Show, Switch } from 'solid-js';
-import { LoadFailed } from '../../components/load-failed.tsx';
-import { AdminRestaurantContext } from '../../lib/restaurant/admin-context.ts';
-import {
-  canAdminister,
-  landingFor,
-  type MembershipSummary,
-  restaurantSelection,
-} from '../../lib/restaurant/current.ts';
-import { roleLabel } from '../../lib/restaurant/labels.ts';
-import { useCurrentMembership } from '../../lib/restaurant/queries.ts';
-import * as m from '../../paraglide/messages.js';
+import { LoadFailed } from '#components/ui/load-failed.tsx';
+import { AdminRestaurantContext } from '#lib/restaurant/admin-context.ts';
+import { canAdminister, landingFor, type MembershipSummary, restaurantSelection } from '#lib/restaurant/current.ts';
+import { roleLabel } from '#lib/restaurant/labels.ts';
+import { useCurrentMembership } from '#lib/restaurant/queries.ts';
+import * as m from '#paraglide/messages.js';
 import './admin.css';
 
 const sections = [

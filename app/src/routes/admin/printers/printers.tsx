@@ -1,15 +1,15 @@
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { PrinterForm } from '../../components/menu/printer-form.tsx';
-import { deleteRow, insertRow, printTestPage, updateRow } from '../../lib/menu/mutations.ts';
-import type { PrinterValues } from '../../lib/menu/printer-values.ts';
-import { menuKeys, printersQueryOptions } from '../../lib/menu/queries.ts';
-import type { Printer } from '../../lib/menu/types.ts';
-import { queryClient } from '../../lib/query.ts';
-import { useAdminRestaurant } from '../../lib/restaurant/admin-context.ts';
-import * as m from '../../paraglide/messages.js';
-import './menu.css';
-import { DeleteButton } from '../../components/form-parts.tsx';
+import { PrinterForm } from '#components/printers/printer-form.tsx';
+import { deleteRow, insertRow, printTestPage, updateRow } from '#lib/menu/mutations.ts';
+import type { PrinterValues } from '#lib/menu/printer-values.ts';
+import { menuKeys, printersQueryOptions } from '#lib/menu/queries.ts';
+import type { Printer } from '#lib/menu/types.ts';
+import { queryClient } from '#lib/query.ts';
+import { useAdminRestaurant } from '#lib/restaurant/admin-context.ts';
+import * as m from '#paraglide/messages.js';
+import '../menu/menu.css';
+import { DeleteButton } from '#components/ui/form-parts.tsx';
 
 export default function AdminPrinters() {
   const restaurant = useAdminRestaurant();

@@ -1,6 +1,6 @@
 import { useRegisterSW } from 'virtual:pwa-register/solid';
 import { Show } from 'solid-js';
-import * as m from '../paraglide/messages.js';
+import * as m from '#paraglide/messages.js';
 
 /**
  * The service worker's news: the app now works offline, or a new version waits. Updating is the

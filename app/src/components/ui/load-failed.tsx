@@ -1,4 +1,4 @@
-import * as m from '../paraglide/messages.js';
+import * as m from '#paraglide/messages.js';
 
 /** The restaurant list could not be read and nothing is cached: say so and offer a retry. */
 export function LoadFailed(props: { onRetry: () => void }) {

@@ -1,12 +1,12 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal } from 'solid-js';
-import { Field } from '../components/field.tsx';
-import { restaurantSelection } from '../lib/restaurant/current.ts';
-import { describeRestaurantFieldError, describeTenancyFailure } from '../lib/restaurant/errors.ts';
-import { refreshMemberships, runDb } from '../lib/restaurant/queries.ts';
-import { joinCodeLength, normalizeJoinCode } from '../lib/restaurant/validation.ts';
-import { supabase } from '../lib/supabase.ts';
-import * as m from '../paraglide/messages.js';
+import { Field } from '#components/ui/field.tsx';
+import { restaurantSelection } from '#lib/restaurant/current.ts';
+import { describeRestaurantFieldError, describeTenancyFailure } from '#lib/restaurant/errors.ts';
+import { refreshMemberships, runDb } from '#lib/restaurant/queries.ts';
+import { joinCodeLength, normalizeJoinCode } from '#lib/restaurant/validation.ts';
+import { supabase } from '#lib/supabase.ts';
+import * as m from '#paraglide/messages.js';
 
 /** Join a restaurant with the code an owner or manager gave (`accept_invite`). */
 export default function Join() {

@@ -1,5 +1,5 @@
 import { type JSX, Show } from 'solid-js';
-import * as m from '../paraglide/messages.js';
+import * as m from '#paraglide/messages.js';
 
 /**
  * A form's closing row: submit (shows "sending…" while busy) and, when the form can be left, cancel.

@@ -1,5 +1,8 @@
 import { createSignal, Show } from 'solid-js';
-import type { WriteResult } from '../../lib/menu/errors.ts';
+import { Field } from '#components/ui/field.tsx';
+import { FormActions, FormError } from '#components/ui/form-parts.tsx';
+import { SelectField } from '#components/ui/select-field.tsx';
+import type { WriteResult } from '#lib/menu/errors.ts';
 import {
   charsPerLineChoices,
   draftOf,
@@ -7,12 +10,9 @@ import {
   type PrinterField,
   type PrinterValues,
   readPrinter,
-} from '../../lib/menu/printer-values.ts';
-import type { Printer } from '../../lib/menu/types.ts';
-import * as m from '../../paraglide/messages.js';
-import { Field } from '../field.tsx';
-import { FormActions, FormError } from '../form-parts.tsx';
-import { SelectField } from '../select-field.tsx';
+} from '#lib/menu/printer-values.ts';
+import type { Printer } from '#lib/menu/types.ts';
+import * as m from '#paraglide/messages.js';
 
 export interface PrinterFormProps {
   idPrefix: string;

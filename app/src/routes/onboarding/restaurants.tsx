@@ -1,10 +1,10 @@
 import { A, useNavigate } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import { canAdminister, landingFor, restaurantSelection } from '../lib/restaurant/current.ts';
-import { roleLabel } from '../lib/restaurant/labels.ts';
-import { useMemberships } from '../lib/restaurant/queries.ts';
-import * as m from '../paraglide/messages.js';
-import '../components/restaurant/tenancy.css';
+import { canAdminister, landingFor, restaurantSelection } from '#lib/restaurant/current.ts';
+import { roleLabel } from '#lib/restaurant/labels.ts';
+import { useMemberships } from '#lib/restaurant/queries.ts';
+import * as m from '#paraglide/messages.js';
+import '#components/restaurant/tenancy.css';
 
 /** The restaurant switcher, for people who work in several; the choice is remembered on this device. */
 export default function Restaurants() {

@@ -1,10 +1,10 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
-import { CredentialsForm } from '../components/credentials-form.tsx';
-import { describeAuthError } from '../lib/auth/errors.ts';
-import { currentLocale } from '../lib/i18n/locale.ts';
-import { supabase } from '../lib/supabase.ts';
-import * as m from '../paraglide/messages.js';
+import { CredentialsForm } from '#components/auth/credentials-form.tsx';
+import { describeAuthError } from '#lib/auth/errors.ts';
+import { currentLocale } from '#lib/i18n/locale.ts';
+import { supabase } from '#lib/supabase.ts';
+import * as m from '#paraglide/messages.js';
 
 export default function SignUp() {
   const navigate = useNavigate();

@@ -1,5 +1,5 @@
 import { createSignal, Show } from 'solid-js';
-import * as m from '../../paraglide/messages.js';
+import * as m from '#paraglide/messages.js';
 
 /** Copies a join code to the clipboard and says so; where the clipboard is refused, says to copy by hand. */
 export function CopyCode(props: { code: string }) {

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@solidjs/testing-library';
 import type { JSX } from 'solid-js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ReorderableList } from './reorderable-list.tsx';
+import { ReorderableList } from '#components/ui/reorderable-list.tsx';
 
 interface Row {
   id: string;

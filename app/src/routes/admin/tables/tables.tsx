@@ -1,17 +1,17 @@
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
-import { Field } from '../../components/field.tsx';
-import { supabaseUrl } from '../../lib/env.ts';
-import { deleteRow, insertRow, rotateTableToken, updateRow } from '../../lib/menu/mutations.ts';
-import { menuKeys, tablesQueryOptions } from '../../lib/menu/queries.ts';
-import { nextPosition } from '../../lib/menu/reorder.ts';
-import type { DiningTable } from '../../lib/menu/types.ts';
-import { checkName, readWholeNumber } from '../../lib/menu/validation.ts';
-import { queryClient } from '../../lib/query.ts';
-import { useAdminRestaurant } from '../../lib/restaurant/admin-context.ts';
-import * as m from '../../paraglide/messages.js';
-import './menu.css';
-import { DeleteButton, FormError } from '../../components/form-parts.tsx';
+import { Field } from '#components/ui/field.tsx';
+import { supabaseUrl } from '#lib/env.ts';
+import { deleteRow, insertRow, rotateTableToken, updateRow } from '#lib/menu/mutations.ts';
+import { menuKeys, tablesQueryOptions } from '#lib/menu/queries.ts';
+import { nextPosition } from '#lib/menu/reorder.ts';
+import type { DiningTable } from '#lib/menu/types.ts';
+import { checkName, readWholeNumber } from '#lib/menu/validation.ts';
+import { queryClient } from '#lib/query.ts';
+import { useAdminRestaurant } from '#lib/restaurant/admin-context.ts';
+import * as m from '#paraglide/messages.js';
+import '../menu/menu.css';
+import { DeleteButton, FormError } from '#components/ui/form-parts.tsx';
 
 /** The page a guest's phone opens from the table's QR code (the guest surface serves `/t/…`). */
 export function guestUrl(token: string, origin = location.origin): string {

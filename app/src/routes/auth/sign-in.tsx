@@ -1,8 +1,8 @@
 import { A, useNavigate } from '@solidjs/router';
-import { CredentialsForm } from '../components/credentials-form.tsx';
-import { describeAuthError } from '../lib/auth/errors.ts';
-import { supabase } from '../lib/supabase.ts';
-import * as m from '../paraglide/messages.js';
+import { CredentialsForm } from '#components/auth/credentials-form.tsx';
+import { describeAuthError } from '#lib/auth/errors.ts';
+import { supabase } from '#lib/supabase.ts';
+import * as m from '#paraglide/messages.js';
 
 export default function SignIn() {
   const navigate = useNavigate();

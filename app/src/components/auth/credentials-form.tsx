@@ -1,8 +1,8 @@
 import { createSignal, type JSX, Show } from 'solid-js';
-import { describeFieldError } from '../lib/auth/errors.ts';
-import { passwordMinLength, validateCredentials, validateDisplayName } from '../lib/auth/validation.ts';
-import * as m from '../paraglide/messages.js';
-import { Field } from './field.tsx';
+import { Field } from '#components/ui/field.tsx';
+import { describeFieldError } from '#lib/auth/errors.ts';
+import { passwordMinLength, validateCredentials, validateDisplayName } from '#lib/auth/validation.ts';
+import * as m from '#paraglide/messages.js';
 
 export interface SubmitOutcome {
   field: 'email' | 'password' | null;

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import './restaurant/tenancy.css';
+import '#components/restaurant/tenancy.css';
 
 export interface RadioOption<Value extends string> {
   value: Value;

@@ -1,15 +1,15 @@
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, Show } from 'solid-js';
-import { CategoriesSection } from '../../components/menu/categories-section.tsx';
-import { ItemsSection } from '../../components/menu/items-section.tsx';
-import { createReorder, type MenuEditor, MenuEditorProvider } from '../../components/menu/menu-context.tsx';
-import { ModifierGroupsSection } from '../../components/menu/modifier-groups-section.tsx';
-import { refreshMenu } from '../../lib/menu/cache.ts';
-import type { WriteError } from '../../lib/menu/errors.ts';
-import { menuQueryOptions, moneyQueryOptions } from '../../lib/menu/queries.ts';
-import type { MenuData, RestaurantMoney } from '../../lib/menu/types.ts';
-import { useAdminRestaurant } from '../../lib/restaurant/admin-context.ts';
-import * as m from '../../paraglide/messages.js';
+import { CategoriesSection } from '#components/menu/categories-section.tsx';
+import { ItemsSection } from '#components/menu/items-section.tsx';
+import { createReorder, type MenuEditor, MenuEditorProvider } from '#components/menu/menu-context.tsx';
+import { ModifierGroupsSection } from '#components/menu/modifier-groups-section.tsx';
+import { refreshMenu } from '#lib/menu/cache.ts';
+import type { WriteError } from '#lib/menu/errors.ts';
+import { menuQueryOptions, moneyQueryOptions } from '#lib/menu/queries.ts';
+import type { MenuData, RestaurantMoney } from '#lib/menu/types.ts';
+import { useAdminRestaurant } from '#lib/restaurant/admin-context.ts';
+import * as m from '#paraglide/messages.js';
 import './menu.css';
 
 /** The menu editor: categories, items (with photos and modifier groups), modifier groups. */

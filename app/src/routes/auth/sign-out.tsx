@@ -1,9 +1,9 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
-import { AttentionList } from '../components/attention-list.tsx';
-import { signOutIfSynced } from '../lib/auth/sign-out.ts';
-import { outboxState } from '../lib/sync.ts';
-import * as m from '../paraglide/messages.js';
+import { AttentionList } from '#components/shell/attention-list.tsx';
+import { signOutIfSynced } from '#lib/auth/sign-out.ts';
+import { outboxState } from '#lib/sync.ts';
+import * as m from '#paraglide/messages.js';
 
 export default function SignOut() {
   const navigate = useNavigate();

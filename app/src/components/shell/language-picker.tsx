@@ -1,6 +1,6 @@
 import { For } from 'solid-js';
-import { changeLocale, currentLocale, localeNames, locales } from '../lib/i18n/locale.ts';
-import * as m from '../paraglide/messages.js';
+import { changeLocale, currentLocale, localeNames, locales } from '#lib/i18n/locale.ts';
+import * as m from '#paraglide/messages.js';
 
 export function LanguagePicker() {
   return (

@@ -1,10 +1,10 @@
 import { For, Show } from 'solid-js';
-import { formatDateTime } from '../lib/format/datetime.ts';
-import { describeFailure } from '../lib/i18n/errors.ts';
-import { currentLocale } from '../lib/i18n/locale.ts';
-import type { OutboxCommand } from '../lib/outbox/types.ts';
-import { outbox, outboxState } from '../lib/sync.ts';
-import * as m from '../paraglide/messages.js';
+import { formatDateTime } from '#lib/format/datetime.ts';
+import { describeFailure } from '#lib/i18n/errors.ts';
+import { currentLocale } from '#lib/i18n/locale.ts';
+import type { OutboxCommand } from '#lib/outbox/types.ts';
+import { outbox, outboxState } from '#lib/sync.ts';
+import * as m from '#paraglide/messages.js';
 
 /**
  * Commands the server refused, each with the reason in the user's language and the two ways

@@ -1,6 +1,6 @@
 import { createSignal, For, type JSX, onCleanup } from 'solid-js';
-import { moveBy, moveTo } from '../../lib/menu/reorder.ts';
-import * as m from '../../paraglide/messages.js';
+import { moveBy, moveTo } from '#lib/menu/reorder.ts';
+import * as m from '#paraglide/messages.js';
 
 export interface ReorderableListProps<T extends { id: string }> {
   items: readonly T[];

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CredentialsForm, type CredentialsFormProps } from './credentials-form.tsx';
+import { CredentialsForm, type CredentialsFormProps } from '#components/auth/credentials-form.tsx';
 
 function renderForm(onSubmit = vi.fn<CredentialsFormProps['onSubmit']>(async () => null)) {
   render(() => <CredentialsForm purpose="sign-up" submitLabel="Create account" onSubmit={onSubmit} />);

@@ -1,5 +1,5 @@
 import { For, type JSX, Show, splitProps } from 'solid-js';
-import { describedBy, type FieldChrome, FieldFrame, fieldChromeKeys, invalid } from './field.tsx';
+import { describedBy, type FieldChrome, FieldFrame, fieldChromeKeys, invalid } from '#components/ui/field.tsx';
 
 export interface SelectOption {
   value: string;

@@ -1,5 +1,5 @@
 import { type JSX, splitProps } from 'solid-js';
-import { describedBy, type FieldChrome, FieldFrame, fieldChromeKeys, invalid } from '../field.tsx';
+import { describedBy, type FieldChrome, FieldFrame, fieldChromeKeys, invalid } from '#components/ui/field.tsx';
 
 export interface TextAreaFieldProps extends FieldChrome, Omit<JSX.TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {}
 

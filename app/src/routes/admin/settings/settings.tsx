@@ -1,23 +1,18 @@
 import { createEffect, createSignal, Show, untrack } from 'solid-js';
-import { Field } from '../../components/field.tsx';
-import { RegionFields } from '../../components/restaurant/region-fields.tsx';
-import { RulesFields } from '../../components/restaurant/rules-fields.tsx';
-import { TextAreaField } from '../../components/restaurant/text-area-field.tsx';
-import { session } from '../../lib/auth/session.ts';
-import { currentLocale } from '../../lib/i18n/locale.ts';
-import { queryClient } from '../../lib/query.ts';
-import { useAdminRestaurant } from '../../lib/restaurant/admin-context.ts';
-import { describeRestaurantFieldError, describeTenancyFailure, fieldOfFailure } from '../../lib/restaurant/errors.ts';
-import { invalidate, queryKeys, type Restaurant, runDb, useRestaurant } from '../../lib/restaurant/queries.ts';
-import {
-  type SettingsField,
-  type SettingsForm,
-  settingsFormOf,
-  settingsUpdate,
-} from '../../lib/restaurant/settings.ts';
-import { formatTaxRate, receiptTextMaxLength } from '../../lib/restaurant/validation.ts';
-import { supabase } from '../../lib/supabase.ts';
-import * as m from '../../paraglide/messages.js';
+import { RegionFields } from '#components/restaurant/region-fields.tsx';
+import { RulesFields } from '#components/restaurant/rules-fields.tsx';
+import { Field } from '#components/ui/field.tsx';
+import { TextAreaField } from '#components/ui/text-area-field.tsx';
+import { session } from '#lib/auth/session.ts';
+import { currentLocale } from '#lib/i18n/locale.ts';
+import { queryClient } from '#lib/query.ts';
+import { useAdminRestaurant } from '#lib/restaurant/admin-context.ts';
+import { describeRestaurantFieldError, describeTenancyFailure, fieldOfFailure } from '#lib/restaurant/errors.ts';
+import { invalidate, queryKeys, type Restaurant, runDb, useRestaurant } from '#lib/restaurant/queries.ts';
+import { type SettingsField, type SettingsForm, settingsFormOf, settingsUpdate } from '#lib/restaurant/settings.ts';
+import { formatTaxRate, receiptTextMaxLength } from '#lib/restaurant/validation.ts';
+import { supabase } from '#lib/supabase.ts';
+import * as m from '#paraglide/messages.js';
 
 /** The restaurant's settings: name, region, tax, business day, guest ordering, receipt text. */
 export default function AdminSettings() {

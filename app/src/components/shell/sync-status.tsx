@@ -1,6 +1,6 @@
 import { Show } from 'solid-js';
-import { online, outboxState, storagePersisted } from '../lib/sync.ts';
-import * as m from '../paraglide/messages.js';
+import { online, outboxState, storagePersisted } from '#lib/sync.ts';
+import * as m from '#paraglide/messages.js';
 
 /** Offline, unsent work and storage trouble, announced politely to screen readers. */
 export function SyncStatus() {

@@ -1,11 +1,11 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Match, Show, Switch } from 'solid-js';
-import { StepIdentity } from '../components/onboarding/step-identity.tsx';
-import { StepRegion } from '../components/onboarding/step-region.tsx';
-import { StepRules } from '../components/onboarding/step-rules.tsx';
-import { currentLocale } from '../lib/i18n/locale.ts';
-import { guessCountry } from '../lib/restaurant/countries.ts';
-import { restaurantSelection } from '../lib/restaurant/current.ts';
+import { StepIdentity } from '#components/onboarding/step-identity.tsx';
+import { StepRegion } from '#components/onboarding/step-region.tsx';
+import { StepRules } from '#components/onboarding/step-rules.tsx';
+import { currentLocale } from '#lib/i18n/locale.ts';
+import { guessCountry } from '#lib/restaurant/countries.ts';
+import { restaurantSelection } from '#lib/restaurant/current.ts';
 import {
   applyCountry,
   createRestaurantArgs,
@@ -17,12 +17,12 @@ import {
   onboardingSteps,
   settingsAfterCreate,
   validateStep,
-} from '../lib/restaurant/draft.ts';
-import { describeRestaurantFieldError, describeTenancyFailure, fieldOfFailure } from '../lib/restaurant/errors.ts';
-import { refreshMemberships, runDb } from '../lib/restaurant/queries.ts';
-import { formatTaxRate, suggestSlug } from '../lib/restaurant/validation.ts';
-import { supabase } from '../lib/supabase.ts';
-import * as m from '../paraglide/messages.js';
+} from '#lib/restaurant/draft.ts';
+import { describeRestaurantFieldError, describeTenancyFailure, fieldOfFailure } from '#lib/restaurant/errors.ts';
+import { refreshMemberships, runDb } from '#lib/restaurant/queries.ts';
+import { formatTaxRate, suggestSlug } from '#lib/restaurant/validation.ts';
+import { supabase } from '#lib/supabase.ts';
+import * as m from '#paraglide/messages.js';
 
 type FieldErrors = Partial<Record<DraftField, string>>;
 

@@ -1,12 +1,12 @@
 import { For, Show } from 'solid-js';
-import '../../components/restaurant/tenancy.css';
-import { InviteForm } from '../../components/staff/invite-form.tsx';
-import { InviteList } from '../../components/staff/invite-list.tsx';
-import { MemberRow } from '../../components/staff/member-row.tsx';
-import { session } from '../../lib/auth/session.ts';
-import { useAdminRestaurant } from '../../lib/restaurant/admin-context.ts';
-import { useOpenInvites, useRestaurant, useStaff } from '../../lib/restaurant/queries.ts';
-import * as m from '../../paraglide/messages.js';
+import '#components/restaurant/tenancy.css';
+import { InviteForm } from '#components/staff/invite-form.tsx';
+import { InviteList } from '#components/staff/invite-list.tsx';
+import { MemberRow } from '#components/staff/member-row.tsx';
+import { session } from '#lib/auth/session.ts';
+import { useAdminRestaurant } from '#lib/restaurant/admin-context.ts';
+import { useOpenInvites, useRestaurant, useStaff } from '#lib/restaurant/queries.ts';
+import * as m from '#paraglide/messages.js';
 
 /** Who works here and in which role; join codes to invite more people. */
 export default function AdminStaff() {
