@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
-import { signJwt } from '../gateway/jwt.ts';
+import { signJwt } from '../stack/gateway/jwt.ts';
 import type { RunningStack } from '../stack/stack.ts';
 import { cashierId, itemId, restaurantId, seedBenchData } from './domain-seed.ts';
 import { type BenchRow, runLoad } from './measure.ts';

@@ -2,12 +2,11 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import type { GatewayConfig } from '../gateway/config.ts';
-import { startGateway } from '../gateway/server.ts';
 import { applyBootstrap } from './bootstrap.ts';
+import { startGateway } from './gateway/server.ts';
+import { gatewayConfigFor } from './gateway-config.ts';
 import { ANON_KEY, JWT_SECRET, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY } from './keys.ts';
 import { migrate, seed } from './migrate.ts';
-import { supabaseDir } from './paths.ts';
 import { roleUrl, startLocalPostgres } from './postgres.ts';
 
 export { roleUrl };
@@ -88,19 +87,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     }
 
     const apiUrl = `http://127.0.0.1:${opts.apiPort}`;
-    const cfg: GatewayConfig = {
-      apiUrl,
-      jwtSecret: JWT_SECRET,
-      db: {
-        authenticator: roleUrl(adminUrl, 'authenticator'),
-        authAdmin: roleUrl(adminUrl, 'supabase_auth_admin'),
-        admin: adminUrl,
-        postgres: postgresUrl,
-      },
-      supabaseDir,
-      localDir: opts.localDir,
-      log,
-    };
+    const cfg = gatewayConfigFor({ adminUrl, apiUrl, localDir: opts.localDir, log });
     const gateway = await startGateway(cfg, opts.apiPort);
     cleanups.push(gateway.close);
     log(`gateway: ${gateway.url}`);

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { denoBinary, denoNetworkEnv } from '../../scripts/gateway/functions/deno-host.ts';
+import { denoBinary, denoNetworkEnv } from '../../scripts/stack/gateway/functions/deno-host.ts';
 import { defaultLocalDir, supabaseDir } from '../../scripts/stack/paths.ts';
 
 const run = promisify(execFile);

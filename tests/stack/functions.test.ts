@@ -1,6 +1,6 @@
 import { createClient, FunctionsHttpError, type SupabaseClient } from '@supabase/supabase-js';
 import { describe, expect, inject, it } from 'vitest';
-import { signJwt } from '../../scripts/gateway/jwt.ts';
+import { signJwt } from '../../scripts/stack/gateway/jwt.ts';
 
 const stack = inject('stack');
 

@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createClient, type RealtimeChannel, type SupabaseClient } from '@supabase/supabase-js';
 import { Hono } from 'hono';
-import type { GatewayConfig } from '../../scripts/gateway/config.ts';
-import type { RealtimeOptions } from '../../scripts/gateway/realtime/context.ts';
-import { realtimePart } from '../../scripts/gateway/realtime/routes.ts';
+import type { GatewayConfig } from '../../scripts/stack/gateway/config.ts';
+import type { RealtimeOptions } from '../../scripts/stack/gateway/realtime/context.ts';
+import { realtimePart } from '../../scripts/stack/gateway/realtime/routes.ts';
 
 export interface StackUrls {
   apiUrl: string;

@@ -4,12 +4,11 @@ import path from 'node:path';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GatewayConfig } from '../../scripts/gateway/config.ts';
 import { applyBootstrap } from '../../scripts/stack/bootstrap.ts';
 import { freePort } from '../../scripts/stack/free-port.ts';
-import { ANON_KEY, JWT_SECRET } from '../../scripts/stack/keys.ts';
+import { gatewayConfigFor } from '../../scripts/stack/gateway-config.ts';
+import { ANON_KEY } from '../../scripts/stack/keys.ts';
 import { type LocalPostgres, startLocalPostgres } from '../../scripts/stack/postgres.ts';
-import { roleUrl } from '../../scripts/stack/stack.ts';
 import { eventually, startRealtimeOnly, subscribed } from './realtime-helpers.ts';
 
 // This file owns its Postgres: it stops and restarts it, which the shared stack must never see.
@@ -41,19 +40,13 @@ beforeAll(async () => {
   dbPort = await freePort();
   db = await startLocalPostgres({ dataDir: dir, port: dbPort });
   await applyBootstrap(db.adminUrl);
-  const cfg: GatewayConfig = {
+  const cfg = gatewayConfigFor({
+    adminUrl: db.adminUrl,
     apiUrl: 'http://127.0.0.1:0',
-    jwtSecret: JWT_SECRET,
-    db: {
-      authenticator: roleUrl(db.adminUrl, 'authenticator'),
-      authAdmin: roleUrl(db.adminUrl, 'supabase_auth_admin'),
-      admin: db.adminUrl,
-      postgres: roleUrl(db.adminUrl, 'postgres'),
-    },
     supabaseDir: dir,
     localDir: dir,
     log: (l) => lines.push(l),
-  };
+  });
   // A low event limit makes the flood test independent of how fast this machine is.
   gateway = await startRealtimeOnly(cfg, { slotName: 'comanda_realtime_test', maxEventsPerSecond: 50 });
 });

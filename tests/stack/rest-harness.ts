@@ -2,11 +2,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
-import type { GatewayConfig } from '../../scripts/gateway/config.ts';
-import { startGateway } from '../../scripts/gateway/server.ts';
 import { freePort } from '../../scripts/stack/free-port.ts';
-import { ANON_KEY, JWT_SECRET } from '../../scripts/stack/keys.ts';
-import { supabaseDir } from '../../scripts/stack/paths.ts';
+import { startGateway } from '../../scripts/stack/gateway/server.ts';
+import { gatewayConfigFor } from '../../scripts/stack/gateway-config.ts';
+import { ANON_KEY } from '../../scripts/stack/keys.ts';
 import { roleUrl } from '../../scripts/stack/stack.ts';
 import { createScratchDatabase } from '../support/scratch-database.ts';
 import { REST_FIXTURES_SQL } from './rest-fixtures.ts';
@@ -35,19 +34,7 @@ export async function startRestHarness(adminDbUrl: string): Promise<RestHarness>
   await db.query(REST_FIXTURES_SQL);
 
   const port = await freePort();
-  const cfg: GatewayConfig = {
-    apiUrl: `http://127.0.0.1:${port}`,
-    jwtSecret: JWT_SECRET,
-    db: {
-      authenticator: roleUrl(adminUrl, 'authenticator'),
-      authAdmin: roleUrl(adminUrl, 'supabase_auth_admin'),
-      admin: adminUrl,
-      postgres: roleUrl(adminUrl, 'postgres'),
-    },
-    supabaseDir,
-    localDir: path.join(tmpdir(), dbName),
-    log: () => {},
-  };
+  const cfg = gatewayConfigFor({ adminUrl, apiUrl: `http://127.0.0.1:${port}`, localDir: path.join(tmpdir(), dbName) });
   // Only the services this suite needs: the others' readiness (Deno, replication) is not its concern.
   const gateway = await startGateway(cfg, port, { only: ['auth', 'rest'] });
   const anon = () => createClient(gateway.url, ANON_KEY, clientOptions);

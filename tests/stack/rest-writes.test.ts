@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { signJwt } from '../../scripts/gateway/jwt.ts';
+import { signJwt } from '../../scripts/stack/gateway/jwt.ts';
 import { ANON_KEY, JWT_SECRET, SERVICE_ROLE_KEY } from '../../scripts/stack/keys.ts';
 import { type RestHarness, startRestHarness } from './rest-harness.ts';
 

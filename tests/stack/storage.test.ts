@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { signJwt } from '../../scripts/gateway/jwt.ts';
+import { signJwt } from '../../scripts/stack/gateway/jwt.ts';
 
 const stack = inject('stack');
 const run = randomUUID().slice(0, 8);

@@ -1,9 +1,13 @@
+import type { ApiKeys } from './api-keys.ts';
+
 /** What every part of the gateway needs to know about the stack it fronts. */
 export interface GatewayConfig {
   /** Public base URL of the gateway, e.g. http://127.0.0.1:54321 (JWT `iss`, function env). */
   apiUrl: string;
   /** HS256 secret that signs access tokens and the legacy API keys. */
   jwtSecret: string;
+  /** The API keys clients present; the gateway translates the opaque ones to the JWT keys. */
+  keys: ApiKeys;
   /** Connection URLs, one per Postgres role the hosted services use. */
   db: {
     /** PostgREST's login role: switches to anon / authenticated / service_role per request. */

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ANON_KEY, JWT_SECRET } from '../stack/keys.ts';
 import { JwtError, signJwt, verifyJwt } from './jwt.ts';
 
+const JWT_SECRET = 'jwt-test-secret-that-is-at-least-32-characters';
+// Shaped like the CLI's demo anon key (scripts/stack/keys.test.ts checks the real one).
+const ANON_KEY = await signJwt({ iss: 'supabase-demo', role: 'anon', exp: 1983812996 }, JWT_SECRET);
+
 describe('jwt', () => {
-  it('verifies the CLI anon key and round-trips signed claims', async () => {
+  it('verifies an anon key and round-trips signed claims', async () => {
     expect(await verifyJwt(ANON_KEY, JWT_SECRET)).toMatchObject({ role: 'anon', iss: 'supabase-demo' });
     const now = Math.floor(Date.now() / 1000);
     const token = await signJwt({ sub: 'u1', role: 'authenticated', iat: now, exp: now + 60 }, JWT_SECRET);

@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import type pg from 'pg';
-import { PUBLISHABLE_KEY, SECRET_KEY } from '../../stack/keys.ts';
-import { effectiveBearer, translateApiKey } from '../api-keys.ts';
+import { type ApiKeys, effectiveBearer, isOpaqueProjectKey, translateApiKey } from '../api-keys.ts';
 import { readCappedBody } from '../body.ts';
 import type { GatewayConfig } from '../config.ts';
 import { type JwtClaims, JwtError, verifyJwt } from '../jwt.ts';
@@ -83,33 +82,39 @@ export function field(body: JsonObject, name: string, kind: FieldKind): unknown 
  * Hosted Supabase's gateway check: an `apikey` (header or query) that is a project key — an opaque
  * sb_ key or a JWT signed with the project secret. Returns the 401 body to send, or null when fine.
  */
-export async function apiKeyProblem(c: Context, secret: string): Promise<Record<string, string> | null> {
+export async function apiKeyProblem(
+  c: Context,
+  { jwtSecret: secret, keys }: Pick<GatewayConfig, 'jwtSecret' | 'keys'>,
+): Promise<Record<string, string> | null> {
   const apikey = c.req.header('apikey') ?? c.req.query('apikey');
   if (!apikey) {
     return { message: 'No API key found in request', hint: 'No `apikey` request header or url param was found.' };
   }
   const invalid = { message: 'Invalid API key', hint: 'Double check your Supabase `anon` or `service_role` API key.' };
-  if (apikey.startsWith('sb_')) return apikey === PUBLISHABLE_KEY || apikey === SECRET_KEY ? null : invalid;
+  if (apikey.startsWith('sb_')) return isOpaqueProjectKey(apikey, keys) ? null : invalid;
   try {
-    await verifyJwt(translateApiKey(apikey) ?? '', secret);
+    await verifyJwt(translateApiKey(apikey, keys) ?? '', secret);
     return null;
   } catch {
     return invalid;
   }
 }
 
-function bearerOf(c: Context): string {
-  const bearer = effectiveBearer({
-    authorization: c.req.header('authorization') ?? null,
-    apikey: c.req.header('apikey') ?? c.req.query('apikey') ?? null,
-  });
+function bearerOf(c: Context, keys: ApiKeys): string {
+  const bearer = effectiveBearer(
+    {
+      authorization: c.req.header('authorization') ?? null,
+      apikey: c.req.header('apikey') ?? c.req.query('apikey') ?? null,
+    },
+    keys,
+  );
   if (!bearer) throw new AuthError(401, 'no_authorization', 'This endpoint requires a valid Bearer token');
   return bearer;
 }
 
-async function verifiedClaims(c: Context, secret: string): Promise<JwtClaims> {
+async function verifiedClaims(c: Context, { jwtSecret, keys }: GatewayConfig): Promise<JwtClaims> {
   try {
-    return await verifyJwt(bearerOf(c), secret);
+    return await verifyJwt(bearerOf(c, keys), jwtSecret);
   } catch (e) {
     if (e instanceof JwtError) {
       throw forbidden('bad_jwt', `invalid JWT: unable to parse or verify signature, ${e.message}`);
@@ -127,7 +132,7 @@ export interface Authenticated {
 
 /** GoTrue's requireAuthentication: a valid user JWT whose user and session still exist. */
 export async function requireUser(c: Context, deps: AuthDeps): Promise<Authenticated> {
-  const claims = await verifiedClaims(c, deps.cfg.jwtSecret);
+  const claims = await verifiedClaims(c, deps.cfg);
   if (!claims.sub) throw forbidden('bad_jwt', 'invalid claim: missing sub claim');
   if (!isUuid(claims.sub)) throw badRequest('bad_jwt', 'invalid claim: sub claim must be a UUID');
   const user = await findUserById(deps.pool, claims.sub);
@@ -146,7 +151,7 @@ export async function requireUser(c: Context, deps: AuthDeps): Promise<Authentic
 
 /** GoTrue's requireAdminCredentials: any valid JWT whose role is an admin role. */
 export async function requireAdmin(c: Context, deps: AuthDeps): Promise<JwtClaims> {
-  const claims = await verifiedClaims(c, deps.cfg.jwtSecret);
+  const claims = await verifiedClaims(c, deps.cfg);
   if (claims.role !== 'service_role' && claims.role !== 'supabase_admin') {
     throw forbidden('not_admin', 'User not allowed');
   }

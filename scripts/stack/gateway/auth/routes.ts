@@ -61,7 +61,7 @@ export function authPart(cfg: GatewayConfig, options: AuthPartOptions = {}): Gat
   );
 
   routes.use('*', async (c, next) => {
-    const problem = await apiKeyProblem(c, cfg.jwtSecret);
+    const problem = await apiKeyProblem(c, cfg);
     if (problem) return c.json(problem, 401);
     await next();
   });

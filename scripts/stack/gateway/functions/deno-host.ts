@@ -62,7 +62,7 @@ export function denoBinary(): string {
 }
 
 /**
- * The single Deno process that hosts every function (scripts/gateway/functions/deno-main.ts).
+ * The single Deno process that hosts every function (scripts/stack/gateway/functions/deno-main.ts).
  * Started on demand, restarted when it dies or when the caller says the sources changed, and
  * killed with the gateway — also when the gateway dies abruptly, through its stdin pipe.
  */

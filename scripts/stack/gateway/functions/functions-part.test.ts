@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANON_KEY, JWT_SECRET, PUBLISHABLE_KEY, SERVICE_ROLE_KEY } from '../../stack/keys.ts';
+import type { ApiKeys } from '../api-keys.ts';
+import { signJwt } from '../jwt.ts';
 import type { GatewayPart } from '../part.ts';
 import { functionsPart } from './routes.ts';
 
@@ -22,6 +23,16 @@ const FIXTURES: Record<string, string> = {
   'options-style': `Deno.serve({ handler: () => new Response('from options', { status: 201 }) });`,
   disabled: `Deno.serve(() => new Response('should not run'));`,
 };
+
+// The gateway serves whatever keys its config names: this suite mints a project's worth of its own.
+const JWT_SECRET = 'functions-part-test-secret-at-least-32-characters';
+const KEYS: ApiKeys = {
+  anon: await signJwt({ role: 'anon' }, JWT_SECRET),
+  serviceRole: await signJwt({ role: 'service_role' }, JWT_SECRET),
+  publishable: 'sb_publishable_functions_part_test',
+  secret: 'sb_secret_functions_part_test',
+};
+const { anon: ANON_KEY, serviceRole: SERVICE_ROLE_KEY, publishable: PUBLISHABLE_KEY } = KEYS;
 
 const CONFIG_TOML = `
 project_id = "fixture"
@@ -53,6 +64,7 @@ beforeAll(async () => {
   part = functionsPart({
     apiUrl: 'http://127.0.0.1:54321',
     jwtSecret: JWT_SECRET,
+    keys: KEYS,
     db: {
       authenticator: '',
       authAdmin: '',

@@ -1,7 +1,6 @@
 import { type FSWatcher, watch } from 'node:fs';
 import path from 'node:path';
 import { Hono } from 'hono';
-import { ANON_KEY, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY } from '../../stack/keys.ts';
 import { effectiveBearer } from '../api-keys.ts';
 import type { GatewayConfig } from '../config.ts';
 import { verifyJwt } from '../jwt.ts';
@@ -58,7 +57,7 @@ export function functionsPart(cfg: GatewayConfig): GatewayPart {
     if (!fn) return c.text('Function not found', 404);
 
     const authorization = c.req.header('authorization') ?? null;
-    const bearer = effectiveBearer({ authorization, apikey: c.req.header('apikey') ?? null });
+    const bearer = effectiveBearer({ authorization, apikey: c.req.header('apikey') ?? null }, cfg.keys);
     if (c.req.method !== 'OPTIONS' && fn.verifyJwt) {
       if (!bearer) {
         return unauthorized(
@@ -117,11 +116,11 @@ function functionEnv(cfg: GatewayConfig, catalog: FunctionsCatalog): Record<stri
   return {
     ...catalog.secrets,
     SUPABASE_URL: cfg.apiUrl,
-    SUPABASE_ANON_KEY: ANON_KEY,
-    SUPABASE_SERVICE_ROLE_KEY: SERVICE_ROLE_KEY,
+    SUPABASE_ANON_KEY: cfg.keys.anon,
+    SUPABASE_SERVICE_ROLE_KEY: cfg.keys.serviceRole,
     SUPABASE_DB_URL: cfg.db.postgres,
-    SUPABASE_PUBLISHABLE_KEYS: JSON.stringify({ default: PUBLISHABLE_KEY }),
-    SUPABASE_SECRET_KEYS: JSON.stringify({ default: SECRET_KEY }),
+    SUPABASE_PUBLISHABLE_KEYS: JSON.stringify({ default: cfg.keys.publishable }),
+    SUPABASE_SECRET_KEYS: JSON.stringify({ default: cfg.keys.secret }),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { ApiKeys } from '../api-keys.ts';
 import type { JwtClaims } from '../jwt.ts';
 import type { ChannelAuthorizer, Extension } from './authorization.ts';
 import type { TopicRegistry } from './broadcast.ts';
@@ -54,6 +55,7 @@ export interface ChannelSubscription {
 
 export interface RealtimeContext {
   jwtSecret: string;
+  keys: ApiKeys;
   options: RealtimeOptions;
   registry: TopicRegistry;
   presence: PresenceTracker;

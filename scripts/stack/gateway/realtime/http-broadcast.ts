@@ -14,10 +14,13 @@ interface HttpMessage {
 }
 
 async function callerClaims(ctx: RealtimeContext, c: Context): Promise<JwtClaims | null> {
-  const token = effectiveBearer({
-    authorization: c.req.header('authorization') ?? null,
-    apikey: c.req.header('apikey') ?? c.req.query('apikey') ?? null,
-  });
+  const token = effectiveBearer(
+    {
+      authorization: c.req.header('authorization') ?? null,
+      apikey: c.req.header('apikey') ?? c.req.query('apikey') ?? null,
+    },
+    ctx.keys,
+  );
   if (!token) return null;
   const check = await checkRealtimeToken(token, ctx.jwtSecret);
   return check.ok ? check.claims : null;

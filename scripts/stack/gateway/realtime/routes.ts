@@ -52,6 +52,7 @@ export function realtimePart(cfg: GatewayConfig, overrides: Partial<RealtimeOpti
   pool.on('error', (e) => cfg.log(`realtime: idle database connection failed: ${e.message}`));
   const ctx: RealtimeContext = {
     jwtSecret: cfg.jwtSecret,
+    keys: cfg.keys,
     options,
     registry: new TopicRegistry(),
     presence: new PresenceTracker(),
@@ -89,7 +90,7 @@ export function realtimePart(cfg: GatewayConfig, overrides: Partial<RealtimeOpti
     if (vsn === null) return refuseUpgrade(socket, 400, 'Unsupported serializer version');
     const headerKey = req.headers['x-api-key'] ?? req.headers.apikey;
     const apikey = url.searchParams.get('apikey') ?? (Array.isArray(headerKey) ? headerKey[0] : headerKey) ?? null;
-    const token = translateApiKey(apikey);
+    const token = translateApiKey(apikey, cfg.keys);
     if (!token) return refuseUpgrade(socket, 401, 'API key is missing');
     const check = await checkRealtimeToken(token, cfg.jwtSecret);
     if (!check.ok) {

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { ApiKeys } from '../api-keys.ts';
 import { bodyColumns, checkBodyShape, deleteSql, insertSql, type MutationSql, updateSql } from './build-mutate.ts';
 import { resolveRoutine, rpcSql } from './build-rpc.ts';
 import { buildLevel, checkAllLevelsUsed, newContext, readQuery } from './build-sql.ts';
@@ -18,6 +19,7 @@ export interface RestSettings {
   searchPath: string;
   maxRows: number;
   jwtSecret: string;
+  keys: ApiKeys;
 }
 
 export interface RestRuntime {
@@ -62,7 +64,7 @@ export async function handleRest(rt: RestRuntime, req: Request): Promise<Respons
     const cache = await rt.schema.get();
     const identity = await identify(
       { authorization: req.headers.get('authorization'), apikey: req.headers.get('apikey') },
-      rt.settings.jwtSecret,
+      rt.settings,
       { member: cache.roles, all: cache.allRoles },
     );
     authed = identity.role !== 'anon';

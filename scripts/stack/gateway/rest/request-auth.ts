@@ -1,4 +1,4 @@
-import { effectiveBearer } from '../api-keys.ts';
+import { type ApiKeys, effectiveBearer } from '../api-keys.ts';
 import { type JwtClaims, JwtError, verifyJwt } from '../jwt.ts';
 import { jwtError, RestError } from './errors.ts';
 
@@ -29,10 +29,10 @@ async function claimsOf(token: string, secret: string): Promise<JwtClaims> {
  */
 export async function identify(
   headers: { authorization: string | null; apikey: string | null },
-  secret: string,
+  { jwtSecret: secret, keys }: { jwtSecret: string; keys: ApiKeys },
   roles: { member: Set<string>; all: Set<string> },
 ): Promise<RequestIdentity> {
-  const token = effectiveBearer(headers);
+  const token = effectiveBearer(headers, keys);
   if (!token) {
     if (!headers.apikey && !headers.authorization) {
       throw new RestError(

@@ -9,7 +9,7 @@ import { handleRest, type RestSettings } from './handler.ts';
 import { SchemaState } from './schema-state.ts';
 
 /** `[api]` of config.toml with the CLI's defaults: exposed schemas, extra search path, max rows. */
-function apiSettings(cfg: GatewayConfig): Omit<RestSettings, 'jwtSecret'> {
+function apiSettings(cfg: GatewayConfig): Omit<RestSettings, 'jwtSecret' | 'keys'> {
   let api: { schemas?: unknown; extra_search_path?: unknown; max_rows?: unknown } = {};
   try {
     const toml = parseToml(readFileSync(path.join(cfg.supabaseDir, 'config.toml'), 'utf8')) as { api?: typeof api };
@@ -30,7 +30,7 @@ function apiSettings(cfg: GatewayConfig): Omit<RestSettings, 'jwtSecret'> {
  * request's role inside one transaction per request; the schema cache follows `NOTIFY pgrst`.
  */
 export function restPart(cfg: GatewayConfig): GatewayPart {
-  const settings: RestSettings = { ...apiSettings(cfg), jwtSecret: cfg.jwtSecret };
+  const settings: RestSettings = { ...apiSettings(cfg), jwtSecret: cfg.jwtSecret, keys: cfg.keys };
   // pipeline: node-postgres sends a request's statements without waiting for each answer (see
   // transaction.ts); the option is passed through to every pooled Client.
   const pool = new pg.Pool({

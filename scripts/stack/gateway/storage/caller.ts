@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { effectiveBearer } from '../api-keys.ts';
+import { type ApiKeys, effectiveBearer } from '../api-keys.ts';
 import { type JwtClaims, verifyJwt } from '../jwt.ts';
 import { errors } from './errors.ts';
 
@@ -42,9 +42,13 @@ function requestHeaders(c: Context): Record<string, string> {
  * verifier's message); routes that also serve the public (downloads, info) fall back to an
  * unauthenticated anon caller instead, as hosted's `allowInvalidJwt` routes do.
  */
-export async function resolveCaller(c: Context, jwtSecret: string, opts: { optional: boolean }): Promise<Caller> {
+export async function resolveCaller(
+  c: Context,
+  { jwtSecret, keys }: { jwtSecret: string; keys: ApiKeys },
+  opts: { optional: boolean },
+): Promise<Caller> {
   const base = { headers: requestHeaders(c), method: c.req.method, path: new URL(c.req.url).pathname };
-  const token = effectiveBearer({ authorization: c.req.header('authorization'), apikey: c.req.header('apikey') });
+  const token = effectiveBearer({ authorization: c.req.header('authorization'), apikey: c.req.header('apikey') }, keys);
   const anonymous: Caller = { role: 'anon', claims: { role: 'anon' }, sub: undefined, authenticated: false, ...base };
   if (!token) {
     if (opts.optional) return anonymous;

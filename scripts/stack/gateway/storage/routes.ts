@@ -21,8 +21,7 @@ export function storagePart(cfg: GatewayConfig): GatewayPart {
   const db = new StorageDb(cfg.db.authenticator, cfg.log);
   const disk = new ObjectDisk(path.join(cfg.localDir, 'storage'));
   const store = new ObjectStore(db, disk, new KeyedMutex());
-  const caller = (c: Parameters<typeof resolveCaller>[0], optional = false) =>
-    resolveCaller(c, cfg.jwtSecret, { optional });
+  const caller = (c: Parameters<typeof resolveCaller>[0], optional = false) => resolveCaller(c, cfg, { optional });
 
   const routes = new Hono();
   routes.onError((e, c) => renderError(c, e, cfg.log));

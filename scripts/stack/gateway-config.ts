@@ -1,0 +1,36 @@
+import type { GatewayConfig } from './gateway/config.ts';
+import { ANON_KEY, JWT_SECRET, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY } from './keys.ts';
+import { supabaseDir as projectSupabaseDir } from './paths.ts';
+import { roleUrl } from './postgres.ts';
+
+/**
+ * The gateway's view of a stack: the CLI's demo secret and keys, and one connection URL per
+ * service role, all derived from the cluster's superuser URL. The one place the stack hands the
+ * gateway what it knows, so the gateway never reaches back into the stack.
+ */
+export function gatewayConfigFor(opts: {
+  /** Superuser URL of the (bootstrapped) database the gateway fronts. */
+  adminUrl: string;
+  /** Public base URL the gateway will answer on. */
+  apiUrl: string;
+  /** Local state (storage bytes, Deno cache, logs). */
+  localDir: string;
+  /** The Supabase project folder; the repository's supabase/ unless given. */
+  supabaseDir?: string;
+  log?: (line: string) => void;
+}): GatewayConfig {
+  return {
+    apiUrl: opts.apiUrl,
+    jwtSecret: JWT_SECRET,
+    keys: { anon: ANON_KEY, serviceRole: SERVICE_ROLE_KEY, publishable: PUBLISHABLE_KEY, secret: SECRET_KEY },
+    db: {
+      authenticator: roleUrl(opts.adminUrl, 'authenticator'),
+      authAdmin: roleUrl(opts.adminUrl, 'supabase_auth_admin'),
+      admin: opts.adminUrl,
+      postgres: roleUrl(opts.adminUrl, 'postgres'),
+    },
+    supabaseDir: opts.supabaseDir ?? projectSupabaseDir,
+    localDir: opts.localDir,
+    log: opts.log ?? (() => {}),
+  };
+}
