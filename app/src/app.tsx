@@ -52,7 +52,7 @@ function Layout(props: RouteSectionProps) {
 /** Staff screens: wait for the stored session (read offline), else send the visitor to sign in. */
 function RequireSession(props: ParentProps) {
   return (
-    <Show when={session() !== undefined} fallback={<p class="loading">{m.loading()}</p>}>
+    <Show when={session() !== undefined} fallback={<p class="loading">{m.common_loading()}</p>}>
       <Show when={session()} fallback={<Navigate href="/sign-in" />}>
         {props.children}
       </Show>
@@ -63,7 +63,7 @@ function RequireSession(props: ParentProps) {
 /** Sign-in and sign-up make no sense when already signed in. */
 function GuestOnly(props: ParentProps) {
   return (
-    <Show when={session() !== undefined} fallback={<p class="loading">{m.loading()}</p>}>
+    <Show when={session() !== undefined} fallback={<p class="loading">{m.common_loading()}</p>}>
       <Show when={!session()} fallback={<Navigate href="/" />}>
         {props.children}
       </Show>

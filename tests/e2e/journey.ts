@@ -30,7 +30,7 @@ export async function signUp({ page }: BrowserUser, email: string, name: string)
  */
 export async function dismissOfflineReady(page: Page, locale: Locale = 'en'): Promise<void> {
   const toast = page.getByRole('status').filter({ hasText: text(locale, 'offline_ready') });
-  await toast.getByRole('button', { name: exactly(locale, 'dismiss') }).click();
+  await toast.getByRole('button', { name: exactly(locale, 'common_dismiss') }).click();
   await toast.waitFor({ state: 'detached' });
 }
 
@@ -97,7 +97,7 @@ export async function addModifierGroup(
     await optionForm
       .getByRole('button', { name: exactly('fr', 'admin_menu_option_add_to', { name: group.name }) })
       .click();
-    await card.getByRole('button', { name: exactly('fr', 'admin_menu_delete_named', { name: option }) }).waitFor();
+    await card.getByRole('button', { name: exactly('fr', 'common_delete_named', { name: option }) }).waitFor();
   }
 }
 
@@ -108,7 +108,7 @@ export async function editOption(page: Page, from: string, to: { name: string; p
   const form = section.getByRole('form', { name: exactly('fr', 'admin_menu_option_edit_named', { name: from }) });
   await form.getByLabel(exactly('fr', 'admin_menu_option_name')).fill(to.name);
   await form.getByLabel(exactly('fr', 'admin_menu_option_price', { currency: 'EUR' })).fill(to.price);
-  await form.getByRole('button', { name: exactly('fr', 'admin_menu_save') }).click();
+  await form.getByRole('button', { name: exactly('fr', 'common_save') }).click();
   await form.waitFor({ state: 'detached' });
   await section
     .getByRole('button', { name: exactly('fr', 'admin_menu_option_edit_named', { name: to.name }) })
@@ -144,7 +144,7 @@ export async function addItem(page: Page, item: ItemDraft): Promise<void> {
   }
   await form.getByRole('button', { name: exactly('fr', 'admin_menu_item_save') }).click();
   await form.waitFor({ state: 'detached' });
-  await section.getByRole('button', { name: exactly('fr', 'admin_menu_edit_named', { name: item.name }) }).waitFor();
+  await section.getByRole('button', { name: exactly('fr', 'common_edit_named', { name: item.name }) }).waitFor();
 }
 
 /** Waits until an image has really arrived (decoded, with a size), not just its <img> element. */

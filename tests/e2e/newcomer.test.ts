@@ -204,9 +204,9 @@ describe('a newcomer sets up a restaurant in French and a cashier joins', () => 
       await page.getByRole('button', { name: exactly('fr', 'admin_menu_rename_named', { name: category }) }).waitFor();
     }
     for (const item of items) {
-      await page.getByRole('button', { name: exactly('fr', 'admin_menu_edit_named', { name: item.name }) }).waitFor();
+      await page.getByRole('button', { name: exactly('fr', 'common_edit_named', { name: item.name }) }).waitFor();
     }
-    await page.getByRole('button', { name: exactly('fr', 'admin_menu_edit_named', { name: cooking.name }) }).waitFor();
+    await page.getByRole('button', { name: exactly('fr', 'common_edit_named', { name: cooking.name }) }).waitFor();
     // Photos and QR codes are kept by the service worker, for when the HTTP cache has let them go.
     const photo = exactly('fr', 'admin_menu_photo_alt', { name: 'Steak frites' });
     await expectImageLoaded(page, photo);

@@ -16,7 +16,7 @@ export default function Home() {
   const { memberships, current } = useCurrentMembership();
   const landing = createMemo(() => (memberships.data ? landingFor(memberships.data) : undefined));
   return (
-    <Switch fallback={<p class="loading">{m.loading()}</p>}>
+    <Switch fallback={<p class="loading">{m.common_loading()}</p>}>
       <Match when={memberships.isError && !memberships.data}>
         <LoadFailed onRetry={() => void memberships.refetch()} />
       </Match>

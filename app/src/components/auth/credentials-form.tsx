@@ -118,7 +118,7 @@ export function CredentialsForm(props: CredentialsFormProps) {
         hint={props.purpose === 'sign-up' ? m.password_hint({ min: passwordMinLength }) : undefined}
       />
       <button type="submit" disabled={busy()}>
-        {busy() ? m.submitting() : props.submitLabel}
+        {busy() ? m.common_submitting() : props.submitLabel}
       </button>
       {props.children}
     </form>

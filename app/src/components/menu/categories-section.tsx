@@ -150,7 +150,7 @@ function CategoryRow(props: { category: MenuCategory }) {
           error={error()}
           autofocus
         />
-        <FormActions submitText={m.admin_menu_save()} onCancel={() => setRenaming(false)} />
+        <FormActions submitText={m.common_save()} onCancel={() => setRenaming(false)} />
       </form>
     </Show>
   );

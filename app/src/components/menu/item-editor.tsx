@@ -227,10 +227,10 @@ export function ItemEditor(props: ItemEditorProps) {
       </fieldset>
       <div class="actions">
         <button type="submit" disabled={busy() || photoWorking()}>
-          {busy() ? m.submitting() : m.admin_menu_item_save()}
+          {busy() ? m.common_submitting() : m.admin_menu_item_save()}
         </button>
         <button type="button" class="secondary" onClick={() => props.onDone()}>
-          {m.cancel()}
+          {m.common_cancel()}
         </button>
         <Show when={item}>
           <button type="button" class="secondary danger" disabled={busy()} onClick={() => void remove()}>

@@ -48,7 +48,7 @@ export function ItemsSection() {
         }
       >
         {(state) => (
-          <Suspense fallback={<p class="loading">{m.loading()}</p>}>
+          <Suspense fallback={<p class="loading">{m.common_loading()}</p>}>
             <ItemEditor item={state.item} defaultCategoryId={state.categoryId} onDone={() => setEditing(null)} />
           </Suspense>
         )}
@@ -113,10 +113,10 @@ function ItemRow(props: { item: MenuItem; onEdit: () => void }) {
       <button
         type="button"
         class="secondary"
-        aria-label={m.admin_menu_edit_named({ name: props.item.name })}
+        aria-label={m.common_edit_named({ name: props.item.name })}
         onClick={props.onEdit}
       >
-        {m.admin_menu_edit()}
+        {m.common_edit()}
       </button>
     </div>
   );

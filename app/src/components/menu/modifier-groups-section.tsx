@@ -81,10 +81,10 @@ function GroupCard(props: { group: ModifierGroup }) {
               <button
                 type="button"
                 class="secondary"
-                aria-label={m.admin_menu_edit_named({ name: props.group.name })}
+                aria-label={m.common_edit_named({ name: props.group.name })}
                 onClick={() => setEditing(true)}
               >
-                {m.admin_menu_edit()}
+                {m.common_edit()}
               </button>
               <DeleteButton name={props.group.name} onDelete={() => void remove()} />
             </div>
@@ -94,7 +94,7 @@ function GroupCard(props: { group: ModifierGroup }) {
         <GroupForm
           idPrefix={`group-${props.group.id}`}
           initial={props.group}
-          submitLabel={m.admin_menu_save()}
+          submitLabel={m.common_save()}
           onSave={save}
           onCancel={() => setEditing(false)}
         />

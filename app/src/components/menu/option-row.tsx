@@ -60,7 +60,7 @@ export function OptionRow(props: { option: ModifierOption }) {
               aria-label={m.admin_menu_option_edit_named({ name: props.option.name })}
               onClick={() => setEditing(true)}
             >
-              {m.admin_menu_edit()}
+              {m.common_edit()}
             </button>
             <DeleteButton name={props.option.name} onDelete={() => void remove()} />
           </div>
@@ -71,7 +71,7 @@ export function OptionRow(props: { option: ModifierOption }) {
         idPrefix={`option-${props.option.id}-edit`}
         label={m.admin_menu_option_edit_named({ name: props.option.name })}
         initial={{ name: props.option.name, price_delta: props.option.price_delta }}
-        submitText={m.admin_menu_save()}
+        submitText={m.common_save()}
         onSave={save}
         onCancel={() => setEditing(false)}
       />

@@ -22,7 +22,7 @@ export function UpdatePrompt() {
             <>
               <p>{m.offline_ready()}</p>
               <button type="button" class="secondary" onClick={() => setOfflineReady(false)}>
-                {m.dismiss()}
+                {m.common_dismiss()}
               </button>
             </>
           }

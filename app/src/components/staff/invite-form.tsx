@@ -65,7 +65,7 @@ export function InviteForm(props: InviteFormProps) {
       />
       <div class="actions">
         <button type="submit" disabled={busy()}>
-          {busy() ? m.submitting() : m.admin_staff_invite_submit()}
+          {busy() ? m.common_submitting() : m.admin_staff_invite_submit()}
         </button>
       </div>
       <Show when={created()}>

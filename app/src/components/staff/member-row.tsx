@@ -99,7 +99,7 @@ export function MemberRow(props: MemberRowProps) {
               {m.admin_staff_remove_yes()}
             </button>
             <button type="button" class="secondary" onClick={() => setConfirming(false)}>
-              {m.cancel()}
+              {m.common_cancel()}
             </button>
           </fieldset>
         </Show>

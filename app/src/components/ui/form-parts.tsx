@@ -15,12 +15,12 @@ export function FormActions(props: {
   return (
     <div class="actions">
       <button type="submit" disabled={props.busy} aria-label={props.submitName}>
-        {props.busy ? m.submitting() : props.submitText}
+        {props.busy ? m.common_submitting() : props.submitText}
       </button>
       <Show when={props.onCancel}>
         {(cancel) => (
           <button type="button" class="secondary" onClick={() => cancel()()}>
-            {m.cancel()}
+            {m.common_cancel()}
           </button>
         )}
       </Show>
@@ -36,10 +36,10 @@ export function DeleteButton(props: { name: string; onDelete: () => void; disabl
       type="button"
       class="secondary danger"
       disabled={props.disabled}
-      aria-label={m.admin_menu_delete_named({ name: props.name })}
+      aria-label={m.common_delete_named({ name: props.name })}
       onClick={() => props.onDelete()}
     >
-      {m.admin_menu_delete()}
+      {m.common_delete()}
     </button>
   );
 }

@@ -8,7 +8,7 @@ export function LoadFailed(props: { onRetry: () => void }) {
         {m.tenancy_load_failed()}
       </p>
       <button type="button" onClick={() => props.onRetry()}>
-        {m.tenancy_try_again()}
+        {m.common_retry()}
       </button>
     </main>
   );

@@ -30,7 +30,7 @@ export default function AdminLayout(props: RouteSectionProps) {
   });
   const landing = () => (memberships.data ? landingFor(memberships.data) : undefined);
   return (
-    <Switch fallback={<p class="loading">{m.loading()}</p>}>
+    <Switch fallback={<p class="loading">{m.common_loading()}</p>}>
       <Match when={memberships.isError && !memberships.data}>
         <LoadFailed onRetry={() => void memberships.refetch()} />
       </Match>

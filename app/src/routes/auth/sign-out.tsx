@@ -42,10 +42,10 @@ export default function SignOut() {
         </Show>
         <div class="actions">
           <button type="button" onClick={signOut} disabled={busy()}>
-            {busy() ? m.submitting() : m.sign_out()}
+            {busy() ? m.common_submitting() : m.sign_out()}
           </button>
           <A class="button secondary" href="/">
-            {m.cancel()}
+            {m.common_cancel()}
           </A>
         </div>
       </Show>

@@ -61,7 +61,7 @@ export default function Join() {
           error={error()}
         />
         <button type="submit" disabled={busy()}>
-          {busy() ? m.submitting() : m.join_submit()}
+          {busy() ? m.common_submitting() : m.join_submit()}
         </button>
       </form>
       <p>

@@ -176,7 +176,7 @@ export default function Onboarding() {
           </Show>
           <button type="submit" disabled={busy()}>
             {busy()
-              ? m.submitting()
+              ? m.common_submitting()
               : index() === onboardingSteps.length - 1
                 ? m.onboarding_create()
                 : m.onboarding_next()}

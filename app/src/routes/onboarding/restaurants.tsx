@@ -18,7 +18,7 @@ export default function Restaurants() {
   return (
     <main id="main" class="narrow">
       <h1>{m.switcher_title()}</h1>
-      <Show when={memberships.data} fallback={<p class="loading">{m.loading()}</p>}>
+      <Show when={memberships.data} fallback={<p class="loading">{m.common_loading()}</p>}>
         <Show when={list().length > 0} fallback={<p>{m.switcher_none()}</p>}>
           <ul class="choice-list">
             <For each={list()}>

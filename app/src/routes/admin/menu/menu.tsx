@@ -37,12 +37,12 @@ function MenuScreen(props: { restaurantId: string }) {
     <Show
       when={menu.data && money.data ? { menu: menu.data, money: money.data } : undefined}
       fallback={
-        <Show when={menu.isError || money.isError} fallback={<p class="loading">{m.loading()}</p>}>
+        <Show when={menu.isError || money.isError} fallback={<p class="loading">{m.common_loading()}</p>}>
           <p class="notice error" role="alert">
-            {m.admin_menu_load_failed()}
+            {m.common_load_failed()}
           </p>
           <button type="button" onClick={() => void Promise.all([menu.refetch(), money.refetch()])}>
-            {m.admin_menu_retry()}
+            {m.common_retry()}
           </button>
         </Show>
       }
@@ -82,7 +82,7 @@ function Editor(props: {
           <p class="notice error">
             {props.notice}{' '}
             <button type="button" class="secondary" onClick={() => props.showError(null)}>
-              {m.dismiss()}
+              {m.common_dismiss()}
             </button>
           </p>
         </Show>

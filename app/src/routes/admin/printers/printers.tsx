@@ -48,7 +48,7 @@ export default function AdminPrinters() {
       </Show>
       <Show
         when={printers.data}
-        fallback={<p class="loading">{printers.isError ? m.admin_menu_load_failed() : m.loading()}</p>}
+        fallback={<p class="loading">{printers.isError ? m.common_load_failed() : m.common_loading()}</p>}
       >
         {(list) => (
           <Show when={list().length > 0} fallback={<p class="notice subtle">{m.admin_printers_empty()}</p>}>
@@ -124,7 +124,7 @@ function PrinterRow(props: {
           <PrinterForm
             idPrefix={`printer-${props.printer.id}`}
             printer={props.printer}
-            submitLabel={m.admin_menu_save()}
+            submitLabel={m.common_save()}
             onSave={async (values) => {
               const result = await save(values);
               if (result.ok) setEditing(false);
@@ -153,10 +153,10 @@ function PrinterRow(props: {
             <button
               type="button"
               class="secondary"
-              aria-label={m.admin_menu_edit_named({ name: props.printer.name })}
+              aria-label={m.common_edit_named({ name: props.printer.name })}
               onClick={() => setEditing(true)}
             >
-              {m.admin_menu_edit()}
+              {m.common_edit()}
             </button>
           </Show>
           <DeleteButton name={props.printer.name} onDelete={() => void remove()} />

@@ -22,7 +22,7 @@ export default function AdminSettings() {
     <main id="main" class="narrow">
       <h1>{m.admin_settings_title()}</h1>
       {/* Remount per restaurant (the switcher), but not when a save refetches the same one. */}
-      <Show when={restaurant.data?.id} keyed fallback={<p class="loading">{m.loading()}</p>}>
+      <Show when={restaurant.data?.id} keyed fallback={<p class="loading">{m.common_loading()}</p>}>
         {(restaurantId) => (
           <SettingsEditor restaurant={() => (restaurant.data?.id === restaurantId ? restaurant.data : undefined)} />
         )}
@@ -98,7 +98,7 @@ function SettingsEditor(props: { restaurant: () => Restaurant | undefined }) {
   };
 
   return (
-    <Show when={form()} fallback={<p class="loading">{m.loading()}</p>}>
+    <Show when={form()} fallback={<p class="loading">{m.common_loading()}</p>}>
       {(f) => (
         <form ref={formElement} class="stack" onSubmit={submit} noValidate aria-busy={busy()}>
           <Show when={formError()}>
@@ -147,7 +147,7 @@ function SettingsEditor(props: { restaurant: () => Restaurant | undefined }) {
           />
           <div class="actions">
             <button type="submit" disabled={busy()}>
-              {busy() ? m.submitting() : m.admin_settings_save()}
+              {busy() ? m.common_submitting() : m.admin_settings_save()}
             </button>
             <Show when={saved()}>
               <span role="status">{m.admin_settings_saved()}</span>

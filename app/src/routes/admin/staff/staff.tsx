@@ -22,7 +22,7 @@ export default function AdminStaff() {
       <h1>{m.admin_staff_title()}</h1>
       <section aria-labelledby="staff-members">
         <h2 id="staff-members">{m.admin_staff_members()}</h2>
-        <Show when={staff.data} fallback={<p class="loading">{m.loading()}</p>}>
+        <Show when={staff.data} fallback={<p class="loading">{m.common_loading()}</p>}>
           {(members) => (
             <ul class="staff-list">
               <For each={members()}>
@@ -45,7 +45,7 @@ export default function AdminStaff() {
       </section>
       <section aria-labelledby="staff-open-invites">
         <h2 id="staff-open-invites">{m.admin_staff_open_invites()}</h2>
-        <Show when={invites.data} fallback={<p class="loading">{m.loading()}</p>}>
+        <Show when={invites.data} fallback={<p class="loading">{m.common_loading()}</p>}>
           {(list) => <InviteList restaurantId={id()} invites={list()} timezone={timezone()} />}
         </Show>
       </section>

@@ -97,7 +97,7 @@ export default function AdminTables() {
       </section>
       <Show
         when={tables.data}
-        fallback={<p class="loading">{tables.isError ? m.admin_menu_load_failed() : m.loading()}</p>}
+        fallback={<p class="loading">{tables.isError ? m.common_load_failed() : m.common_loading()}</p>}
       >
         {(list) => (
           <Show when={list().length > 0} fallback={<p class="notice subtle">{m.admin_tables_empty()}</p>}>
@@ -184,7 +184,7 @@ function TableRow(props: {
             error={errors().seats}
           />
           <button type="submit" aria-label={m.admin_tables_save_named({ name: props.table.label })}>
-            {m.admin_menu_save()}
+            {m.common_save()}
           </button>
         </form>
         <Show when={props.notice}>
