@@ -6,29 +6,28 @@ import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { paraglideOptions } from './app/paraglide.config.ts';
 import { pwaPlugin } from './app/pwa.config.ts';
-import { ANON_KEY, DEFAULT_PORTS } from './scripts/stack/keys.ts';
 
 const isVitest = Boolean(process.env.VITEST);
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 /**
- * Build-time settings of the app. Without environment variables they point at the local stack
- * with the CLI's public demo anon key; app/dev-server.ts overrides them for `npm start`.
+ * Build-time settings of the app. The Supabase URL and anon key come through Vite's env mechanism:
+ * app/.env holds the local stack's (its default port, the CLI's public demo anon key), and variables
+ * set in the environment win over it, as a hosted build sets them. app/dev-server.ts passes the
+ * values of the stack `npm start` runs, which win over both.
  */
 export const appEnvDefines = (env: { apiUrl?: string | undefined; anonKey?: string | undefined } = {}) => ({
-  'import.meta.env.VITE_SUPABASE_URL': JSON.stringify(
-    env.apiUrl ?? process.env.VITE_SUPABASE_URL ?? `http://127.0.0.1:${DEFAULT_PORTS.api}`,
-  ),
-  'import.meta.env.VITE_SUPABASE_ANON_KEY': JSON.stringify(
-    env.anonKey ?? process.env.VITE_SUPABASE_ANON_KEY ?? ANON_KEY,
-  ),
+  ...(env.apiUrl === undefined ? {} : { 'import.meta.env.VITE_SUPABASE_URL': JSON.stringify(env.apiUrl) }),
+  ...(env.anonKey === undefined ? {} : { 'import.meta.env.VITE_SUPABASE_ANON_KEY': JSON.stringify(env.anonKey) }),
   'import.meta.env.VITE_APP_BUILD': JSON.stringify(process.env.VITE_APP_BUILD ?? version),
 });
 
 // The PWA is built from app/. Tests are configured in vitest.config.ts (the app's tests reuse this file).
 export default defineConfig({
   root: fileURLToPath(new URL('./app', import.meta.url)),
+  // app/.env, also for the app's tests, whose root is the repository's.
+  envDir: fileURLToPath(new URL('./app', import.meta.url)),
   envPrefix: 'VITE_',
   define: appEnvDefines(),
   plugins: [
