@@ -3,6 +3,7 @@ import { QueryClientProvider } from '@tanstack/solid-query';
 import { lazy, type ParentProps, Show } from 'solid-js';
 import { LanguagePicker } from '#components/shell/language-picker.tsx';
 import { SyncStatus } from '#components/shell/sync-status.tsx';
+import { ConfirmHost } from '#components/ui/confirm.tsx';
 import { session } from '#lib/auth/session.ts';
 import { queryClient } from '#lib/query.ts';
 import * as m from '#paraglide/messages.js';
@@ -23,6 +24,8 @@ const AdminTables = lazy(() => import('./routes/admin/tables/tables.tsx'));
 const AdminStaff = lazy(() => import('./routes/admin/staff/staff.tsx'));
 const AdminPrinters = lazy(() => import('./routes/admin/printers/printers.tsx'));
 const AdminSettings = lazy(() => import('./routes/admin/settings/settings.tsx'));
+// Kobalte's toast region arrives after the first paint; toasts shown before it wait in its store.
+const Toaster = lazy(() => import('#components/ui/toast.tsx').then((module) => ({ default: module.Toaster })));
 
 function Layout(props: RouteSectionProps) {
   return (
@@ -45,6 +48,8 @@ function Layout(props: RouteSectionProps) {
       </header>
       <SyncStatus />
       {props.children}
+      <ConfirmHost />
+      <Toaster />
     </>
   );
 }

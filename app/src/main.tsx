@@ -4,6 +4,8 @@ import { applyDocumentLocale } from '#lib/i18n/locale.ts';
 import { persistQueries } from '#lib/query.ts';
 import { startSync } from '#lib/sync.ts';
 import { App } from './app.tsx';
+import '#components/ui/tokens.css';
+import '#components/ui/ui.css';
 import './styles.css';
 
 applyDocumentLocale();

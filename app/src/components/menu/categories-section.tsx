@@ -1,5 +1,6 @@
 import { createSignal, Show } from 'solid-js';
 import { useMenuEditor } from '#components/menu/menu-context.tsx';
+import { confirmAction } from '#components/ui/confirm.tsx';
 import { Field } from '#components/ui/field.tsx';
 import { DeleteButton, FormActions } from '#components/ui/form-parts.tsx';
 import { ReorderableList } from '#components/ui/reorderable-list.tsx';
@@ -88,7 +89,8 @@ function CategoryRow(props: { category: MenuCategory }) {
   };
 
   const remove = async () => {
-    if (!confirm(m.admin_menu_category_delete_confirm({ name: props.category.name }))) return;
+    const title = m.admin_menu_category_delete_confirm({ name: props.category.name });
+    if (!(await confirmAction({ title, confirmText: m.common_delete(), tone: 'danger' }))) return;
     const result = await deleteRow('menu_categories', props.category.id);
     if (!result.ok) editor.showError(result.error);
     await refreshMenu(editor.restaurantId);

@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import { useMenuEditor } from '#components/menu/menu-context.tsx';
 import { type PhotoChoice, PhotoPicker } from '#components/menu/photo-picker.tsx';
+import { confirmAction } from '#components/ui/confirm.tsx';
 import { Field } from '#components/ui/field.tsx';
 import { FormError } from '#components/ui/form-parts.tsx';
 import { formatMoneyForInput } from '#lib/format/money.ts';
@@ -96,7 +97,9 @@ export function ItemEditor(props: ItemEditorProps) {
   };
 
   const remove = async () => {
-    if (!item || !confirm(m.admin_menu_item_delete_confirm({ name: item.name }))) return;
+    if (!item) return;
+    const title = m.admin_menu_item_delete_confirm({ name: item.name });
+    if (!(await confirmAction({ title, confirmText: m.common_delete(), tone: 'danger' }))) return;
     setBusy(true);
     const result = await deleteItem(item);
     setBusy(false);

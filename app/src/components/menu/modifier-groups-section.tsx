@@ -3,6 +3,7 @@ import { GroupForm, type GroupValues } from '#components/menu/group-form.tsx';
 import { useMenuEditor } from '#components/menu/menu-context.tsx';
 import { OptionForm } from '#components/menu/option-form.tsx';
 import { OptionRow } from '#components/menu/option-row.tsx';
+import { confirmAction } from '#components/ui/confirm.tsx';
 import { DeleteButton } from '#components/ui/form-parts.tsx';
 import { ReorderableList } from '#components/ui/reorderable-list.tsx';
 import { refreshMenu } from '#lib/menu/cache.ts';
@@ -62,7 +63,8 @@ function GroupCard(props: { group: ModifierGroup }) {
     return result;
   };
   const remove = async () => {
-    if (!confirm(m.admin_menu_group_delete_confirm({ name: props.group.name }))) return;
+    const title = m.admin_menu_group_delete_confirm({ name: props.group.name });
+    if (!(await confirmAction({ title, confirmText: m.common_delete(), tone: 'danger' }))) return;
     const result = await deleteRow('modifier_groups', props.group.id);
     if (!result.ok) editor.showError(result.error);
     await refreshMenu(editor.restaurantId);

@@ -1,4 +1,5 @@
 import { For, Show } from 'solid-js';
+import { confirmAction } from '#components/ui/confirm.tsx';
 import { formatDateTime } from '#lib/format/datetime.ts';
 import { describeFailure } from '#lib/i18n/errors.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
@@ -12,8 +13,13 @@ import * as m from '#paraglide/messages.js';
  */
 export function AttentionList() {
   const deviceTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const discard = (command: OutboxCommand) => {
-    if (confirm(m.outbox_discard_confirm())) void outbox.discard(command.id);
+  const discard = async (command: OutboxCommand) => {
+    const confirmed = await confirmAction({
+      title: m.outbox_discard_confirm(),
+      confirmText: m.outbox_discard(),
+      tone: 'danger',
+    });
+    if (confirmed) await outbox.discard(command.id);
   };
   return (
     <Show when={outboxState().parked.length > 0}>

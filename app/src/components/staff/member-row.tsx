@@ -1,11 +1,12 @@
 import { createSignal, Show } from 'solid-js';
 import { RenameSelf } from '#components/staff/rename-self.tsx';
+import { confirmAction } from '#components/ui/confirm.tsx';
 import { SelectField } from '#components/ui/select-field.tsx';
 import type { MemberRole } from '#lib/restaurant/current.ts';
-import { describeTenancyFailure } from '#lib/restaurant/errors.ts';
+import { describeStaffFailure } from '#lib/staff/errors.ts';
 import { assignableRoles, roleLabel } from '#lib/restaurant/labels.ts';
-import type { Membership } from '#lib/restaurant/queries.ts';
-import { changeMemberRole, removeMember } from '#lib/restaurant/staff.ts';
+import type { Membership } from '#lib/staff/queries.ts';
+import { changeMemberRole, removeMember } from '#lib/staff/commands.ts';
 import * as m from '#paraglide/messages.js';
 
 export interface MemberRowProps {
@@ -27,7 +28,6 @@ export function memberName(member: Membership, isSelf: boolean): string {
  */
 export function MemberRow(props: MemberRowProps) {
   const [error, setError] = createSignal<string | null>(null);
-  const [confirming, setConfirming] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
   const name = () => memberName(props.member, props.isSelf);
   const roles = () => assignableRoles(props.actorRole);
@@ -40,18 +40,23 @@ export function MemberRow(props: MemberRowProps) {
     const result = await changeMemberRole(props.member.restaurant_id, props.member.user_id, role as MemberRole);
     setBusy(false);
     if (result.ok) return;
-    setError(describeTenancyFailure(result.failure));
+    setError(describeStaffFailure(result.failure));
     // The select already shows the refused role; put back the one the database kept.
     const select = document.getElementById(`${id()}-role`);
     if (select instanceof HTMLSelectElement) select.value = props.member.role;
   };
   const remove = async () => {
+    const confirmed = await confirmAction({
+      title: props.isSelf ? m.admin_staff_leave_confirm() : m.admin_staff_remove_confirm({ name: name() }),
+      confirmText: m.admin_staff_remove_yes(),
+      tone: 'danger',
+    });
+    if (!confirmed) return;
     setError(null);
     setBusy(true);
     const result = await removeMember(props.member.restaurant_id, props.member.user_id);
     setBusy(false);
-    setConfirming(false);
-    if (!result.ok) setError(describeTenancyFailure(result.failure));
+    if (!result.ok) setError(describeStaffFailure(result.failure));
   };
 
   return (
@@ -77,35 +82,18 @@ export function MemberRow(props: MemberRowProps) {
         />
       </Show>
       <Show when={manageable() || props.isSelf}>
-        <Show
-          when={confirming()}
-          fallback={
-            <button
-              type="button"
-              class="secondary"
-              disabled={busy()}
-              aria-label={props.isSelf ? undefined : m.admin_staff_remove_label({ name: name() })}
-              onClick={() => setConfirming(true)}
-            >
-              {props.isSelf ? m.admin_staff_leave() : m.admin_staff_remove()}
-            </button>
-          }
+        <button
+          type="button"
+          class="secondary danger"
+          disabled={busy()}
+          aria-label={props.isSelf ? undefined : m.admin_staff_remove_label({ name: name() })}
+          onClick={() => void remove()}
         >
-          <fieldset class="actions confirm">
-            <legend>
-              {props.isSelf ? m.admin_staff_leave_confirm() : m.admin_staff_remove_confirm({ name: name() })}
-            </legend>
-            <button type="button" disabled={busy()} onClick={() => void remove()}>
-              {m.admin_staff_remove_yes()}
-            </button>
-            <button type="button" class="secondary" onClick={() => setConfirming(false)}>
-              {m.common_cancel()}
-            </button>
-          </fieldset>
-        </Show>
+          {props.isSelf ? m.admin_staff_leave() : m.admin_staff_remove()}
+        </button>
       </Show>
       <Show when={error()}>
-        <p class="field-error" role="alert" style={{ 'flex-basis': '100%' }}>
+        <p class="field-error row-error" role="alert">
           {error()}
         </p>
       </Show>

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import '#components/restaurant/tenancy.css';
+import './ui.css';
 
 export interface RadioOption<Value extends string> {
   value: Value;

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
 import { PrinterForm } from '#components/printers/printer-form.tsx';
+import { confirmAction } from '#components/ui/confirm.tsx';
 import { deleteRow, insertRow, printTestPage, updateRow } from '#lib/menu/mutations.ts';
 import type { PrinterValues } from '#lib/menu/printer-values.ts';
 import { menuKeys, printersQueryOptions } from '#lib/menu/queries.ts';
@@ -92,7 +93,8 @@ function PrinterRow(props: {
     props.notify(result.ok ? m.admin_printers_test_queued() : result.error.message, !result.ok);
   };
   const remove = async () => {
-    if (!confirm(m.admin_printers_delete_confirm({ name: props.printer.name }))) return;
+    const title = m.admin_printers_delete_confirm({ name: props.printer.name });
+    if (!(await confirmAction({ title, confirmText: m.common_delete(), tone: 'danger' }))) return;
     const result = await deleteRow('printers', props.printer.id);
     if (!result.ok) props.notify(result.error.message, true);
     await props.onChanged();

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
+import { confirmAction } from '#components/ui/confirm.tsx';
 import { Field } from '#components/ui/field.tsx';
 import { supabaseUrl } from '#lib/env.ts';
 import { deleteRow, insertRow, rotateTableToken, updateRow } from '#lib/menu/mutations.ts';
@@ -148,7 +149,8 @@ function TableRow(props: {
   };
 
   const rotate = async () => {
-    if (!confirm(m.admin_tables_rotate_confirm({ name: props.table.label }))) return;
+    const title = m.admin_tables_rotate_confirm({ name: props.table.label });
+    if (!(await confirmAction({ title, confirmText: m.admin_tables_rotate(), tone: 'danger' }))) return;
     const result = await rotateTableToken(props.table.id);
     await props.onChanged();
     props.setNotice(result.ok ? m.admin_tables_rotated() : null);
@@ -156,7 +158,8 @@ function TableRow(props: {
   };
 
   const remove = async () => {
-    if (!confirm(m.admin_tables_delete_confirm({ name: props.table.label }))) return;
+    const title = m.admin_tables_delete_confirm({ name: props.table.label });
+    if (!(await confirmAction({ title, confirmText: m.common_delete(), tone: 'danger' }))) return;
     const result = await deleteRow('dining_tables', props.table.id);
     if (!result.ok) setErrors({ form: result.error.message });
     await props.onChanged();
