@@ -1,11 +1,11 @@
 import { A, Navigate } from '@solidjs/router';
-import { createMemo, Match, Show, Switch } from 'solid-js';
+import { Show } from 'solid-js';
 import { AttentionList } from '#components/shell/attention-list.tsx';
-import { LoadFailed } from '#components/ui/load-failed.tsx';
+import { RequireMembership, useMembership } from '#components/shell/require-membership.tsx';
 import { session } from '#lib/auth/session.ts';
-import { canAdminister, landingFor, restaurantSelection } from '#lib/restaurant/current.ts';
+import { canAdminister, restaurantSelection } from '#lib/restaurant/current.ts';
 import { roleLabel } from '#lib/restaurant/labels.ts';
-import { useCurrentMembership } from '#lib/restaurant/queries.ts';
+import { useMemberships } from '#lib/restaurant/queries.ts';
 import * as m from '#paraglide/messages.js';
 
 /**
@@ -13,40 +13,33 @@ import * as m from '#paraglide/messages.js';
  * for floor and kitchen roles, a page naming it until their screens exist); several → switcher.
  */
 export default function Home() {
-  const { memberships, current } = useCurrentMembership();
-  const landing = createMemo(() => (memberships.data ? landingFor(memberships.data) : undefined));
   return (
-    <Switch fallback={<p class="loading">{m.common_loading()}</p>}>
-      <Match when={memberships.isError && !memberships.data}>
-        <LoadFailed onRetry={() => void memberships.refetch()} />
-      </Match>
-      <Match when={landing()?.kind === 'onboarding'}>
-        <Navigate href="/onboarding" />
-      </Match>
-      <Match when={current()}>
-        {(membership) => (
-          <Show
-            when={!canAdminister(membership().role)}
-            fallback={<SelectAndGo restaurantId={membership().restaurantId} href="/admin" />}
-          >
-            <main id="main">
-              <h1>{membership().name}</h1>
-              <p>{m.home_signed_in_as({ email: session()?.user.email ?? '' })}</p>
-              <p>{m.tenancy_member_page({ role: roleLabel(membership().role) })}</p>
-              <Show when={(memberships.data?.length ?? 0) > 1}>
-                <p>
-                  <A href="/restaurants">{m.switcher_link()}</A>
-                </p>
-              </Show>
-              <AttentionList />
-            </main>
-          </Show>
-        )}
-      </Match>
-      <Match when={landing()?.kind === 'choose'}>
-        <Navigate href="/restaurants" />
-      </Match>
-    </Switch>
+    <RequireMembership>
+      <Landing />
+    </RequireMembership>
+  );
+}
+
+function Landing() {
+  const membership = useMembership();
+  const memberships = useMemberships();
+  return (
+    <Show
+      when={!canAdminister(membership().role)}
+      fallback={<SelectAndGo restaurantId={membership().restaurantId} href="/admin" />}
+    >
+      <main id="main">
+        <h1>{membership().name}</h1>
+        <p>{m.home_signed_in_as({ email: session()?.user.email ?? '' })}</p>
+        <p>{m.tenancy_member_page({ role: roleLabel(membership().role) })}</p>
+        <Show when={(memberships.data?.length ?? 0) > 1}>
+          <p>
+            <A href="/restaurants">{m.switcher_link()}</A>
+          </p>
+        </Show>
+        <AttentionList />
+      </main>
+    </Show>
   );
 }
 

@@ -1,0 +1,85 @@
+import { A, Navigate } from '@solidjs/router';
+import { type Accessor, createContext, createEffect, type JSX, Match, Switch, useContext } from 'solid-js';
+import { LoadFailed } from '#components/ui/load-failed.tsx';
+import { landingFor, type MemberRole, type MembershipSummary, restaurantSelection } from '#lib/restaurant/current.ts';
+import { roleLabel } from '#lib/restaurant/labels.ts';
+import { useCurrentMembership } from '#lib/restaurant/queries.ts';
+import * as m from '#paraglide/messages.js';
+
+const MembershipContext = createContext<Accessor<MembershipSummary>>();
+
+/** The restaurant and role the screen works as; only inside `<RequireMembership>`. */
+export function useMembership(): Accessor<MembershipSummary> {
+  const membership = useContext(MembershipContext);
+  if (!membership) throw new Error('useMembership outside <RequireMembership>');
+  return membership;
+}
+
+export interface RequireMembershipProps {
+  /** Roles the screen is for; any role when left out. */
+  roles?: readonly MemberRole[];
+  /** What a person with another role sees; a refusal naming their role by default. */
+  refusal?: (membership: MembershipSummary) => JSX.Element;
+  children: JSX.Element;
+}
+
+/**
+ * The gate of every staff surface (admin, POS, kitchen): waits for the memberships (read offline
+ * from the cache), offers a retry when they cannot be read, sends someone without a restaurant to
+ * onboarding and someone with several and no choice to the switcher, refuses the wrong role in
+ * their language, and otherwise provides the membership to the screen through `useMembership()`.
+ */
+export function RequireMembership(props: RequireMembershipProps) {
+  const { memberships, current } = useCurrentMembership();
+  // Remember the only restaurant too, so the next visit skips the lookup.
+  createEffect(() => {
+    const chosen = current();
+    if (chosen && restaurantSelection.currentId() !== chosen.restaurantId)
+      restaurantSelection.select(chosen.restaurantId);
+  });
+  const landing = () => (memberships.data ? landingFor(memberships.data) : undefined);
+  const allowed = (membership: MembershipSummary) => !props.roles || props.roles.includes(membership.role);
+  return (
+    <Switch fallback={<p class="loading">{m.common_loading()}</p>}>
+      <Match when={memberships.isError && !memberships.data}>
+        <LoadFailed onRetry={() => void memberships.refetch()} />
+      </Match>
+      <Match when={landing()?.kind === 'onboarding'}>
+        <Navigate href="/onboarding" />
+      </Match>
+      <Match when={current()}>
+        {(membership) => (
+          <Switch>
+            <Match when={!allowed(membership())}>
+              {(props.refusal ?? ((refused) => <Refusal membership={refused} />))(membership())}
+            </Match>
+            <Match when>
+              <MembershipContext.Provider value={membership}>{props.children}</MembershipContext.Provider>
+            </Match>
+          </Switch>
+        )}
+      </Match>
+      <Match when={landing()?.kind === 'choose'}>
+        <Navigate href="/restaurants" />
+      </Match>
+    </Switch>
+  );
+}
+
+/** Says which role the person has where, and that this screen is not theirs. */
+export function Refusal(props: { membership: MembershipSummary; title?: string; body?: string }) {
+  return (
+    <main id="main" class="narrow">
+      <h1>{props.title ?? m.common_refused_title()}</h1>
+      <p>
+        {props.body ??
+          m.common_refused_body({ role: roleLabel(props.membership.role), restaurant: props.membership.name })}
+      </p>
+      <p>
+        <A href="/" class="button secondary">
+          {m.common_back_to_start()}
+        </A>
+      </p>
+    </main>
+  );
+}
