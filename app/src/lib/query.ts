@@ -62,3 +62,8 @@ export async function clearQueryCache(): Promise<void> {
   queryClient.clear();
   await queryCacheStore.removeItem('query-cache');
 }
+
+/** Marks the reads under `key` stale and refetches the ones on screen (after a write). */
+export function invalidate(key: readonly unknown[]): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: key });
+}

@@ -1,20 +1,16 @@
 import { createRoot, createSignal } from 'solid-js';
-import { rowCommandExecutor } from '#lib/menu/row-commands.ts';
+import { type CommandPayloads, commandRegistry, executorFor } from '#lib/outbox/commands.ts';
 import { Outbox } from '#lib/outbox/outbox.ts';
 import { requestPersistentStorage } from '#lib/outbox/persistence.ts';
-import { rpcExecutor } from '#lib/outbox/rpc-executor.ts';
 import { OutboxStore } from '#lib/outbox/store.ts';
 import type { OutboxSnapshot } from '#lib/outbox/types.ts';
 import { lazyLocalforage } from '#lib/storage/key-value.ts';
-import { supabase } from '#lib/supabase.ts';
 
 /** The app's one outbox: IndexedDB database "comanda-outbox", shared by every tab of the origin. */
-export const outbox = new Outbox({
+export const outbox = new Outbox<CommandPayloads>({
   store: new OutboxStore(lazyLocalforage('comanda-outbox', 'commands')),
-  // Commands name their RPC at run time (restored from IndexedDB), so the typed client's
-  // compile-time function names cannot apply here; the RPC checks its own arguments.
-  // `update_row` commands (offline availability switches in the admin) are table updates.
-  execute: rowCommandExecutor(supabase, rpcExecutor({ rpc: (fn, args) => supabase.rpc(fn as never, args as never) })),
+  // Each command kind and how it is sent: lib/outbox/commands.ts.
+  execute: executorFor(commandRegistry),
   channel: typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('comanda-outbox'),
 });
 

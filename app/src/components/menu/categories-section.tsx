@@ -5,7 +5,8 @@ import { Field } from '#components/ui/field.tsx';
 import { DeleteButton, FormActions } from '#components/ui/form-parts.tsx';
 import { ReorderableList } from '#components/ui/reorderable-list.tsx';
 import { refreshMenu, setAvailability } from '#lib/menu/cache.ts';
-import { deleteRow, insertRow, updateRow } from '#lib/menu/mutations.ts';
+import { addCategory, deleteCategory, updateCategory } from '#lib/menu/commands.ts';
+import { describeMenuFailure } from '#lib/menu/errors.ts';
 import { nextPosition } from '#lib/menu/reorder.ts';
 import type { MenuCategory } from '#lib/menu/types.ts';
 import { checkName } from '#lib/menu/validation.ts';
@@ -24,13 +25,13 @@ export function CategoriesSection() {
     setError(invalid);
     if (invalid) return;
     setBusy(true);
-    const result = await insertRow<MenuCategory>('menu_categories', {
+    const result = await addCategory({
       restaurant_id: editor.restaurantId,
       name: name().trim(),
       position: nextPosition(editor.menu().categories),
     });
     setBusy(false);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(describeMenuFailure(result.failure));
     setName('');
     await refreshMenu(editor.restaurantId);
   };
@@ -82,8 +83,8 @@ function CategoryRow(props: { category: MenuCategory }) {
     const invalid = checkName(name(), 80);
     setError(invalid);
     if (invalid) return;
-    const result = await updateRow('menu_categories', props.category.id, { name: name().trim() });
-    if (!result.ok) return setError(result.error.message);
+    const result = await updateCategory(props.category.id, { name: name().trim() });
+    if (!result.ok) return setError(describeMenuFailure(result.failure));
     setRenaming(false);
     await refreshMenu(editor.restaurantId);
   };
@@ -91,8 +92,8 @@ function CategoryRow(props: { category: MenuCategory }) {
   const remove = async () => {
     const title = m.admin_menu_category_delete_confirm({ name: props.category.name });
     if (!(await confirmAction({ title, confirmText: m.common_delete(), tone: 'danger' }))) return;
-    const result = await deleteRow('menu_categories', props.category.id);
-    if (!result.ok) editor.showError(result.error);
+    const result = await deleteCategory(props.category.id);
+    if (!result.ok) editor.showError(result.failure);
     await refreshMenu(editor.restaurantId);
   };
 

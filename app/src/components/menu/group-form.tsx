@@ -1,7 +1,9 @@
 import { createSignal } from 'solid-js';
 import { Field } from '#components/ui/field.tsx';
 import { FormActions, FormError } from '#components/ui/form-parts.tsx';
-import type { WriteResult } from '#lib/menu/errors.ts';
+import type { DbResult } from '#lib/db.ts';
+import { fieldErrorFor } from '#lib/field-errors.ts';
+import { describeMenuFailure } from '#lib/menu/errors.ts';
 import { checkName, readWholeNumber } from '#lib/menu/validation.ts';
 import * as m from '#paraglide/messages.js';
 
@@ -15,11 +17,12 @@ export interface GroupFormProps {
   idPrefix: string;
   initial?: GroupValues;
   submitLabel: string;
-  onSave: (values: GroupValues) => Promise<WriteResult<unknown>>;
+  onSave: (values: GroupValues) => Promise<DbResult<unknown>>;
   onCancel?: () => void;
 }
 
-type FieldName = 'name' | 'min_select' | 'max_select' | 'form';
+const groupFields = ['name', 'min_select', 'max_select'] as const;
+type FieldName = (typeof groupFields)[number] | 'form';
 
 /** Name and how many options a guest must / may pick (0–20, max ≥ 1 and ≥ min, as the database checks). */
 export function GroupForm(props: GroupFormProps) {
@@ -44,13 +47,7 @@ export function GroupForm(props: GroupFormProps) {
     setBusy(true);
     const result = await props.onSave({ name: name().trim(), min_select: minRead.value, max_select: maxRead.value });
     setBusy(false);
-    if (!result.ok) {
-      const field = result.error.field;
-      setErrors({
-        [field === 'name' || field === 'min_select' || field === 'max_select' ? field : 'form']: result.error.message,
-      });
-      return;
-    }
+    if (!result.ok) return setErrors(fieldErrorFor(result.failure, groupFields, describeMenuFailure));
     if (!props.initial) {
       setName('');
       setMin('0');

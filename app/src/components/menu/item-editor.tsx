@@ -4,10 +4,12 @@ import { type PhotoChoice, PhotoPicker } from '#components/menu/photo-picker.tsx
 import { confirmAction } from '#components/ui/confirm.tsx';
 import { Field } from '#components/ui/field.tsx';
 import { FormError } from '#components/ui/form-parts.tsx';
+import type { DbFailure } from '#lib/db.ts';
+import { fieldErrorFor } from '#lib/field-errors.ts';
 import { formatMoneyForInput } from '#lib/format/money.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
 import { refreshMenu } from '#lib/menu/cache.ts';
-import type { WriteError } from '#lib/menu/errors.ts';
+import { describeMenuFailure } from '#lib/menu/errors.ts';
 import { currencyOf, readPrice } from '#lib/menu/price.ts';
 import { nextPosition } from '#lib/menu/reorder.ts';
 import { deleteItem, saveItem } from '#lib/menu/save-item.ts';
@@ -15,7 +17,8 @@ import type { MenuItem } from '#lib/menu/types.ts';
 import { checkName, checkStation } from '#lib/menu/validation.ts';
 import * as m from '#paraglide/messages.js';
 
-type FieldName = 'name' | 'description' | 'price' | 'station' | 'category_id' | 'photo' | 'groups' | 'form';
+const itemFields = ['name', 'description', 'price', 'station', 'category_id', 'photo', 'groups'] as const;
+type FieldName = (typeof itemFields)[number] | 'form';
 
 export interface ItemEditorProps {
   /** The item to edit, or null to create one (in `defaultCategoryId`). */
@@ -51,12 +54,7 @@ export function ItemEditor(props: ItemEditorProps) {
   const prefix = `item-${item?.id ?? 'new'}`;
   const stations = () => [...new Set([...defaultStations, ...editor.menu().items.map((i) => i.station)])];
 
-  const showError = (error: WriteError) => {
-    const field = (['name', 'description', 'price', 'station', 'category_id', 'photo', 'groups'] as const).find(
-      (f) => f === error.field,
-    );
-    setErrors({ [field ?? 'form']: error.message });
-  };
+  const showError = (failure: DbFailure) => setErrors(fieldErrorFor(failure, itemFields, describeMenuFailure));
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -92,7 +90,7 @@ export function ItemEditor(props: ItemEditorProps) {
     });
     setBusy(false);
     await refreshMenu(editor.restaurantId);
-    if (!result.ok) return showError(result.error);
+    if (!result.ok) return showError(result.failure);
     props.onDone();
   };
 
@@ -104,7 +102,7 @@ export function ItemEditor(props: ItemEditorProps) {
     const result = await deleteItem(item);
     setBusy(false);
     await refreshMenu(editor.restaurantId);
-    if (!result.ok) return showError(result.error);
+    if (!result.ok) return showError(result.failure);
     props.onDone();
   };
 

@@ -1,13 +1,13 @@
 import { createContext, useContext } from 'solid-js';
+import type { DbFailure } from '#lib/db.ts';
 import { patchMenu, refreshMenu } from '#lib/menu/cache.ts';
-import type { WriteError } from '#lib/menu/errors.ts';
-import { type AdminTable, savePositions } from '#lib/menu/mutations.ts';
+import { type OrderedMenuTable, savePositions } from '#lib/menu/commands.ts';
 import { type Positioned, positionUpdates } from '#lib/menu/reorder.ts';
 import type { MenuData, RestaurantMoney } from '#lib/menu/types.ts';
 
 type ListKey = 'categories' | 'items' | 'groups' | 'options';
 
-const tableOfList: Record<ListKey, AdminTable> = {
+const tableOfList: Record<ListKey, OrderedMenuTable> = {
   categories: 'menu_categories',
   items: 'menu_items',
   groups: 'modifier_groups',
@@ -19,7 +19,8 @@ export interface MenuEditor {
   restaurantId: string;
   money: RestaurantMoney;
   menu: () => MenuData;
-  showError: (error: WriteError | string | null) => void;
+  /** A refused write (described with describeMenuFailure), a sentence, or null to clear. */
+  showError: (error: DbFailure | string | null) => void;
   refresh: () => Promise<void>;
   /** Stores a new order of some rows of one list (the rows of one category, one group…). */
   reorder: (list: ListKey, ordered: readonly Positioned[]) => Promise<void>;
@@ -48,7 +49,7 @@ export function createReorder(restaurantId: string, showError: MenuEditor['showE
         .sort((a, b) => a.position - b.position),
     }));
     const result = await savePositions(tableOfList[list], updates);
-    if (!result.ok) showError(result.error);
+    if (!result.ok) showError(result.failure);
     await refreshMenu(restaurantId);
   };
 }

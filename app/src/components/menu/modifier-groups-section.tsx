@@ -7,17 +7,17 @@ import { confirmAction } from '#components/ui/confirm.tsx';
 import { DeleteButton } from '#components/ui/form-parts.tsx';
 import { ReorderableList } from '#components/ui/reorderable-list.tsx';
 import { refreshMenu } from '#lib/menu/cache.ts';
-import { deleteRow, insertRow, updateRow } from '#lib/menu/mutations.ts';
+import { addGroup, addOption as addOptionRow, deleteGroup, updateGroup } from '#lib/menu/commands.ts';
 import type { OptionValues } from '#lib/menu/option-values.ts';
 import { nextPosition } from '#lib/menu/reorder.ts';
-import type { ModifierGroup, ModifierOption } from '#lib/menu/types.ts';
+import type { ModifierGroup } from '#lib/menu/types.ts';
 import * as m from '#paraglide/messages.js';
 
 /** Modifier groups ("Sauce: pick 1", "Extras: up to 3") and their options with price changes. */
 export function ModifierGroupsSection() {
   const editor = useMenuEditor();
   const add = async (values: GroupValues) => {
-    const result = await insertRow<ModifierGroup>('modifier_groups', {
+    const result = await addGroup({
       ...values,
       restaurant_id: editor.restaurantId,
       position: nextPosition(editor.menu().groups),
@@ -47,13 +47,13 @@ function GroupCard(props: { group: ModifierGroup }) {
   const [editing, setEditing] = createSignal(false);
   const options = () => editor.menu().options.filter((option) => option.group_id === props.group.id);
   const save = async (values: GroupValues) => {
-    const result = await updateRow<ModifierGroup>('modifier_groups', props.group.id, { ...values });
+    const result = await updateGroup(props.group.id, { ...values });
     await refreshMenu(editor.restaurantId);
     if (result.ok) setEditing(false);
     return result;
   };
   const addOption = async (values: OptionValues) => {
-    const result = await insertRow<ModifierOption>('modifier_options', {
+    const result = await addOptionRow({
       ...values,
       restaurant_id: editor.restaurantId,
       group_id: props.group.id,
@@ -65,8 +65,8 @@ function GroupCard(props: { group: ModifierGroup }) {
   const remove = async () => {
     const title = m.admin_menu_group_delete_confirm({ name: props.group.name });
     if (!(await confirmAction({ title, confirmText: m.common_delete(), tone: 'danger' }))) return;
-    const result = await deleteRow('modifier_groups', props.group.id);
-    if (!result.ok) editor.showError(result.error);
+    const result = await deleteGroup(props.group.id);
+    if (!result.ok) editor.showError(result.failure);
     await refreshMenu(editor.restaurantId);
   };
   return (

@@ -3,8 +3,11 @@ import { cleanup, fireEvent, render, screen } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type MenuEditor, MenuEditorProvider } from '#components/menu/menu-context.tsx';
 import { OptionForm, type OptionFormProps } from '#components/menu/option-form.tsx';
-import type { WriteResult } from '#lib/menu/errors.ts';
+import type { DbResult } from '#lib/db.ts';
 import type { OptionValues } from '#lib/menu/option-values.ts';
+
+// The refusal's wording is the describer's business (lib/menu/errors.ts); here, where it shows.
+vi.mock('#lib/menu/errors.ts', () => ({ describeMenuFailure: () => 'Out of range.' }));
 
 const editor: MenuEditor = {
   restaurantId: 'r1',
@@ -39,7 +42,7 @@ describe('OptionForm editing an option', () => {
   });
 
   it('sends nothing while the name is empty or the price has decimals XOF does not have', async () => {
-    const onSave = vi.fn<(values: OptionValues) => Promise<WriteResult<unknown>>>();
+    const onSave = vi.fn<(values: OptionValues) => Promise<DbResult<unknown>>>();
     const { name, delta, save } = renderForm({ initial: { name: 'Mayo', price_delta: 0 }, onSave });
     fireEvent.input(name, { target: { value: '   ' } });
     fireEvent.input(delta, { target: { value: '12.5' } });
@@ -52,9 +55,9 @@ describe('OptionForm editing an option', () => {
 
   it('sends the trimmed name and the delta in minor units, and shows a refusal on its field', async () => {
     const onSave = vi.fn(
-      async (_values: OptionValues): Promise<WriteResult<unknown>> => ({
+      async (_values: OptionValues): Promise<DbResult<unknown>> => ({
         ok: false,
-        error: { code: '23514', field: 'price_delta', message: 'Out of range.' },
+        failure: { transient: false, code: '23514', field: 'price_delta', message: 'violates check constraint' },
       }),
     );
     const { name, delta, save } = renderForm({ initial: { name: 'Mayo', price_delta: 0 }, onSave });

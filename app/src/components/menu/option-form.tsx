@@ -2,13 +2,15 @@ import { createSignal } from 'solid-js';
 import { useMenuEditor } from '#components/menu/menu-context.tsx';
 import { Field } from '#components/ui/field.tsx';
 import { FormActions, FormError } from '#components/ui/form-parts.tsx';
+import type { DbResult } from '#lib/db.ts';
+import { fieldErrorFor } from '#lib/field-errors.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
-import type { WriteResult } from '#lib/menu/errors.ts';
+import { describeMenuFailure } from '#lib/menu/errors.ts';
 import {
   deltaForInput,
   type OptionErrors,
   type OptionValues,
-  optionErrorsOf,
+  optionFields,
   optionNameMax,
   readOptionValues,
 } from '#lib/menu/option-values.ts';
@@ -23,7 +25,7 @@ export interface OptionFormProps {
   submitName?: string;
   /** The option being edited; without it the form adds one and empties itself after. */
   initial?: OptionValues;
-  onSave: (values: OptionValues) => Promise<WriteResult<unknown>>;
+  onSave: (values: OptionValues) => Promise<DbResult<unknown>>;
   onCancel?: () => void;
 }
 
@@ -46,7 +48,7 @@ export function OptionForm(props: OptionFormProps) {
     setBusy(true);
     const result = await props.onSave(reading.values);
     setBusy(false);
-    if (!result.ok) return setErrors(optionErrorsOf(result.error));
+    if (!result.ok) return setErrors(fieldErrorFor(result.failure, optionFields, describeMenuFailure));
     if (!initial) {
       setName('');
       setDelta('');

@@ -5,7 +5,7 @@ import { DeleteButton } from '#components/ui/form-parts.tsx';
 import { formatMoney } from '#lib/format/money.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
 import { refreshMenu, setAvailability } from '#lib/menu/cache.ts';
-import { deleteRow, updateRow } from '#lib/menu/mutations.ts';
+import { deleteOption, updateOption } from '#lib/menu/commands.ts';
 import type { OptionValues } from '#lib/menu/option-values.ts';
 import { currencyOf } from '#lib/menu/price.ts';
 import type { ModifierOption } from '#lib/menu/types.ts';
@@ -23,14 +23,14 @@ export function OptionRow(props: { option: ModifierOption }) {
   // Online like the other forms: a rename or new price is checked by the database while the
   // person is still looking at the form, rather than refused later from the outbox.
   const save = async (values: OptionValues) => {
-    const result = await updateRow<ModifierOption>('modifier_options', props.option.id, { ...values });
+    const result = await updateOption(props.option.id, { ...values });
     await refreshMenu(editor.restaurantId);
     if (result.ok) setEditing(false);
     return result;
   };
   const remove = async () => {
-    const result = await deleteRow('modifier_options', props.option.id);
-    if (!result.ok) editor.showError(result.error);
+    const result = await deleteOption(props.option.id);
+    if (!result.ok) editor.showError(result.failure);
     await refreshMenu(editor.restaurantId);
   };
 

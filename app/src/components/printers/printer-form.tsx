@@ -2,7 +2,10 @@ import { createSignal, Show } from 'solid-js';
 import { Field } from '#components/ui/field.tsx';
 import { FormActions, FormError } from '#components/ui/form-parts.tsx';
 import { SelectField } from '#components/ui/select-field.tsx';
-import type { WriteResult } from '#lib/menu/errors.ts';
+import type { DbResult } from '#lib/db.ts';
+import { fieldErrorFor } from '#lib/field-errors.ts';
+import { describePrintersFailure } from '#lib/printers/errors.ts';
+import type { Printer } from '#lib/printers/queries.ts';
 import {
   charsPerLineChoices,
   draftOf,
@@ -10,15 +13,14 @@ import {
   type PrinterField,
   type PrinterValues,
   readPrinter,
-} from '#lib/menu/printer-values.ts';
-import type { Printer } from '#lib/menu/types.ts';
+} from '#lib/printers/validation.ts';
 import * as m from '#paraglide/messages.js';
 
 export interface PrinterFormProps {
   idPrefix: string;
   printer: Printer | null;
   submitLabel: string;
-  onSave: (values: PrinterValues) => Promise<WriteResult<unknown>>;
+  onSave: (values: PrinterValues) => Promise<DbResult<unknown>>;
   onCancel?: () => void;
 }
 
@@ -46,11 +48,7 @@ export function PrinterForm(props: PrinterFormProps) {
     setBusy(true);
     const result = await props.onSave(read.values);
     setBusy(false);
-    if (!result.ok) {
-      const field = fields.find((f) => f === result.error.field);
-      setErrors({ [field ?? 'form']: result.error.message });
-      return;
-    }
+    if (!result.ok) return setErrors(fieldErrorFor(result.failure, fields, describePrintersFailure));
     if (!props.printer) setDraft(draftOf(null));
   };
 

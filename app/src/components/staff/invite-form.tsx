@@ -3,10 +3,11 @@ import { CopyCode } from '#components/ui/copy-code.tsx';
 import { SelectField } from '#components/ui/select-field.tsx';
 import { currentLocale } from '#lib/i18n/locale.ts';
 import type { MemberRole } from '#lib/restaurant/current.ts';
-import { describeTenancyFailure } from '#lib/restaurant/errors.ts';
 import { assignableRoles, roleLabel } from '#lib/restaurant/labels.ts';
-import type { Invite } from '#lib/restaurant/queries.ts';
-import { createInvite, inviteValidities } from '#lib/restaurant/staff.ts';
+import { createInvite } from '#lib/staff/commands.ts';
+import { describeStaffFailure } from '#lib/staff/errors.ts';
+import type { Invite } from '#lib/staff/queries.ts';
+import { inviteValidities } from '#lib/staff/validation.ts';
 import * as m from '#paraglide/messages.js';
 
 export interface InviteFormProps {
@@ -43,7 +44,7 @@ export function InviteForm(props: InviteFormProps) {
     const result = await createInvite(props.restaurantId, role() as MemberRole, Number(validHours()));
     setBusy(false);
     if (result.ok) setCreated(result.data);
-    else setError(describeTenancyFailure(result.failure));
+    else setError(describeStaffFailure(result.failure));
   };
 
   return (

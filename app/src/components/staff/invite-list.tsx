@@ -1,9 +1,10 @@
 import { createSignal, For, Show } from 'solid-js';
 import { formatExpiry } from '#components/staff/invite-form.tsx';
-import { describeTenancyFailure } from '#lib/restaurant/errors.ts';
 import { roleLabel } from '#lib/restaurant/labels.ts';
-import type { Invite } from '#lib/restaurant/queries.ts';
-import { inviteStatus, revokeInvite } from '#lib/restaurant/staff.ts';
+import { revokeInvite } from '#lib/staff/commands.ts';
+import { describeStaffFailure } from '#lib/staff/errors.ts';
+import type { Invite } from '#lib/staff/queries.ts';
+import { inviteStatus } from '#lib/staff/validation.ts';
 import * as m from '#paraglide/messages.js';
 
 /** Join codes not used or revoked yet, each revocable; expired ones are marked so. */
@@ -15,7 +16,7 @@ export function InviteList(props: { restaurantId: string; invites: readonly Invi
     setBusyId(invite.id);
     const result = await revokeInvite(props.restaurantId, invite.id);
     setBusyId(null);
-    if (!result.ok) setError(describeTenancyFailure(result.failure));
+    if (!result.ok) setError(describeStaffFailure(result.failure));
   };
   return (
     <>

@@ -3,10 +3,10 @@ import { RenameSelf } from '#components/staff/rename-self.tsx';
 import { confirmAction } from '#components/ui/confirm.tsx';
 import { SelectField } from '#components/ui/select-field.tsx';
 import type { MemberRole } from '#lib/restaurant/current.ts';
-import { describeStaffFailure } from '#lib/staff/errors.ts';
 import { assignableRoles, roleLabel } from '#lib/restaurant/labels.ts';
-import type { Membership } from '#lib/staff/queries.ts';
 import { changeMemberRole, removeMember } from '#lib/staff/commands.ts';
+import { describeStaffFailure } from '#lib/staff/errors.ts';
+import type { Membership } from '#lib/staff/queries.ts';
 import * as m from '#paraglide/messages.js';
 
 export interface MemberRowProps {

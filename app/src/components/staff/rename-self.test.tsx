@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memberName } from '#components/staff/member-row.tsx';
 import { RenameSelf, type RenameSelfProps } from '#components/staff/rename-self.tsx';
-import type { Membership } from '#lib/restaurant/queries.ts';
+import type { Membership } from '#lib/staff/queries.ts';
 
 type Save = NonNullable<RenameSelfProps['save']>;
 

@@ -3,8 +3,8 @@ import { Field } from '#components/ui/field.tsx';
 import { FormActions } from '#components/ui/form-parts.tsx';
 import { describeFieldError } from '#lib/auth/errors.ts';
 import { validateDisplayName } from '#lib/auth/validation.ts';
-import { describeTenancyFailure } from '#lib/restaurant/errors.ts';
-import { setMyDisplayName } from '#lib/restaurant/staff.ts';
+import { setMyDisplayName } from '#lib/staff/commands.ts';
+import { describeStaffFailure } from '#lib/staff/errors.ts';
 import * as m from '#paraglide/messages.js';
 
 export interface RenameSelfProps {
@@ -51,7 +51,7 @@ export function RenameSelf(props: RenameSelfProps) {
     setBusy(false);
     if (result.ok) close();
     else {
-      setError(describeTenancyFailure(result.failure));
+      setError(describeStaffFailure(result.failure));
       input?.focus();
     }
   };

@@ -1,5 +1,5 @@
+import type { OfflineEditableTable, UpdateRowPayload } from '#lib/menu/commands.ts';
 import { menuKeys } from '#lib/menu/queries.ts';
-import { type OfflineEditableTable, type UpdateRowPayload, updateRowKind } from '#lib/menu/row-commands.ts';
 import type { MenuData } from '#lib/menu/types.ts';
 import { OutboxStorageError } from '#lib/outbox/types.ts';
 import { queryClient } from '#lib/query.ts';
@@ -37,7 +37,7 @@ export async function setAvailability(
   try {
     for (const id of ids) {
       const payload: UpdateRowPayload = { table, id, values: { available } };
-      await outbox.enqueue(updateRowKind, payload);
+      await outbox.enqueue('update_row', payload);
     }
     return { ok: true };
   } catch (error) {

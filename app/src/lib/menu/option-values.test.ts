@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deltaForInput, optionErrorsOf, readOptionValues } from '#lib/menu/option-values.ts';
+import { deltaForInput, readOptionValues } from '#lib/menu/option-values.ts';
 
 const eur = { currency: 'EUR', exponent: 2, locale: 'fr-FR' };
 const xof = { currency: 'XOF', exponent: 0, locale: 'fr-CI' };
@@ -43,15 +43,5 @@ describe('deltaForInput', () => {
       });
     }
     expect(deltaForInput(2500, xof, 'en')).toBe('2500');
-  });
-});
-
-describe('optionErrorsOf', () => {
-  it('puts a database refusal on its field, or above the form', () => {
-    expect(optionErrorsOf({ code: '23514', field: 'price_delta', message: 'Out of range' })).toEqual({
-      price_delta: 'Out of range',
-    });
-    expect(optionErrorsOf({ code: 'network', field: null, message: 'Offline' })).toEqual({ form: 'Offline' });
-    expect(optionErrorsOf({ code: '23503', field: 'group_id', message: 'Gone' })).toEqual({ form: 'Gone' });
   });
 });

@@ -1,5 +1,4 @@
 import { formatMoneyForInput } from '#lib/format/money.ts';
-import type { WriteError } from '#lib/menu/errors.ts';
 import { currencyOf, readPrice } from '#lib/menu/price.ts';
 import type { RestaurantMoney } from '#lib/menu/types.ts';
 import { checkName } from '#lib/menu/validation.ts';
@@ -12,6 +11,9 @@ export interface OptionValues {
   name: string;
   price_delta: number;
 }
+
+/** The option form's fields (as the database names them), for `fieldErrorFor`. */
+export const optionFields = ['name', 'price_delta'] as const;
 
 /** The option form's fields, plus `form` for refusals that concern no single field. */
 export type OptionErrors = Partial<Record<'name' | 'price_delta' | 'form', string>>;
@@ -40,10 +42,4 @@ export function readOptionValues(
 /** An option's stored price change as the person would type it back ("-0,50", "1500"). */
 export function deltaForInput(minor: number, money: RestaurantMoney, locale: string): string {
   return formatMoneyForInput(minor, currencyOf(money), locale);
-}
-
-/** A database refusal placed next to the field it concerns, or above the form. */
-export function optionErrorsOf(error: WriteError): OptionErrors {
-  const field = error.field === 'name' || error.field === 'price_delta' ? error.field : 'form';
-  return { [field]: error.message };
 }

@@ -1,9 +1,8 @@
+import { allOk, type DbResult } from '#lib/db.ts';
 import type { EncodedImage } from '#lib/images/resize.ts';
-import type { WriteResult } from '#lib/menu/errors.ts';
+import { addItem, deleteItemRow, linkGroup, unlinkGroup, updateItem } from '#lib/menu/commands.ts';
 import { removeItemImage, uploadItemImage } from '#lib/menu/item-image.ts';
-import { deleteRow, insertRow, linkGroup, unlinkGroup, updateRow } from '#lib/menu/mutations.ts';
 import type { MenuItem } from '#lib/menu/types.ts';
-import * as m from '#paraglide/messages.js';
 
 /** What the item form holds once validated (price already in minor units). */
 export interface ItemDraft {
@@ -34,7 +33,7 @@ export interface SaveItemRequest {
  * the row is written pointing at it; if the row is refused the new photo is deleted again, and the
  * old photo is deleted only once the row no longer points at it. Group links follow the row.
  */
-export async function saveItem(request: SaveItemRequest): Promise<WriteResult<MenuItem>> {
+export async function saveItem(request: SaveItemRequest): Promise<DbResult<MenuItem>> {
   const { restaurantId, existing, draft, photo } = request;
   const id = existing?.id ?? crypto.randomUUID();
   let imagePath = existing?.image_path ?? null;
@@ -42,7 +41,8 @@ export async function saveItem(request: SaveItemRequest): Promise<WriteResult<Me
   if (photo !== null && photo !== 'remove') {
     const upload = await uploadItemImage(restaurantId, id, photo);
     if (!upload.ok) {
-      return { ok: false, error: { code: upload.reason, field: 'photo', message: m.admin_menu_photo_upload_failed() } };
+      const failure = { transient: false, code: upload.reason, message: upload.detail ?? '', field: 'photo' };
+      return { ok: false, failure };
     }
     uploaded = upload.path;
     imagePath = upload.path;
@@ -52,8 +52,8 @@ export async function saveItem(request: SaveItemRequest): Promise<WriteResult<Me
 
   const values = { ...draft, image_path: imagePath };
   const saved = existing
-    ? await updateRow<MenuItem>('menu_items', id, values)
-    : await insertRow<MenuItem>('menu_items', {
+    ? await updateItem(id, values)
+    : await addItem({
         ...values,
         id,
         restaurant_id: restaurantId,
@@ -66,7 +66,7 @@ export async function saveItem(request: SaveItemRequest): Promise<WriteResult<Me
   if (existing?.image_path && existing.image_path !== imagePath) await removeItemImage(existing.image_path);
 
   const links = await syncGroupLinks(restaurantId, id, request.currentGroupIds, request.groupIds);
-  return links.ok ? saved : { ok: false, error: links.error };
+  return links.ok ? saved : links;
 }
 
 async function syncGroupLinks(
@@ -74,21 +74,19 @@ async function syncGroupLinks(
   itemId: string,
   current: readonly string[],
   wanted: readonly string[],
-): Promise<WriteResult> {
+): Promise<DbResult> {
   const removals = current.filter((groupId) => !wanted.includes(groupId));
   const additions = wanted.flatMap((groupId, position) => (current.includes(groupId) ? [] : [{ groupId, position }]));
-  const results = await Promise.all([
+  const result = await allOk([
     ...removals.map((groupId) => unlinkGroup(itemId, groupId)),
     ...additions.map(({ groupId, position }) => linkGroup(restaurantId, itemId, groupId, position)),
   ]);
-  const failed = results.find((result) => !result.ok);
-  if (failed && !failed.ok) return { ok: false, error: { ...failed.error, field: 'groups' } };
-  return { ok: true, value: undefined };
+  return result.ok ? result : { ok: false, failure: { ...result.failure, field: 'groups' } };
 }
 
 /** Deletes the row, then its photo (the row is what the menu shows; a stray photo is harmless). */
-export async function deleteItem(item: MenuItem): Promise<WriteResult> {
-  const result = await deleteRow('menu_items', item.id);
+export async function deleteItem(item: MenuItem): Promise<DbResult> {
+  const result = await deleteItemRow(item.id);
   if (result.ok) await removeItemImage(item.image_path);
   return result;
 }

@@ -5,9 +5,6 @@ export type MenuItem = Tables<'menu_items'>;
 export type ModifierGroup = Tables<'modifier_groups'>;
 export type ModifierOption = Tables<'modifier_options'>;
 export type ItemModifierGroup = Tables<'menu_item_modifier_groups'>;
-export type DiningTable = Tables<'dining_tables'>;
-export type Printer = Tables<'printers'>;
-export type PrinterKind = Printer['kind'];
 
 /** Everything the menu editor shows, each list in display order. */
 export interface MenuData {

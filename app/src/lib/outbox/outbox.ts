@@ -1,5 +1,5 @@
+import { failureFromThrown } from '#lib/db.ts';
 import { type BackoffPolicy, defaultBackoff, retryDelayMs } from '#lib/outbox/backoff.ts';
-import { failureFromThrown } from '#lib/outbox/classify.ts';
 import { defaultLockManager, type LockManagerLike } from '#lib/outbox/locks.ts';
 import { createOrderKeys, type OutboxStore } from '#lib/outbox/store.ts';
 import {
@@ -51,9 +51,10 @@ const realScheduler: Scheduler = {
  * The one durable queue of staff writes. Commands are drained strictly in order by whichever tab
  * holds the Web Lock; a transient failure blocks the queue until its backoff expires (later writes
  * may depend on it), a permanent refusal parks the command for a person and lets the rest go on.
- * Nothing leaves the store except by success or by an explicit discard.
+ * Nothing leaves the store except by success or by an explicit discard. `Payloads` maps each
+ * command kind to its payload type (the app's: lib/outbox/commands.ts), so `enqueue` is checked.
  */
-export class Outbox {
+export class Outbox<Payloads extends Record<string, unknown> = Record<string, unknown>> {
   private readonly store: OutboxStore;
   private readonly execute: Executor;
   private readonly locks: LockManagerLike;
@@ -88,12 +89,16 @@ export class Outbox {
    * sent). Enqueuing an id that is already queued returns the stored command unchanged.
    * Throws OutboxStorageError when the device cannot store it: the caller must tell the user.
    */
-  async enqueue<Payload>(kind: string, payload: Payload, options: EnqueueOptions = {}): Promise<OutboxCommand> {
+  async enqueue<Kind extends keyof Payloads & string>(
+    kind: Kind,
+    payload: Payloads[Kind],
+    options: EnqueueOptions = {},
+  ): Promise<OutboxCommand> {
     const id = options.id ?? this.newId();
     const command = await this.recordingStorage(async () => {
       const existing = await this.store.get(id);
       if (existing) return existing;
-      const created: OutboxCommand<Payload> = {
+      const created: OutboxCommand<Payloads[Kind]> = {
         id,
         kind,
         payload,

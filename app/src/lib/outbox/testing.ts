@@ -2,7 +2,7 @@
  * Test doubles for the outbox: a clock whose timers fire only when told, and a fake server that
  * applies each command UUID at most once, as the real RPCs do. Used by the outbox's unit tests.
  */
-import { resultFromResponse } from '#lib/outbox/classify.ts';
+import { resultFromResponse } from '#lib/db.ts';
 import type { Scheduler } from '#lib/outbox/outbox.ts';
 import type { ExecutionResult, OutboxCommand } from '#lib/outbox/types.ts';
 

@@ -1,3 +1,5 @@
+import type { DbFailure } from '#lib/db.ts';
+
 /** A staff write waiting to reach the database. Its `id` is the idempotency key the RPC receives. */
 export interface OutboxCommand<Payload = unknown> {
   id: string;
@@ -14,16 +16,8 @@ export interface OutboxCommand<Payload = unknown> {
   lastFailure: OutboxFailure | null;
 }
 
-export interface OutboxFailure {
-  /** Transient failures are retried; permanent ones park the command for a person to decide. */
-  transient: boolean;
-  /** The database's stable code (`slug_taken`, `forbidden`…), a SQLSTATE/PostgREST code, or ours. */
-  code: string;
-  message: string;
-  status?: number;
-  hint?: string;
-  detail?: string;
-}
+/** Why a command was not applied: the same failure every database request answers (lib/db.ts). */
+export type OutboxFailure = DbFailure;
 
 export type ExecutionResult = { ok: true } | { ok: false; failure: OutboxFailure };
 

@@ -1,9 +1,22 @@
+import type { DbFailure } from '#lib/db.ts';
 import { describeFailure } from '#lib/i18n/errors.ts';
-import type { OutboxFailure } from '#lib/outbox/types.ts';
-import type { RestaurantFieldError } from '#lib/restaurant/validation.ts';
+import { type RestaurantFieldError, restaurantFieldErrorCodes } from '#lib/restaurant/validation.ts';
+import { staffMessages } from '#lib/staff/errors.ts';
 import * as m from '#paraglide/messages.js';
 
-export function describeRestaurantFieldError(error: RestaurantFieldError): string {
+/**
+ * The restaurant forms' one describer: a validation code (restaurant/validation.ts) or a database
+ * code from the restaurant, invite and membership RPCs, in the user's language.
+ */
+export function describeRestaurantError(error: RestaurantFieldError | Pick<DbFailure, 'code'>): string {
+  return isFieldError(error) ? describeFieldError(error) : describeTenancyFailure(error);
+}
+
+function isFieldError(error: RestaurantFieldError | Pick<DbFailure, 'code'>): error is RestaurantFieldError {
+  return (restaurantFieldErrorCodes as readonly string[]).includes(error.code);
+}
+
+function describeFieldError(error: RestaurantFieldError): string {
   switch (error.code) {
     case 'required':
       return m.tenancy_field_required();
@@ -31,9 +44,9 @@ export function describeRestaurantFieldError(error: RestaurantFieldError): strin
 }
 
 /**
- * The restaurant, invite and membership RPCs' codes (supabase/migrations/…0100_tenancy.sql,
- * …0200_members_and_invites.sql and …2100_member_display_names.sql) in the user's language; others
- * go to the shared table.
+ * The restaurant RPCs' codes (supabase/migrations/…0100_tenancy.sql) in the user's language; the
+ * invite and membership codes are the staff domain's (joining by code meets them too); others go
+ * to the shared table.
  */
 const tenancyMessages: Record<string, () => string> = {
   invalid_timezone: m.tenancy_error_invalid_timezone,
@@ -42,29 +55,22 @@ const tenancyMessages: Record<string, () => string> = {
   invalid_locale: m.tenancy_error_invalid_locale,
   invalid_tax_rate: m.tenancy_error_invalid_tax_rate,
   anonymous_not_allowed: m.tenancy_error_anonymous_not_allowed,
-  invalid_validity: m.tenancy_error_invalid_validity,
-  invite_not_found: m.tenancy_error_invite_not_found,
-  invite_used: m.tenancy_error_invite_used,
-  invite_expired: m.tenancy_error_invite_expired,
-  already_member: m.tenancy_error_already_member,
-  member_not_found: m.tenancy_error_member_not_found,
-  last_owner: m.tenancy_error_last_owner,
-  // set_my_display_name (…2100_member_display_names.sql).
-  display_name_required: m.tenancy_error_display_name_required,
-  display_name_too_long: m.tenancy_error_display_name_too_long,
   // A CHECK constraint of restaurants (receipt text length, cut-off hour) the form should have caught.
   '23514': m.tenancy_error_check_violation,
   // An update answered no row: RLS hid it, as the person's role changed since the screen loaded.
   PGRST116: m.db_error_forbidden,
 };
 
-export function describeTenancyFailure(failure: Pick<OutboxFailure, 'code'>): string {
-  const translated = tenancyMessages[failure.code];
+function describeTenancyFailure(failure: Pick<DbFailure, 'code'>): string {
+  const translated = tenancyMessages[failure.code] ?? staffMessages[failure.code];
   return translated ? translated() : describeFailure(failure);
 }
 
-/** Which wizard/settings field a database code belongs next to; null means the form as a whole. */
-export function fieldOfFailure(code: string): 'name' | 'slug' | 'timezone' | 'currency' | 'tax_rate' | null {
+/**
+ * Which wizard/settings field a database code belongs next to; null means the form as a whole.
+ * Passed to `runDb` as `fieldOf`, so failures arrive with their `field`.
+ */
+export function fieldOfRestaurantCode(code: string): 'name' | 'slug' | 'timezone' | 'currency' | 'tax_rate' | null {
   switch (code) {
     case 'invalid_name':
       return 'name';

@@ -16,6 +16,21 @@ export type RestaurantFieldError =
   | { code: 'timezone_unknown' }
   | { code: 'join_code_format'; length: number };
 
+/** The codes above, so the describer can tell a validation error from a database code. */
+export const restaurantFieldErrorCodes = [
+  'required',
+  'too_long',
+  'slug_too_short',
+  'slug_characters',
+  'slug_edges',
+  'slug_double_hyphen',
+  'tax_rate_format',
+  'tax_rate_range',
+  'cutoff_range',
+  'timezone_unknown',
+  'join_code_format',
+] as const satisfies readonly RestaurantFieldError['code'][];
+
 export const nameMaxLength = 100;
 export const slugMinLength = 3;
 export const slugMaxLength = 40;

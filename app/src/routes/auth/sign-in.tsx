@@ -1,7 +1,7 @@
 import { A, useNavigate } from '@solidjs/router';
 import { CredentialsForm } from '#components/auth/credentials-form.tsx';
+import { signIn } from '#lib/auth/commands.ts';
 import { describeAuthError } from '#lib/auth/errors.ts';
-import { supabase } from '#lib/supabase.ts';
 import * as m from '#paraglide/messages.js';
 
 export default function SignIn() {
@@ -13,7 +13,7 @@ export default function SignIn() {
         purpose="sign-in"
         submitLabel={m.sign_in_submit()}
         onSubmit={async (credentials) => {
-          const { error } = await supabase.auth.signInWithPassword(credentials);
+          const error = await signIn(credentials);
           if (error) return describeAuthError(error);
           navigate('/', { replace: true });
           return null;

@@ -1,9 +1,9 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { CredentialsForm } from '#components/auth/credentials-form.tsx';
+import { signUp } from '#lib/auth/commands.ts';
 import { describeAuthError } from '#lib/auth/errors.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
-import { supabase } from '#lib/supabase.ts';
 import * as m from '#paraglide/messages.js';
 
 export default function SignUp() {
@@ -19,16 +19,10 @@ export default function SignUp() {
             purpose="sign-up"
             submitLabel={m.sign_up_submit()}
             onSubmit={async ({ email, password, displayName }) => {
-              // The chosen language travels in user metadata so emails and onboarding can use it;
-              // the name too: the database copies it onto each restaurant the person joins.
-              const { data, error } = await supabase.auth.signUp({
-                email,
-                password,
-                options: { data: { locale: currentLocale(), display_name: displayName } },
-              });
-              if (error) return describeAuthError(error);
+              const outcome = await signUp({ email, password, displayName, locale: currentLocale() });
+              if (!outcome.ok) return describeAuthError(outcome.error);
               // With email confirmations on (hosted default) there is no session until confirmed.
-              if (data.session) navigate('/', { replace: true });
+              if (outcome.signedIn) navigate('/', { replace: true });
               else setConfirmEmail(email);
               return null;
             }}

@@ -1,11 +1,11 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal } from 'solid-js';
 import { Field } from '#components/ui/field.tsx';
+import { joinRestaurant } from '#lib/restaurant/commands.ts';
 import { restaurantSelection } from '#lib/restaurant/current.ts';
-import { describeRestaurantFieldError, describeTenancyFailure } from '#lib/restaurant/errors.ts';
-import { refreshMemberships, runDb } from '#lib/restaurant/queries.ts';
+import { describeRestaurantError } from '#lib/restaurant/errors.ts';
+import { refreshMemberships } from '#lib/restaurant/queries.ts';
 import { joinCodeLength, normalizeJoinCode } from '#lib/restaurant/validation.ts';
-import { supabase } from '#lib/supabase.ts';
 import * as m from '#paraglide/messages.js';
 
 /** Join a restaurant with the code an owner or manager gave (`accept_invite`). */
@@ -21,16 +21,16 @@ export default function Join() {
     event.preventDefault();
     const normalized = normalizeJoinCode(code());
     if (!normalized.ok) {
-      setError(describeRestaurantFieldError(normalized.error));
+      setError(describeRestaurantError(normalized.error));
       input?.focus();
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      const joined = await runDb(supabase.rpc('accept_invite', { p_code: normalized.code }));
+      const joined = await joinRestaurant(normalized.code);
       if (!joined.ok) {
-        setError(describeTenancyFailure(joined.failure));
+        setError(describeRestaurantError(joined.failure));
         input?.focus();
         return;
       }

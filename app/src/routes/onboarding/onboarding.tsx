@@ -4,11 +4,11 @@ import { StepIdentity } from '#components/onboarding/step-identity.tsx';
 import { StepRegion } from '#components/onboarding/step-region.tsx';
 import { StepRules } from '#components/onboarding/step-rules.tsx';
 import { currentLocale } from '#lib/i18n/locale.ts';
+import { applySettingsAfterCreate, createRestaurant } from '#lib/restaurant/commands.ts';
 import { guessCountry } from '#lib/restaurant/countries.ts';
 import { restaurantSelection } from '#lib/restaurant/current.ts';
 import {
   applyCountry,
-  createRestaurantArgs,
   type DraftField,
   emptyDraft,
   firstInvalidStep,
@@ -18,10 +18,9 @@ import {
   settingsAfterCreate,
   validateStep,
 } from '#lib/restaurant/draft.ts';
-import { describeRestaurantFieldError, describeTenancyFailure, fieldOfFailure } from '#lib/restaurant/errors.ts';
-import { refreshMemberships, runDb } from '#lib/restaurant/queries.ts';
+import { describeRestaurantError } from '#lib/restaurant/errors.ts';
+import { refreshMemberships } from '#lib/restaurant/queries.ts';
 import { formatTaxRate, suggestSlug } from '#lib/restaurant/validation.ts';
-import { supabase } from '#lib/supabase.ts';
 import * as m from '#paraglide/messages.js';
 
 type FieldErrors = Partial<Record<DraftField, string>>;
@@ -40,6 +39,10 @@ const failureTargets = {
   currency: { step: 'region', field: 'currency' },
   tax_rate: { step: 'rules', field: 'taxRate' },
 } as const satisfies Record<string, { step: OnboardingStep; field: DraftField }>;
+
+function failureTargetOf(field: string | null | undefined) {
+  return field && Object.hasOwn(failureTargets, field) ? failureTargets[field as keyof typeof failureTargets] : null;
+}
 
 /** The wizard after sign-up: three short steps, then `create_restaurant`, then the admin. */
 export default function Onboarding() {
@@ -73,8 +76,7 @@ export default function Onboarding() {
   const showStepErrors = (target: OnboardingStep): boolean => {
     const found = validateStep(target, draft());
     const messages: FieldErrors = {};
-    for (const [field, error] of Object.entries(found))
-      messages[field as DraftField] = describeRestaurantFieldError(error);
+    for (const [field, error] of Object.entries(found)) messages[field as DraftField] = describeRestaurantError(error);
     setErrors(messages);
     if (Object.keys(messages).length === 0) return false;
     if (target !== step()) goTo(target);
@@ -90,12 +92,12 @@ export default function Onboarding() {
     try {
       let id = createdId();
       if (!id) {
-        const created = await runDb(supabase.rpc('create_restaurant', createRestaurantArgs(draft())));
+        const created = await createRestaurant(draft());
         if (!created.ok) {
-          const target = fieldOfFailure(created.failure.code);
-          const message = describeTenancyFailure(created.failure);
+          const message = describeRestaurantError(created.failure);
+          const target = failureTargetOf(created.failure.field);
           if (!target) return setFormError(message);
-          const { step: where, field } = failureTargets[target];
+          const { step: where, field } = target;
           setErrors({ [field]: message });
           goTo(where);
           queueMicrotask(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
@@ -106,9 +108,9 @@ export default function Onboarding() {
       }
       const extra = settingsAfterCreate(draft());
       if (extra) {
-        const saved = await runDb(supabase.from('restaurants').update(extra).eq('id', id).select('id').single());
+        const saved = await applySettingsAfterCreate(id, extra);
         if (!saved.ok)
-          return setFormError(m.onboarding_extra_failed({ reason: describeTenancyFailure(saved.failure) }));
+          return setFormError(m.onboarding_extra_failed({ reason: describeRestaurantError(saved.failure) }));
       }
       await refreshMemberships().catch(() => undefined);
       restaurantSelection.select(id);

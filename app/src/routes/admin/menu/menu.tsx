@@ -4,8 +4,9 @@ import { CategoriesSection } from '#components/menu/categories-section.tsx';
 import { ItemsSection } from '#components/menu/items-section.tsx';
 import { createReorder, type MenuEditor, MenuEditorProvider } from '#components/menu/menu-context.tsx';
 import { ModifierGroupsSection } from '#components/menu/modifier-groups-section.tsx';
+import type { DbFailure } from '#lib/db.ts';
 import { refreshMenu } from '#lib/menu/cache.ts';
-import type { WriteError } from '#lib/menu/errors.ts';
+import { describeMenuFailure } from '#lib/menu/errors.ts';
 import { menuQueryOptions, moneyQueryOptions } from '#lib/menu/queries.ts';
 import type { MenuData, RestaurantMoney } from '#lib/menu/types.ts';
 import { useAdminRestaurant } from '#lib/restaurant/admin-context.ts';
@@ -30,8 +31,8 @@ function MenuScreen(props: { restaurantId: string }) {
   const menu = useQuery(() => menuQueryOptions(props.restaurantId));
   const money = useQuery(() => moneyQueryOptions(props.restaurantId));
   const [notice, setNotice] = createSignal<string | null>(null);
-  const showError = (error: WriteError | string | null) =>
-    setNotice(error === null ? null : typeof error === 'string' ? error : error.message);
+  const showError = (error: DbFailure | string | null) =>
+    setNotice(error === null ? null : typeof error === 'string' ? error : describeMenuFailure(error));
 
   return (
     <Show

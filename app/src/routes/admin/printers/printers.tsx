@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
 import { PrinterForm } from '#components/printers/printer-form.tsx';
 import { confirmAction } from '#components/ui/confirm.tsx';
-import { deleteRow, insertRow, printTestPage, updateRow } from '#lib/menu/mutations.ts';
-import type { PrinterValues } from '#lib/menu/printer-values.ts';
-import { menuKeys, printersQueryOptions } from '#lib/menu/queries.ts';
-import type { Printer } from '#lib/menu/types.ts';
-import { queryClient } from '#lib/query.ts';
+import { addPrinter, deletePrinter, printTestPage, updatePrinter } from '#lib/printers/commands.ts';
+import { describePrintersFailure } from '#lib/printers/errors.ts';
+import { type Printer, printerKeys, printersQueryOptions } from '#lib/printers/queries.ts';
+import type { PrinterValues } from '#lib/printers/validation.ts';
+import { invalidate } from '#lib/query.ts';
 import { useAdminRestaurant } from '#lib/restaurant/admin-context.ts';
 import * as m from '#paraglide/messages.js';
 import '../menu/menu.css';
@@ -15,13 +15,13 @@ import { DeleteButton } from '#components/ui/form-parts.tsx';
 export default function AdminPrinters() {
   const restaurant = useAdminRestaurant();
   const printers = useQuery(() => printersQueryOptions(restaurant().restaurantId));
-  const refresh = () => queryClient.invalidateQueries({ queryKey: menuKeys.printers(restaurant().restaurantId) });
+  const refresh = () => invalidate(printerKeys.printers(restaurant().restaurantId));
   const [adding, setAdding] = createSignal(false);
   const [notices, setNotices] = createSignal<Record<string, { text: string; error: boolean }>>({});
   const notify = (id: string, text: string, error = false) => setNotices((all) => ({ ...all, [id]: { text, error } }));
 
   const add = async (values: PrinterValues) => {
-    const result = await insertRow<Printer>('printers', { ...values, restaurant_id: restaurant().restaurantId });
+    const result = await addPrinter({ ...values, restaurant_id: restaurant().restaurantId });
     await refresh();
     if (result.ok) setAdding(false);
     return result;
@@ -81,7 +81,7 @@ function PrinterRow(props: {
   const [editing, setEditing] = createSignal(false);
   const [testing, setTesting] = createSignal(false);
   const save = async (values: PrinterValues) => {
-    const result = await updateRow<Printer>('printers', props.printer.id, values);
+    const result = await updatePrinter(props.printer.id, values);
     if (result.ok) props.notify(m.admin_printers_saved());
     await props.onChanged();
     return result;
@@ -90,13 +90,13 @@ function PrinterRow(props: {
     setTesting(true);
     const result = await printTestPage(props.printer.id);
     setTesting(false);
-    props.notify(result.ok ? m.admin_printers_test_queued() : result.error.message, !result.ok);
+    props.notify(result.ok ? m.admin_printers_test_queued() : describePrintersFailure(result.failure), !result.ok);
   };
   const remove = async () => {
     const title = m.admin_printers_delete_confirm({ name: props.printer.name });
     if (!(await confirmAction({ title, confirmText: m.common_delete(), tone: 'danger' }))) return;
-    const result = await deleteRow('printers', props.printer.id);
-    if (!result.ok) props.notify(result.error.message, true);
+    const result = await deletePrinter(props.printer.id);
+    if (!result.ok) props.notify(describePrintersFailure(result.failure), true);
     await props.onChanged();
   };
   const connection = () => {

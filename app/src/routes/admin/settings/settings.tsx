@@ -4,14 +4,14 @@ import { RulesFields } from '#components/restaurant/rules-fields.tsx';
 import { Field } from '#components/ui/field.tsx';
 import { TextAreaField } from '#components/ui/text-area-field.tsx';
 import { session } from '#lib/auth/session.ts';
+import { fieldErrorFor } from '#lib/field-errors.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
-import { queryClient } from '#lib/query.ts';
 import { useAdminRestaurant } from '#lib/restaurant/admin-context.ts';
-import { describeRestaurantFieldError, describeTenancyFailure, fieldOfFailure } from '#lib/restaurant/errors.ts';
-import { invalidate, queryKeys, type Restaurant, runDb, useRestaurant } from '#lib/restaurant/queries.ts';
+import { saveSettings, showSavedRestaurant } from '#lib/restaurant/commands.ts';
+import { describeRestaurantError } from '#lib/restaurant/errors.ts';
+import { type Restaurant, useRestaurant } from '#lib/restaurant/queries.ts';
 import { type SettingsField, type SettingsForm, settingsFormOf, settingsUpdate } from '#lib/restaurant/settings.ts';
 import { formatTaxRate, receiptTextMaxLength } from '#lib/restaurant/validation.ts';
-import { supabase } from '#lib/supabase.ts';
 import * as m from '#paraglide/messages.js';
 
 /** The restaurant's settings: name, region, tax, business day, guest ordering, receipt text. */
@@ -31,13 +31,8 @@ export default function AdminSettings() {
   );
 }
 
-const failureFields = {
-  name: 'name',
-  slug: null,
-  timezone: 'timezone',
-  currency: 'currency',
-  tax_rate: 'taxRate',
-} as const;
+// Where a database refusal is shown; others (a slug code cannot happen here) go above the form.
+const failureFields = { name: 'name', timezone: 'timezone', currency: 'currency', tax_rate: 'taxRate' } as const;
 
 function SettingsEditor(props: { restaurant: () => Restaurant | undefined }) {
   const formatRate = (bp: number) => formatTaxRate(bp, currentLocale());
@@ -73,28 +68,21 @@ function SettingsEditor(props: { restaurant: () => Restaurant | undefined }) {
     if (!current || !id) return;
     const checked = settingsUpdate(current);
     if (!checked.ok) {
-      setErrors(
-        Object.fromEntries(Object.entries(checked.errors).map(([k, e]) => [k, describeRestaurantFieldError(e)])),
-      );
+      setErrors(Object.fromEntries(Object.entries(checked.errors).map(([k, e]) => [k, describeRestaurantError(e)])));
       return focusFirstError();
     }
     setBusy(true);
-    const result = await runDb(supabase.from('restaurants').update(checked.update).eq('id', id).select('*').single());
+    const result = await saveSettings(id, checked.update);
     setBusy(false);
     if (!result.ok) {
-      const message = describeTenancyFailure(result.failure);
-      const target = fieldOfFailure(result.failure.code);
-      const field = target ? failureFields[target] : null;
-      if (field) {
-        setErrors({ [field]: message });
-        return focusFirstError();
-      }
-      return setFormError(message);
+      const { form: message, ...fields } = fieldErrorFor(result.failure, failureFields, describeRestaurantError);
+      if (message !== undefined) return setFormError(message);
+      setErrors(fields);
+      return focusFirstError();
     }
     setSaved(true);
     setDirty(false);
-    queryClient.setQueryData(queryKeys.restaurant(id), result.data);
-    await invalidate(queryKeys.memberships(session()?.user.id ?? ''));
+    await showSavedRestaurant(result.data, session()?.user.id ?? '');
   };
 
   return (

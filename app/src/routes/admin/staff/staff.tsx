@@ -5,7 +5,8 @@ import { InviteList } from '#components/staff/invite-list.tsx';
 import { MemberRow } from '#components/staff/member-row.tsx';
 import { session } from '#lib/auth/session.ts';
 import { useAdminRestaurant } from '#lib/restaurant/admin-context.ts';
-import { useOpenInvites, useRestaurant, useStaff } from '#lib/restaurant/queries.ts';
+import { useRestaurant } from '#lib/restaurant/queries.ts';
+import { useOpenInvites, useStaff } from '#lib/staff/queries.ts';
 import * as m from '#paraglide/messages.js';
 
 /** Who works here and in which role; join codes to invite more people. */

@@ -3,13 +3,14 @@ import { createSignal, For, Show } from 'solid-js';
 import { confirmAction } from '#components/ui/confirm.tsx';
 import { Field } from '#components/ui/field.tsx';
 import { supabaseUrl } from '#lib/env.ts';
-import { deleteRow, insertRow, rotateTableToken, updateRow } from '#lib/menu/mutations.ts';
-import { menuKeys, tablesQueryOptions } from '#lib/menu/queries.ts';
+import { fieldErrorFor } from '#lib/field-errors.ts';
 import { nextPosition } from '#lib/menu/reorder.ts';
-import type { DiningTable } from '#lib/menu/types.ts';
-import { checkName, readWholeNumber } from '#lib/menu/validation.ts';
-import { queryClient } from '#lib/query.ts';
+import { invalidate } from '#lib/query.ts';
 import { useAdminRestaurant } from '#lib/restaurant/admin-context.ts';
+import { addTable, deleteTable, rotateTableToken, updateTable } from '#lib/tables/commands.ts';
+import { describeTablesFailure } from '#lib/tables/errors.ts';
+import { type DiningTable, tableKeys, tablesQueryOptions } from '#lib/tables/queries.ts';
+import { readTable, type TableErrors, tableFields } from '#lib/tables/validation.ts';
 import * as m from '#paraglide/messages.js';
 import '../menu/menu.css';
 import { DeleteButton, FormError } from '#components/ui/form-parts.tsx';
@@ -24,22 +25,10 @@ export function qrImageUrl(url: string): string {
   return `${supabaseUrl}/functions/v1/table-qr?url=${encodeURIComponent(url)}`;
 }
 
-type TableErrors = { label?: string; seats?: string; form?: string };
-
-function readTable(label: string, seats: string): { values?: { label: string; seats: number }; errors: TableErrors } {
-  const errors: TableErrors = {};
-  const labelError = checkName(label, 40);
-  if (labelError) errors.label = labelError;
-  const seatsRead = readWholeNumber(seats, 1, 100);
-  if (!seatsRead.ok) errors.seats = seatsRead.message;
-  if (labelError || !seatsRead.ok) return { errors };
-  return { values: { label: label.trim(), seats: seatsRead.value }, errors };
-}
-
 export default function AdminTables() {
   const restaurant = useAdminRestaurant();
   const tables = useQuery(() => tablesQueryOptions(restaurant().restaurantId));
-  const refresh = () => queryClient.invalidateQueries({ queryKey: menuKeys.tables(restaurant().restaurantId) });
+  const refresh = () => invalidate(tableKeys.tables(restaurant().restaurantId));
   const [label, setLabel] = createSignal('');
   const [seats, setSeats] = createSignal('4');
   const [errors, setErrors] = createSignal<TableErrors>({});
@@ -54,17 +43,14 @@ export default function AdminTables() {
     setErrors(read.errors);
     if (!read.values) return;
     setBusy(true);
-    const result = await insertRow<DiningTable>('dining_tables', {
+    const result = await addTable({
       ...read.values,
       restaurant_id: restaurant().restaurantId,
       position: nextPosition(tables.data ?? []),
     });
     setBusy(false);
     await refresh();
-    if (!result.ok) {
-      const field = result.error.field === 'label' || result.error.field === 'seats' ? result.error.field : 'form';
-      return setErrors({ [field]: result.error.message });
-    }
+    if (!result.ok) return setErrors(fieldErrorFor(result.failure, tableFields, describeTablesFailure));
     setLabel('');
   };
 
@@ -139,12 +125,9 @@ function TableRow(props: {
     const read = readTable(label(), seats());
     setErrors(read.errors);
     if (!read.values) return;
-    const result = await updateRow<DiningTable>('dining_tables', props.table.id, read.values);
+    const result = await updateTable(props.table.id, read.values);
     await props.onChanged();
-    if (!result.ok) {
-      const field = result.error.field === 'label' || result.error.field === 'seats' ? result.error.field : 'form';
-      return setErrors({ [field]: result.error.message });
-    }
+    if (!result.ok) return setErrors(fieldErrorFor(result.failure, tableFields, describeTablesFailure));
     props.setNotice(m.admin_tables_saved());
   };
 
@@ -154,14 +137,14 @@ function TableRow(props: {
     const result = await rotateTableToken(props.table.id);
     await props.onChanged();
     props.setNotice(result.ok ? m.admin_tables_rotated() : null);
-    if (!result.ok) setErrors({ form: result.error.message });
+    if (!result.ok) setErrors({ form: describeTablesFailure(result.failure) });
   };
 
   const remove = async () => {
     const title = m.admin_tables_delete_confirm({ name: props.table.label });
     if (!(await confirmAction({ title, confirmText: m.common_delete(), tone: 'danger' }))) return;
-    const result = await deleteRow('dining_tables', props.table.id);
-    if (!result.ok) setErrors({ form: result.error.message });
+    const result = await deleteTable(props.table.id);
+    if (!result.ok) setErrors({ form: describeTablesFailure(result.failure) });
     await props.onChanged();
   };
 

@@ -1,6 +1,6 @@
 import type { Json } from '#lib/database.types.ts';
-import type { Printer, PrinterKind } from '#lib/menu/types.ts';
 import { checkName, readWholeNumber, stationPattern } from '#lib/menu/validation.ts';
+import type { Printer, PrinterKind } from '#lib/printers/queries.ts';
 import * as m from '#paraglide/messages.js';
 
 /** Line widths of the usual thermal printers: 58 mm (32), 76 mm (42), 80 mm (48). */

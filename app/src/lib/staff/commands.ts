@@ -1,5 +1,7 @@
+import { type DbResult, runDb } from '#lib/db.ts';
+import { invalidate } from '#lib/query.ts';
 import type { MemberRole } from '#lib/restaurant/current.ts';
-import { type DbResult, invalidate, queryKeys, runDb } from '#lib/restaurant/queries.ts';
+import { staffKeys } from '#lib/staff/queries.ts';
 import { supabase } from '#lib/supabase.ts';
 
 /**
@@ -11,13 +13,13 @@ export async function createInvite(restaurantId: string, role: MemberRole, valid
   const result = await runDb(
     supabase.rpc('create_invite', { p_restaurant_id: restaurantId, p_role: role, p_valid_hours: validHours }),
   );
-  await refreshAfter(result, queryKeys.invites(restaurantId));
+  await refreshAfter(result, staffKeys.invites(restaurantId));
   return result;
 }
 
 export async function revokeInvite(restaurantId: string, inviteId: string) {
   const result = await runDb(supabase.rpc('revoke_invite', { p_invite_id: inviteId }));
-  await refreshAfter(result, queryKeys.invites(restaurantId));
+  await refreshAfter(result, staffKeys.invites(restaurantId));
   return result;
 }
 
@@ -25,13 +27,13 @@ export async function changeMemberRole(restaurantId: string, userId: string, rol
   const result = await runDb(
     supabase.rpc('change_member_role', { p_restaurant_id: restaurantId, p_user_id: userId, p_role: role }),
   );
-  await refreshAfter(result, queryKeys.staff(restaurantId));
+  await refreshAfter(result, staffKeys.staff(restaurantId));
   return result;
 }
 
 export async function removeMember(restaurantId: string, userId: string) {
   const result = await runDb(supabase.rpc('remove_member', { p_restaurant_id: restaurantId, p_user_id: userId }));
-  await refreshAfter(result, queryKeys.staff(restaurantId));
+  await refreshAfter(result, staffKeys.staff(restaurantId));
   return result;
 }
 
@@ -40,7 +42,7 @@ export async function setMyDisplayName(restaurantId: string, displayName: string
   const result = await runDb(
     supabase.rpc('set_my_display_name', { p_restaurant_id: restaurantId, p_display_name: displayName }),
   );
-  await refreshAfter(result, queryKeys.staff(restaurantId));
+  await refreshAfter(result, staffKeys.staff(restaurantId));
   return result;
 }
 
@@ -50,12 +52,4 @@ export async function setMyDisplayName(restaurantId: string, displayName: string
  */
 async function refreshAfter(result: DbResult<unknown>, key: readonly unknown[]): Promise<void> {
   if (result.ok || result.failure.code.endsWith('_not_found')) await invalidate(key);
-}
-
-/** How long a new join code stays valid, in hours (the database accepts 1 to 720). */
-export const inviteValidities = [24, 72, 168, 720] as const;
-
-/** An invite's state at `now`, for the open-invites list. */
-export function inviteStatus(invite: { expires_at: string }, now: number): 'open' | 'expired' {
-  return Date.parse(invite.expires_at) <= now ? 'expired' : 'open';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftOf, parseStations, readPrinter } from '#lib/menu/printer-values.ts';
+import { draftOf, parseStations, readPrinter } from '#lib/printers/validation.ts';
 
 describe('printer form', () => {
   it('builds a TCP kitchen printer', () => {

@@ -1,0 +1,57 @@
+import { sendRowUpdate, type UpdateRowPayload } from '#lib/menu/commands.ts';
+import type { ExecutionResult, Executor } from '#lib/outbox/types.ts';
+
+/**
+ * The offline commands: each kind the app may put in the outbox, with its payload type and how it
+ * is sent. `lib/sync.ts` builds the outbox's executor from this registry, and `outbox.enqueue` is
+ * type-checked against it (an unknown kind, or a payload of the wrong shape, does not compile).
+ *
+ * To add a command (say the POS's `place_order`):
+ *   1. In the domain's `commands.ts`, write its payload type and its sender, e.g.
+ *        export type PlaceOrderPayload = Database['public']['Functions']['place_order']['Args'];
+ *        export const sendPlaceOrder = async (payload: PlaceOrderPayload) =>
+ *          resultFromResponse(await supabase.rpc('place_order', payload));
+ *      The payload must carry the command's UUID (the RPC's idempotency key, e.g. `p_order_id`) and
+ *      the RPC must treat a repeat as already done: a reply lost offline means it is sent again.
+ *   2. Add one entry below: `place_order: command(sendPlaceOrder),`.
+ *   3. Enqueue it where the person acts: `await outbox.enqueue('place_order', payload)`; catch
+ *      OutboxStorageError (the device could not store it) and tell the person.
+ * Kinds are stored in IndexedDB with the payload: never rename one, and keep reading old payloads.
+ */
+export const commandRegistry = {
+  /** An availability switch in the menu editor (`menu_items` / `modifier_options`), offline-capable. */
+  update_row: command<UpdateRowPayload>(sendRowUpdate),
+};
+
+/** One command kind: its sender, which answers a verdict rather than throwing for refusals. */
+export interface CommandDefinition<Payload> {
+  send(payload: Payload): Promise<ExecutionResult>;
+}
+
+function command<Payload>(send: (payload: Payload) => Promise<ExecutionResult>): CommandDefinition<Payload> {
+  return { send };
+}
+
+type Registry = Record<string, CommandDefinition<never>>;
+
+/** Kind → payload type, as `Outbox<CommandPayloads>` checks `enqueue` against. */
+export type PayloadsOf<R extends Registry> = {
+  [K in keyof R]: R[K] extends CommandDefinition<infer Payload> ? Payload : never;
+};
+export type CommandPayloads = PayloadsOf<typeof commandRegistry>;
+export type CommandKind = keyof CommandPayloads;
+
+/**
+ * The outbox's executor: looks the stored command's kind up in the registry. A kind this build
+ * does not know (stored by another version of the app) is parked for a person, never guessed at.
+ */
+export function executorFor(registry: Registry): Executor {
+  return async (command) => {
+    const definition = Object.hasOwn(registry, command.kind) ? registry[command.kind] : undefined;
+    if (!definition) {
+      return { ok: false, failure: { transient: false, code: 'unknown_command', message: command.kind } };
+    }
+    // The payload was type-checked against this kind when it was enqueued.
+    return (definition as CommandDefinition<unknown>).send(command.payload);
+  };
+}

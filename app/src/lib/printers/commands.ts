@@ -1,0 +1,21 @@
+import type { TablesInsert, TablesUpdate } from '#lib/database.types.ts';
+import { type DbResult, runDb } from '#lib/db.ts';
+import type { Printer } from '#lib/printers/queries.ts';
+import { supabase } from '#lib/supabase.ts';
+
+export function addPrinter(values: TablesInsert<'printers'>): Promise<DbResult<Printer>> {
+  return runDb(supabase.from('printers').insert(values).select().single(), { write: 'printers' });
+}
+
+export function updatePrinter(id: string, values: TablesUpdate<'printers'>): Promise<DbResult<Printer>> {
+  return runDb(supabase.from('printers').update(values).eq('id', id).select().single(), { write: 'printers' });
+}
+
+export function deletePrinter(id: string): Promise<DbResult> {
+  return runDb(supabase.from('printers').delete().eq('id', id), { write: 'printers' });
+}
+
+/** Queues a test ticket for the print bridge; answers the print job it created. */
+export function printTestPage(printerId: string) {
+  return runDb(supabase.rpc('print_test_page', { p_printer_id: printerId }), { write: 'printers' });
+}
