@@ -1,5 +1,5 @@
-import { createClient } from '@supabase/supabase-js';
 import { describe, expect, it } from 'vitest';
+import { anonClient } from '../support/clients.ts';
 import { createUser, makeRestaurant } from './fixtures.ts';
 import { anon, expectCode, rpc, sql, stack, tx, user, uuid } from './support.ts';
 
@@ -38,9 +38,7 @@ async function displayName(restaurantId: string, userId: string): Promise<string
 
 describe('a new member is named', () => {
   it('from the name given at sign-up through supabase-js, when they create a restaurant', async () => {
-    const client = createClient(stack.apiUrl, stack.anonKey, {
-      auth: { persistSession: false, autoRefreshToken: false },
-    });
+    const client = anonClient(stack);
     const { data, error } = await client.auth.signUp({
       email: `amina-${uuid().slice(0, 8)}@names.comanda.test`,
       password: 'secret-123456',

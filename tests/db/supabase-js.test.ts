@@ -1,25 +1,17 @@
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { anonClient, serviceClient, signedInClient } from '../support/clients.ts';
 import { stack, uuid } from './support.ts';
 
 /**
  * The same rules through the official client, as the PWA and the print bridge meet them: RPC
  * errors keep their stable code, RLS filters REST reads, guests work through their functions only.
  */
-const client = (): SupabaseClient =>
-  createClient(stack.apiUrl, stack.anonKey, { auth: { persistSession: false, autoRefreshToken: false } });
-
-async function signedIn(email: string, password: string): Promise<SupabaseClient> {
-  const c = client();
-  const { error } = await c.auth.signInWithPassword({ email, password });
-  if (error) throw error;
-  return c;
-}
+const client = (): SupabaseClient => anonClient(stack);
+const signedIn = (email: string, password: string): Promise<SupabaseClient> => signedInClient(stack, email, password);
 
 async function newStaff(label: string): Promise<{ sb: SupabaseClient; id: string }> {
-  const admin = createClient(stack.apiUrl, stack.serviceRoleKey, {
-    auth: { persistSession: false, autoRefreshToken: false },
-  });
+  const admin = serviceClient(stack);
   const email = `${label}-${uuid().slice(0, 8)}@js.comanda.test`;
   const { data, error } = await admin.auth.admin.createUser({ email, password: 'secret-123', email_confirm: true });
   if (error) throw error;

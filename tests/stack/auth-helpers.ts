@@ -1,19 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import { expect, inject } from 'vitest';
+import * as clients from '../support/clients.ts';
 
 // Shared by the /auth/v1 whole-stack tests: clients of the stack started by tests/support/.
 
-const noSession = { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } };
 export const stackInfo = () => inject('stack');
-export const anonClient = () => createClient(stackInfo().apiUrl, stackInfo().anonKey, noSession);
-export const serviceClient = () => createClient(stackInfo().apiUrl, stackInfo().serviceRoleKey, noSession);
+export const anonClient = () => clients.anonClient(stackInfo());
+export const serviceClient = () => clients.serviceClient(stackInfo());
 /** A client acting with a given access token, as a server handling a user's request would. */
-export const clientWithToken = (accessToken: string) =>
-  createClient(stackInfo().apiUrl, stackInfo().anonKey, {
-    ...noSession,
-    global: { headers: { Authorization: `Bearer ${accessToken}` } },
-  });
+export const clientWithToken = (accessToken: string) => clients.anonClient(stackInfo(), { bearer: accessToken });
 
 export const newEmail = () => `auth-${randomUUID()}@example.com`;
 export const PASSWORD = 'correct-horse-battery';

@@ -1,11 +1,11 @@
-import { createClient, FunctionsHttpError, type SupabaseClient } from '@supabase/supabase-js';
+import { FunctionsHttpError, type SupabaseClient } from '@supabase/supabase-js';
 import { describe, expect, inject, it } from 'vitest';
 import { signJwt } from '../../scripts/stack/gateway/jwt.ts';
+import { keyClient } from '../support/clients.ts';
 
 const stack = inject('stack');
 
-const client = (key: string): SupabaseClient =>
-  createClient(stack.apiUrl, key, { auth: { persistSession: false, autoRefreshToken: false } });
+const client = (key: string): SupabaseClient => keyClient(stack.apiUrl, key);
 
 /** The body of a non-2xx answer, which functions-js hands over as the error's Response. */
 async function failure(error: unknown): Promise<{ status: number; body: string }> {

@@ -2,25 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createClient, type RealtimeChannel, type SupabaseClient } from '@supabase/supabase-js';
+import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
 import { Hono } from 'hono';
 import type { GatewayConfig } from '../../scripts/stack/gateway/config.ts';
 import type { RealtimeOptions } from '../../scripts/stack/gateway/realtime/context.ts';
 import { realtimePart } from '../../scripts/stack/gateway/realtime/routes.ts';
-
-export interface StackUrls {
-  apiUrl: string;
-  anonKey: string;
-}
-
-const NODE_CLIENT = { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } } as const;
-
-export function anonClient(stack: StackUrls, accessToken?: () => Promise<string>): SupabaseClient {
-  return createClient(stack.apiUrl, stack.anonKey, accessToken ? { ...NODE_CLIENT, accessToken } : NODE_CLIENT);
-}
+import { anonClient, type ClientEndpoint } from '../support/clients.ts';
 
 /** A signed-up user (real GoTrue flow through the gateway) whose client carries the session. */
-export async function signedUpClient(stack: StackUrls): Promise<{ client: SupabaseClient; userId: string }> {
+export async function signedUpClient(stack: ClientEndpoint): Promise<{ client: SupabaseClient; userId: string }> {
   const client = anonClient(stack);
   const { data, error } = await client.auth.signUp({ email: `rt-${randomUUID()}@example.com`, password: 'pw-123456' });
   if (error || !data.session || !data.user) throw error ?? new Error('sign-up returned no session');

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyBootstrap } from '../../scripts/stack/bootstrap.ts';
@@ -9,6 +9,7 @@ import { freePort } from '../../scripts/stack/free-port.ts';
 import { gatewayConfigFor } from '../../scripts/stack/gateway-config.ts';
 import { ANON_KEY } from '../../scripts/stack/keys.ts';
 import { type LocalPostgres, startLocalPostgres } from '../../scripts/stack/postgres.ts';
+import { anonClient } from '../support/clients.ts';
 import { eventually, startRealtimeOnly, subscribed } from './realtime-helpers.ts';
 
 // This file owns its Postgres: it stops and restarts it, which the shared stack must never see.
@@ -20,7 +21,7 @@ const clients: SupabaseClient[] = [];
 const lines: string[] = [];
 
 function client(): SupabaseClient {
-  const c = createClient(gateway.url, ANON_KEY, { auth: { persistSession: false, autoRefreshToken: false } });
+  const c = anonClient({ apiUrl: gateway.url, anonKey: ANON_KEY });
   clients.push(c);
   return c;
 }

@@ -3,7 +3,8 @@ import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signJwt } from '../../scripts/stack/gateway/jwt.ts';
-import { anonClient, eventually, firstChannelError, signedUpClient, subscribed } from './realtime-helpers.ts';
+import { anonClient } from '../support/clients.ts';
+import { eventually, firstChannelError, signedUpClient, subscribed } from './realtime-helpers.ts';
 
 const stack = inject('stack');
 const clients: SupabaseClient[] = [];

@@ -1,12 +1,13 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { freePort } from '../../scripts/stack/free-port.ts';
 import { startGateway } from '../../scripts/stack/gateway/server.ts';
 import { gatewayConfigFor } from '../../scripts/stack/gateway-config.ts';
 import { ANON_KEY } from '../../scripts/stack/keys.ts';
 import { roleUrl } from '../../scripts/stack/stack.ts';
+import { anonClient } from '../support/clients.ts';
 import { createScratchDatabase } from '../support/scratch-database.ts';
 import { REST_FIXTURES_SQL } from './rest-fixtures.ts';
 
@@ -19,8 +20,6 @@ export interface RestHarness {
   signUp: (email: string) => Promise<{ client: SupabaseClient; userId: string; token: string }>;
   stop: () => Promise<void>;
 }
-
-const clientOptions = { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } };
 
 /**
  * A database of its own on the shared test cluster (bootstrapped like every Supabase database),
@@ -37,12 +36,9 @@ export async function startRestHarness(adminDbUrl: string): Promise<RestHarness>
   const cfg = gatewayConfigFor({ adminUrl, apiUrl: `http://127.0.0.1:${port}`, localDir: path.join(tmpdir(), dbName) });
   // Only the services this suite needs: the others' readiness (Deno, replication) is not its concern.
   const gateway = await startGateway(cfg, port, { only: ['auth', 'rest'] });
-  const anon = () => createClient(gateway.url, ANON_KEY, clientOptions);
-  const withToken = (token: string) =>
-    createClient(gateway.url, ANON_KEY, {
-      ...clientOptions,
-      global: { headers: { Authorization: `Bearer ${token}` } },
-    });
+  const endpoint = { apiUrl: gateway.url, anonKey: ANON_KEY };
+  const anon = () => anonClient(endpoint);
+  const withToken = (token: string) => anonClient(endpoint, { bearer: token });
   return {
     url: gateway.url,
     db,

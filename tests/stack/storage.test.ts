@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signJwt } from '../../scripts/stack/gateway/jwt.ts';
+import { keyClient } from '../support/clients.ts';
 
 const stack = inject('stack');
 const run = randomUUID().slice(0, 8);
@@ -11,8 +12,7 @@ const PUBLIC_BUCKET = `photos-${run}`;
 const PRIVATE_BUCKET = `receipts-${run}`;
 const POLICY = `storage test ${run}`;
 
-const client = (key: string): SupabaseClient =>
-  createClient(stack.apiUrl, key, { auth: { persistSession: false, autoRefreshToken: false } });
+const client = (key: string): SupabaseClient => keyClient(stack.apiUrl, key);
 const service = client(stack.serviceRoleKey);
 const anon = client(stack.anonKey);
 
