@@ -6,7 +6,7 @@ import { DeleteButton, FormActions } from '#components/ui/form-parts.tsx';
 import { ReorderableList } from '#components/ui/reorderable-list.tsx';
 import { refreshMenu, setAvailability } from '#lib/menu/cache.ts';
 import { addCategory, deleteCategory, updateCategory } from '#lib/menu/commands.ts';
-import { describeMenuFailure } from '#lib/menu/errors.ts';
+import { describeAdminFieldError, describeMenuError } from '#lib/menu/errors.ts';
 import { nextPosition } from '#lib/menu/reorder.ts';
 import type { MenuCategory } from '#lib/menu/types.ts';
 import { checkName } from '#lib/menu/validation.ts';
@@ -22,7 +22,7 @@ export function CategoriesSection() {
   const add = async (event: SubmitEvent) => {
     event.preventDefault();
     const invalid = checkName(name(), 80);
-    setError(invalid);
+    setError(invalid && describeAdminFieldError(invalid));
     if (invalid) return;
     setBusy(true);
     const result = await addCategory({
@@ -31,7 +31,7 @@ export function CategoriesSection() {
       position: nextPosition(editor.menu().categories),
     });
     setBusy(false);
-    if (!result.ok) return setError(describeMenuFailure(result.failure));
+    if (!result.ok) return setError(describeMenuError(result.failure));
     setName('');
     await refreshMenu(editor.restaurantId);
   };
@@ -81,10 +81,10 @@ function CategoryRow(props: { category: MenuCategory }) {
   const rename = async (event: SubmitEvent) => {
     event.preventDefault();
     const invalid = checkName(name(), 80);
-    setError(invalid);
+    setError(invalid && describeAdminFieldError(invalid));
     if (invalid) return;
     const result = await updateCategory(props.category.id, { name: name().trim() });
-    if (!result.ok) return setError(describeMenuFailure(result.failure));
+    if (!result.ok) return setError(describeMenuError(result.failure));
     setRenaming(false);
     await refreshMenu(editor.restaurantId);
   };

@@ -3,7 +3,7 @@ import { Field } from '#components/ui/field.tsx';
 import { FormActions, FormError } from '#components/ui/form-parts.tsx';
 import type { DbResult } from '#lib/db.ts';
 import { fieldErrorFor } from '#lib/field-errors.ts';
-import { describeMenuFailure } from '#lib/menu/errors.ts';
+import { describeAdminFieldError, describeMenuError } from '#lib/menu/errors.ts';
 import { checkName, readWholeNumber } from '#lib/menu/validation.ts';
 import * as m from '#paraglide/messages.js';
 
@@ -36,18 +36,19 @@ export function GroupForm(props: GroupFormProps) {
     event.preventDefault();
     const found: Partial<Record<FieldName, string>> = {};
     const nameError = checkName(name(), 80);
-    if (nameError) found.name = nameError;
+    if (nameError) found.name = describeAdminFieldError(nameError);
     const minRead = readWholeNumber(min(), 0, 20);
     const maxRead = readWholeNumber(max(), 1, 20);
-    if (!minRead.ok) found.min_select = minRead.message;
-    if (!maxRead.ok) found.max_select = maxRead.message;
-    if (minRead.ok && maxRead.ok && maxRead.value < minRead.value) found.max_select = m.admin_menu_error_min_max();
+    if (!minRead.ok) found.min_select = describeAdminFieldError(minRead.error);
+    if (!maxRead.ok) found.max_select = describeAdminFieldError(maxRead.error);
+    if (minRead.ok && maxRead.ok && maxRead.value < minRead.value)
+      found.max_select = describeAdminFieldError({ code: 'min_max' });
     setErrors(found);
     if (Object.keys(found).length > 0 || !minRead.ok || !maxRead.ok) return;
     setBusy(true);
     const result = await props.onSave({ name: name().trim(), min_select: minRead.value, max_select: maxRead.value });
     setBusy(false);
-    if (!result.ok) return setErrors(fieldErrorFor(result.failure, groupFields, describeMenuFailure));
+    if (!result.ok) return setErrors(fieldErrorFor(result.failure, groupFields, describeMenuError));
     if (!props.initial) {
       setName('');
       setMin('0');

@@ -9,7 +9,7 @@ import { fieldErrorFor } from '#lib/field-errors.ts';
 import { formatMoneyForInput } from '#lib/format/money.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
 import { refreshMenu } from '#lib/menu/cache.ts';
-import { describeMenuFailure } from '#lib/menu/errors.ts';
+import { describeAdminFieldError, describeMenuError } from '#lib/menu/errors.ts';
 import { currencyOf, readPrice } from '#lib/menu/price.ts';
 import { nextPosition } from '#lib/menu/reorder.ts';
 import { deleteItem, saveItem } from '#lib/menu/save-item.ts';
@@ -54,18 +54,18 @@ export function ItemEditor(props: ItemEditorProps) {
   const prefix = `item-${item?.id ?? 'new'}`;
   const stations = () => [...new Set([...defaultStations, ...editor.menu().items.map((i) => i.station)])];
 
-  const showError = (failure: DbFailure) => setErrors(fieldErrorFor(failure, itemFields, describeMenuFailure));
+  const showError = (failure: DbFailure) => setErrors(fieldErrorFor(failure, itemFields, describeMenuError));
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const parsed = readPrice(price(), editor.money, currentLocale());
     const found: Partial<Record<FieldName, string>> = {};
     const nameError = checkName(name(), 120);
-    if (nameError) found.name = nameError;
+    if (nameError) found.name = describeAdminFieldError(nameError);
     if (description().length > 1000) found.description = m.admin_menu_error_too_long({ max: 1000 });
     if (!parsed.ok) found.price = parsed.message;
     const stationError = checkStation(station());
-    if (stationError) found.station = stationError;
+    if (stationError) found.station = describeAdminFieldError(stationError);
     setErrors(found);
     if (Object.keys(found).length > 0 || !parsed.ok) {
       document.getElementById(`${prefix}-${Object.keys(found)[0]}`)?.focus();

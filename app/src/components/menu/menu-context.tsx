@@ -19,7 +19,7 @@ export interface MenuEditor {
   restaurantId: string;
   money: RestaurantMoney;
   menu: () => MenuData;
-  /** A refused write (described with describeMenuFailure), a sentence, or null to clear. */
+  /** A refused write (described with describeMenuError), a sentence, or null to clear. */
   showError: (error: DbFailure | string | null) => void;
   refresh: () => Promise<void>;
   /** Stores a new order of some rows of one list (the rows of one category, one group…). */

@@ -7,7 +7,10 @@ import type { DbResult } from '#lib/db.ts';
 import type { OptionValues } from '#lib/menu/option-values.ts';
 
 // The refusal's wording is the describer's business (lib/menu/errors.ts); here, where it shows.
-vi.mock('#lib/menu/errors.ts', () => ({ describeMenuFailure: () => 'Out of range.' }));
+vi.mock(import('#lib/menu/errors.ts'), async (importOriginal) => ({
+  ...(await importOriginal()),
+  describeMenuError: () => 'Out of range.',
+}));
 
 const editor: MenuEditor = {
   restaurantId: 'r1',

@@ -5,7 +5,7 @@ import { FormActions, FormError } from '#components/ui/form-parts.tsx';
 import type { DbResult } from '#lib/db.ts';
 import { fieldErrorFor } from '#lib/field-errors.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
-import { describeMenuFailure } from '#lib/menu/errors.ts';
+import { describeMenuError } from '#lib/menu/errors.ts';
 import {
   deltaForInput,
   type OptionErrors,
@@ -48,7 +48,7 @@ export function OptionForm(props: OptionFormProps) {
     setBusy(true);
     const result = await props.onSave(reading.values);
     setBusy(false);
-    if (!result.ok) return setErrors(fieldErrorFor(result.failure, optionFields, describeMenuFailure));
+    if (!result.ok) return setErrors(fieldErrorFor(result.failure, optionFields, describeMenuError));
     if (!initial) {
       setName('');
       setDelta('');

@@ -1,4 +1,5 @@
 import { formatMoneyForInput } from '#lib/format/money.ts';
+import { describeAdminFieldError } from '#lib/menu/errors.ts';
 import { currencyOf, readPrice } from '#lib/menu/price.ts';
 import type { RestaurantMoney } from '#lib/menu/types.ts';
 import { checkName } from '#lib/menu/validation.ts';
@@ -34,7 +35,7 @@ export function readOptionValues(
   if (nameError === null && delta.ok)
     return { ok: true, values: { name: typed.name.trim(), price_delta: delta.minor } };
   const errors: OptionErrors = {};
-  if (nameError !== null) errors.name = nameError;
+  if (nameError !== null) errors.name = describeAdminFieldError(nameError);
   if (!delta.ok) errors.price_delta = delta.message;
   return { ok: false, errors };
 }

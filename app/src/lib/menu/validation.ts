@@ -1,19 +1,36 @@
-import * as m from '#paraglide/messages.js';
+/**
+ * Checks run before the admin's table writes (menu, tables, printers), mirroring the database's
+ * constraints. They answer codes; `describeMenuError` (menu/errors.ts) turns them into sentences.
+ */
+export type AdminFieldError =
+  | { code: 'required' }
+  | { code: 'too_long'; max: number }
+  | { code: 'invalid_station' }
+  | { code: 'whole_number'; min: number; max: number }
+  | { code: 'min_max' };
+
+export const adminFieldErrorCodes = [
+  'required',
+  'too_long',
+  'invalid_station',
+  'whole_number',
+  'min_max',
+] as const satisfies readonly AdminFieldError['code'][];
 
 /** A required name of at most `max` characters (the database's check), or the reason it is not. */
-export function checkName(value: string, max: number): string | null {
+export function checkName(value: string, max: number): AdminFieldError | null {
   const trimmed = value.trim();
-  if (trimmed === '') return m.admin_menu_error_required();
-  if (trimmed.length > max) return m.admin_menu_error_too_long({ max });
+  if (trimmed === '') return { code: 'required' };
+  if (trimmed.length > max) return { code: 'too_long', max };
   return null;
 }
 
 /** Station slugs as menu_items.station and printers.stations accept them: "kitchen", "bar", "grill-2". */
 export const stationPattern = /^[a-z][a-z0-9_-]{0,31}$/;
 
-export function checkStation(value: string): string | null {
-  if (value.trim() === '') return m.admin_menu_error_required();
-  return stationPattern.test(value.trim()) ? null : m.admin_menu_error_station();
+export function checkStation(value: string): AdminFieldError | null {
+  if (value.trim() === '') return { code: 'required' };
+  return stationPattern.test(value.trim()) ? null : { code: 'invalid_station' };
 }
 
 /** Parses a whole number typed in a field, within [min, max]. */
@@ -21,10 +38,10 @@ export function readWholeNumber(
   value: string,
   min: number,
   max: number,
-): { ok: true; value: number } | { ok: false; message: string } {
+): { ok: true; value: number } | { ok: false; error: AdminFieldError } {
   const trimmed = value.trim();
-  if (!/^\d{1,6}$/.test(trimmed)) return { ok: false, message: m.admin_menu_error_whole_number({ min, max }) };
+  if (!/^\d{1,6}$/.test(trimmed)) return { ok: false, error: { code: 'whole_number', min, max } };
   const parsed = Number(trimmed);
-  if (parsed < min || parsed > max) return { ok: false, message: m.admin_menu_error_whole_number({ min, max }) };
+  if (parsed < min || parsed > max) return { ok: false, error: { code: 'whole_number', min, max } };
   return { ok: true, value: parsed };
 }

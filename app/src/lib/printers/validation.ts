@@ -1,4 +1,5 @@
 import type { Json } from '#lib/database.types.ts';
+import { describeAdminFieldError } from '#lib/menu/errors.ts';
 import { checkName, readWholeNumber, stationPattern } from '#lib/menu/validation.ts';
 import type { Printer, PrinterKind } from '#lib/printers/queries.ts';
 import * as m from '#paraglide/messages.js';
@@ -69,7 +70,7 @@ export function readPrinter(
 ): { ok: true; values: PrinterValues } | { ok: false; errors: Partial<Record<PrinterField, string>> } {
   const errors: Partial<Record<PrinterField, string>> = {};
   const nameError = checkName(draft.name, 60);
-  if (nameError) errors.name = nameError;
+  if (nameError) errors.name = describeAdminFieldError(nameError);
   const stations = parseStations(draft.stations);
   if (stations.some((s) => !stationPattern.test(s))) errors.stations = m.admin_menu_error_station();
   else if (stations.length > 20) errors.stations = m.admin_printers_error_stations();
@@ -79,7 +80,7 @@ export function readPrinter(
     const host = draft.host.trim();
     if (!hostPattern.test(host)) errors.host = m.admin_printers_error_host();
     const port = readWholeNumber(draft.port, 1, 65535);
-    if (!port.ok) errors.port = port.message;
+    if (!port.ok) errors.port = describeAdminFieldError(port.error);
     connection = { type: 'tcp', host, port: port.ok ? port.value : 0 };
   } else if (draft.connectionType === 'usb') {
     if (draft.device.trim() === '') errors.device = m.admin_menu_error_required();

@@ -1,3 +1,4 @@
+import { describeAdminFieldError } from '#lib/menu/errors.ts';
 import { checkName, readWholeNumber } from '#lib/menu/validation.ts';
 
 /** The table form's fields, as the database names them (for `fieldErrorFor`). */
@@ -12,9 +13,9 @@ export function readTable(
 ): { values?: { label: string; seats: number }; errors: TableErrors } {
   const errors: TableErrors = {};
   const labelError = checkName(label, 40);
-  if (labelError) errors.label = labelError;
+  if (labelError) errors.label = describeAdminFieldError(labelError);
   const seatsRead = readWholeNumber(seats, 1, 100);
-  if (!seatsRead.ok) errors.seats = seatsRead.message;
+  if (!seatsRead.ok) errors.seats = describeAdminFieldError(seatsRead.error);
   if (labelError || !seatsRead.ok) return { errors };
   return { values: { label: label.trim(), seats: seatsRead.value }, errors };
 }
