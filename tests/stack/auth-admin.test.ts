@@ -126,7 +126,7 @@ describe('bad input', () => {
     for (const [init, status, code] of cases) {
       const res = await fetch(url('/signup'), { method: 'POST', ...init });
       expect(res.status, String(init.body).slice(0, 40)).toBe(status);
-      expect((await res.json()).code).toBe(code);
+      expect(((await res.json()) as { code: string }).code).toBe(code);
     }
     const { rowCount } = await admin.query('select 1 from auth.users where email = any($1)', [emails]);
     expect(rowCount).toBe(0);
@@ -139,10 +139,10 @@ describe('bad input', () => {
 
     const noKey = await fetch(url('/user'));
     expect(noKey.status).toBe(401);
-    expect((await noKey.json()).message).toBe('No API key found in request');
+    expect(((await noKey.json()) as { message: string }).message).toBe('No API key found in request');
     const badKey = await fetch(url('/user'), { headers: { apikey: 'garbage' } });
     expect(badKey.status).toBe(401);
-    expect((await badKey.json()).message).toBe('Invalid API key');
+    expect(((await badKey.json()) as { message: string }).message).toBe('Invalid API key');
 
     const badBearer = await fetch(url('/user'), { headers: { ...jsonHeaders, Authorization: 'Bearer garbage' } });
     expect(badBearer.status).toBe(403);

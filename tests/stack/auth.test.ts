@@ -276,7 +276,7 @@ describe('logout', () => {
       },
     });
     expect(raw.status).toBe(403);
-    expect((await raw.json()).code).toBe('session_not_found');
+    expect(((await raw.json()) as { code: string }).code).toBe('session_not_found');
     expect((await b.client.auth.refreshSession()).error).toBeNull();
 
     expect((await b.client.auth.signOut()).error).toBeNull();
@@ -299,7 +299,7 @@ describe('logout', () => {
       headers: { apikey: stack.anonKey, Authorization: `Bearer ${token}`, 'X-Supabase-Api-Version': '2024-01-01' },
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).code).toBe('validation_failed');
+    expect(((await res.json()) as { code: string }).code).toBe('validation_failed');
     expect((await mine.auth.getUser()).error).toBeNull();
   });
 });

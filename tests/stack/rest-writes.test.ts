@@ -84,7 +84,7 @@ describe('insert, update, delete, upsert', () => {
       body: '{"name": ',
     });
     expect(raw.status).toBe(400);
-    expect((await raw.json()).code).toBe('PGRST102');
+    expect(((await raw.json()) as { code: string }).code).toBe('PGRST102');
     const text = await fetch(`${h.url}/rest/v1/authors`, {
       method: 'POST',
       headers: { apikey: ANON_KEY, 'content-type': 'text/plain' },

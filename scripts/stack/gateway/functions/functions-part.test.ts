@@ -101,11 +101,13 @@ describe('functions part', () => {
 
   it('hands the function the JWT a publishable key stands for', async () => {
     const res = await call('/echo', { headers: { apikey: PUBLISHABLE_KEY } });
-    expect((await res.json()).authorization).toBe(`Bearer ${ANON_KEY}`);
+    expect(((await res.json()) as { authorization: string }).authorization).toBe(`Bearer ${ANON_KEY}`);
   });
 
   it('gives functions the Supabase variables and project secrets, not the gateway environment', async () => {
-    const { env } = await (await call('/env', { headers: anon })).json();
+    const { env } = (await (await call('/env', { headers: anon })).json()) as {
+      env: Record<string, string> & { SUPABASE_SECRET_KEYS: string };
+    };
     expect(env).toMatchObject({
       SUPABASE_URL: 'http://127.0.0.1:54321',
       SUPABASE_ANON_KEY: ANON_KEY,
@@ -145,24 +147,24 @@ describe('functions part', () => {
     for (const slug of ['boot-fails', 'never-serves']) {
       const res = await call(`/${slug}`, { headers: anon });
       expect(res.status).toBe(503);
-      expect((await res.json()).code).toBe('BOOT_ERROR');
+      expect(((await res.json()) as { code: string }).code).toBe('BOOT_ERROR');
     }
   });
 
   it('reports a handler that throws as WORKER_ERROR and keeps serving others', async () => {
     const res = await call('/handler-throws', { headers: anon });
     expect(res.status).toBe(500);
-    expect((await res.json()).code).toBe('WORKER_ERROR');
+    expect(((await res.json()) as { code: string }).code).toBe('WORKER_ERROR');
     expect((await call('/echo')).status).toBe(200);
   });
 
   it('starts a new Deno host after the previous one died', async () => {
-    const { pid } = await (await call('/env', { headers: anon })).json();
+    const { pid } = (await (await call('/env', { headers: anon })).json()) as { pid: number };
     process.kill(pid, 'SIGKILL');
     // The next request either finds the dead port (500) or the already-restarted host: never a hang.
     let next = await call('/env', { headers: anon });
     if (next.status !== 200) next = await call('/env', { headers: anon });
     expect(next.status).toBe(200);
-    expect((await next.json()).pid).not.toBe(pid);
+    expect(((await next.json()) as { pid: number }).pid).not.toBe(pid);
   });
 });
