@@ -1,5 +1,5 @@
 /**
- * `tsx scripts/check-messages.ts`: fails when any locale in app/project.inlang lacks a message the
+ * `tsx scripts/tools/check-messages.ts`: fails when any locale in app/project.inlang lacks a message the
  * base locale has, has one it does not, or uses different placeholders ({count} vs {n}). Paraglide
  * silently falls back to the base locale, so without this a missing translation would ship.
  */
@@ -74,7 +74,7 @@ function placeholders(message: unknown): string[] {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const projectDir = fileURLToPath(new URL('../app/project.inlang', import.meta.url));
+  const projectDir = fileURLToPath(new URL('../../app/project.inlang', import.meta.url));
   const problems = await checkMessages(projectDir);
   if (problems.length > 0) {
     console.error(`Translation check failed (${problems.length}):\n  ${problems.join('\n  ')}`);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../stack/paths.ts';
 import { completeLockfile, type LockEntry, platformOf } from './complete-lockfile.ts';
-import { repoRoot } from './stack/paths.ts';
 
 describe('platformOf', () => {
   it.each([

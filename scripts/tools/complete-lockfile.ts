@@ -13,7 +13,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { repoRoot } from './stack/paths.ts';
+import { repoRoot } from '../stack/paths.ts';
 
 export interface LockEntry {
   version?: string;
