@@ -6,7 +6,7 @@ import { createReorder, type MenuEditor, MenuEditorProvider } from '#components/
 import { ModifierGroupsSection } from '#components/menu/modifier-groups-section.tsx';
 import type { DbFailure } from '#lib/db.ts';
 import { refreshMenu } from '#lib/menu/cache.ts';
-import { describeMenuFailure } from '#lib/menu/errors.ts';
+import { describeMenuError } from '#lib/menu/errors.ts';
 import { menuQueryOptions, moneyQueryOptions } from '#lib/menu/queries.ts';
 import type { MenuData, RestaurantMoney } from '#lib/menu/types.ts';
 import { useAdminRestaurant } from '#lib/restaurant/admin-context.ts';
@@ -32,7 +32,7 @@ function MenuScreen(props: { restaurantId: string }) {
   const money = useQuery(() => moneyQueryOptions(props.restaurantId));
   const [notice, setNotice] = createSignal<string | null>(null);
   const showError = (error: DbFailure | string | null) =>
-    setNotice(error === null ? null : typeof error === 'string' ? error : describeMenuFailure(error));
+    setNotice(error === null ? null : typeof error === 'string' ? error : describeMenuError(error));
 
   return (
     <Show
