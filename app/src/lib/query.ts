@@ -1,5 +1,6 @@
 import { onlineManager, QueryClient } from '@tanstack/solid-query';
 import { type PersistedClient, type Persister, persistQueryClient } from '@tanstack/solid-query-persist-client';
+import { apiReachability } from '#lib/network/api.ts';
 import { type KeyValueStore, lazyLocalforage } from '#lib/storage/key-value.ts';
 
 /**
@@ -13,15 +14,19 @@ export const queryClient = new QueryClient({
       staleTime: 30_000,
       gcTime: 7 * 24 * 60 * 60 * 1000,
       // Offline, queries pause and show the cache instead of firing requests that can only fail;
-      // they run when the browser says it is back online.
+      // they run when the API answers again.
       networkMode: 'online',
       retry: 2,
     },
   },
 });
 
-// TanStack Query assumes it starts online; a screen reopened with no network must know at once.
-if (typeof navigator !== 'undefined') onlineManager.setOnline(navigator.onLine);
+// Queries follow whether the API answers (lib/network/api.ts), not only the browser's online events:
+// a screen reopened with no network must know at once, and so must one whose Wi-Fi lost the internet.
+onlineManager.setEventListener((setOnline) => {
+  setOnline(apiReachability.online());
+  return apiReachability.subscribe(setOnline);
+});
 
 /** A solid-query persister over an IndexedDB store, writing at most once per `throttleMs`. */
 export function keyValuePersister(store: KeyValueStore, key = 'query-cache', throttleMs = 1_000): Persister {

@@ -1,4 +1,5 @@
 import { createRoot, createSignal } from 'solid-js';
+import { apiReachability } from '#lib/network/api.ts';
 import { type CommandPayloads, commandRegistry, executorFor } from '#lib/outbox/commands.ts';
 import { Outbox } from '#lib/outbox/outbox.ts';
 import { requestPersistentStorage } from '#lib/outbox/persistence.ts';
@@ -18,32 +19,39 @@ const emptySnapshot: OutboxSnapshot = { pending: [], parked: [], unsynced: 0, dr
 
 const state = createRoot(() => {
   const [outboxState, setOutboxState] = createSignal(emptySnapshot);
-  const [online, setOnline] = createSignal(typeof navigator === 'undefined' ? true : navigator.onLine);
+  const [online, setOnline] = createSignal(apiReachability.online());
+  apiReachability.subscribe(setOnline);
   const [storagePersisted, setStoragePersisted] = createSignal<boolean | null>(null);
   outbox.subscribe(setOutboxState);
-  return { outboxState, online, setOnline, storagePersisted, setStoragePersisted };
+  return { outboxState, online, storagePersisted, setStoragePersisted };
 });
 
 /** What the outbox holds, as a signal: counts, parked commands, storage trouble. */
 export const outboxState = state.outboxState;
+/** Whether the API answers (not only whether the browser has a network): lib/network/api.ts. */
 export const online = state.online;
 /** null until the browser answers (or where it cannot say). */
 export const storagePersisted = state.storagePersisted;
 
 let started = false;
 
-/** Starts sending: now, whenever the network returns, and whenever the tab becomes visible. */
+/** Starts sending: now, whenever the API answers again, and whenever the tab becomes visible. */
 export function startSync(): void {
   if (started) return;
   started = true;
-  addEventListener('online', () => {
-    state.setOnline(true);
-    void outbox.retryNow();
+  apiReachability.subscribe((reachable) => {
+    if (reachable) void outbox.retryNow();
   });
-  addEventListener('offline', () => state.setOnline(false));
+  addEventListener('online', () => void apiReachability.checkNow());
+  addEventListener('offline', () => apiReachability.browserOffline());
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') void outbox.drain();
+    if (document.visibilityState !== 'visible') return;
+    if (apiReachability.online()) void outbox.drain();
+    else void apiReachability.checkNow();
   });
   void requestPersistentStorage().then(state.setStoragePersisted);
+  // A screen reopened from the service worker with its cached reads still fresh sends nothing at
+  // first; ask the API once so "offline" shows at once when it does not answer.
+  void apiReachability.checkNow();
   void outbox.drain();
 }
