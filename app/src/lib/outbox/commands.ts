@@ -1,4 +1,12 @@
 import { sendRowUpdate, type UpdateRowPayload } from '#lib/menu/commands.ts';
+import {
+  type AddOrderRoundPayload,
+  type PlaceOrderPayload,
+  sendAddOrderRound,
+  sendPlaceOrder,
+  sendTransitionOrder,
+  type TransitionOrderPayload,
+} from '#lib/orders/commands.ts';
 import type { ExecutionResult, Executor } from '#lib/outbox/types.ts';
 
 /**
@@ -21,6 +29,12 @@ import type { ExecutionResult, Executor } from '#lib/outbox/types.ts';
 export const commandRegistry = {
   /** An availability switch in the menu editor (`menu_items` / `modifier_options`), offline-capable. */
   update_row: command<UpdateRowPayload>(sendRowUpdate),
+  /** The POS places an order (lib/orders/commands.ts); the command id is the order id. */
+  place_order: command<PlaceOrderPayload>(sendPlaceOrder),
+  /** More lines for a table's open order; the command id is the round id. */
+  add_order_round: command<AddOrderRoundPayload>(sendAddOrderRound),
+  /** An order's status (start, ready, recall, complete, cancel), guarded by its version. */
+  transition_order: command<TransitionOrderPayload>(sendTransitionOrder),
 };
 
 /** One command kind: its sender, which answers a verdict rather than throwing for refusals. */

@@ -1,0 +1,52 @@
+import type { DbFailure } from '#lib/db.ts';
+import { describeFailure } from '#lib/i18n/errors.ts';
+import type { CartErrorCode } from '#lib/orders/validation.ts';
+import * as m from '#paraglide/messages.js';
+
+/**
+ * The order RPCs' codes (place_order, add_order_round, transition_order; supabase/migrations) in
+ * the user's language. Listed one by one so unused messages tree-shake; anything else falls back
+ * to the shared describer, which still names the code.
+ */
+const orderCodes: Record<string, () => string> = {
+  item_unavailable: m.db_error_item_unavailable,
+  item_not_found: m.db_error_item_not_found,
+  modifier_unavailable: m.db_error_modifier_unavailable,
+  modifier_not_allowed: m.db_error_modifier_not_allowed,
+  modifier_min_not_met: m.db_error_modifier_min_not_met,
+  modifier_max_exceeded: m.db_error_modifier_max_exceeded,
+  qty_out_of_range: m.db_error_qty_out_of_range,
+  note_too_long: m.db_error_note_too_long,
+  table_not_found: m.db_error_table_not_found,
+  empty_order: m.db_error_empty_order,
+  too_many_lines: m.db_error_too_many_lines,
+  order_not_found: m.db_error_order_not_found,
+  invalid_transition: m.db_error_invalid_transition,
+  reason_required: m.db_error_reason_required,
+};
+
+/** A refused order command (parked in the outbox, or answered online) in the user's language. */
+export function describeOrderFailure(failure: Pick<DbFailure, 'code'>): string {
+  const translated = orderCodes[failure.code];
+  return translated ? translated() : describeFailure(failure);
+}
+
+/** A cart check (orders/validation.ts) in the user's language. */
+export function describeCartError(code: CartErrorCode, detail: { min?: number; max?: number } = {}): string {
+  switch (code) {
+    case 'qty_out_of_range':
+      return m.pos_error_qty({ max: 99 });
+    case 'note_too_long':
+      return m.pos_error_note_too_long({ max: 500 });
+    case 'modifier_min_not_met':
+      return m.pos_error_modifier_min({ min: detail.min ?? 1 });
+    case 'modifier_max_exceeded':
+      return m.pos_error_modifier_max({ max: detail.max ?? 1 });
+    case 'empty_order':
+      return m.db_error_empty_order();
+    case 'table_required':
+      return m.pos_error_table_required();
+    case 'item_unavailable':
+      return m.db_error_item_unavailable();
+  }
+}
