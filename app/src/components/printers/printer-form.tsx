@@ -4,7 +4,7 @@ import { FormActions, FormError } from '#components/ui/form-parts.tsx';
 import { SelectField } from '#components/ui/select-field.tsx';
 import type { DbResult } from '#lib/db.ts';
 import { fieldErrorFor } from '#lib/field-errors.ts';
-import { describePrintersFailure } from '#lib/printers/errors.ts';
+import { describePrinterFieldErrors, describePrintersFailure } from '#lib/printers/errors.ts';
 import type { Printer } from '#lib/printers/queries.ts';
 import {
   charsPerLineChoices,
@@ -39,7 +39,7 @@ export function PrinterForm(props: PrinterFormProps) {
     event.preventDefault();
     const read = readPrinter(draft());
     if (!read.ok) {
-      setErrors(read.errors);
+      setErrors(describePrinterFieldErrors(read.errors));
       const first = fields.find((f) => read.errors[f]);
       if (first) document.getElementById(id(first))?.focus();
       return;

@@ -1,5 +1,7 @@
 import type { DbFailure } from '#lib/db.ts';
 import { describeWriteFailure } from '#lib/i18n/errors.ts';
+import { describeAdminFieldError } from '#lib/menu/errors.ts';
+import type { PrinterField, PrinterFieldError } from '#lib/printers/validation.ts';
 import * as m from '#paraglide/messages.js';
 
 const printerCodes: Record<string, () => string> = {
@@ -11,4 +13,33 @@ const printerCodes: Record<string, () => string> = {
 /** A refused printer write in the user's language. */
 export function describePrintersFailure(failure: Pick<DbFailure, 'code' | 'field'>): string {
   return describeWriteFailure(failure, printerCodes);
+}
+
+/** A printer form field's validation code (printers/validation.ts) in the user's language. */
+export function describePrinterFieldError(error: PrinterFieldError): string {
+  switch (error.code) {
+    case 'invalid_station':
+      return m.admin_menu_error_station();
+    case 'too_many_stations':
+      return m.admin_printers_error_stations();
+    case 'no_station':
+      return m.admin_printers_error_no_station();
+    case 'invalid_host':
+      return m.admin_printers_error_host();
+    case 'invalid_path':
+      return m.admin_printers_error_path();
+    case 'invalid_chars_per_line':
+      return m.admin_printers_error_chars_per_line();
+    default:
+      return describeAdminFieldError(error);
+  }
+}
+
+/** Every refused field of the form, described. */
+export function describePrinterFieldErrors(
+  errors: Partial<Record<PrinterField, PrinterFieldError>>,
+): Partial<Record<PrinterField, string>> {
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, error]) => [field, describePrinterFieldError(error)]),
+  ) as Partial<Record<PrinterField, string>>;
 }

@@ -26,7 +26,15 @@ describe('printer form', () => {
       charsPerLine: '40',
     });
     expect(read.ok).toBe(false);
-    if (!read.ok) expect(Object.keys(read.errors).sort()).toEqual(['chars_per_line', 'host', 'port', 'stations']);
+    if (!read.ok) {
+      expect(Object.keys(read.errors).sort()).toEqual(['chars_per_line', 'host', 'port', 'stations']);
+      expect(read.errors).toMatchObject({
+        stations: { code: 'invalid_station' },
+        host: { code: 'invalid_host' },
+        port: { code: 'whole_number', min: 1, max: 65535 },
+        chars_per_line: { code: 'invalid_chars_per_line' },
+      });
+    }
   });
 
   it('requires a station for kitchen printers only', () => {

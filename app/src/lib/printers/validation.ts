@@ -1,8 +1,6 @@
 import type { Json } from '#lib/database.types.ts';
-import { describeAdminFieldError } from '#lib/menu/errors.ts';
-import { checkName, readWholeNumber, stationPattern } from '#lib/menu/validation.ts';
+import { type AdminFieldError, checkName, readWholeNumber, stationPattern } from '#lib/menu/validation.ts';
 import type { Printer, PrinterKind } from '#lib/printers/queries.ts';
-import * as m from '#paraglide/messages.js';
 
 /** Line widths of the usual thermal printers: 58 mm (32), 76 mm (42), 80 mm (48). */
 export const charsPerLineChoices = [32, 42, 48] as const;
@@ -23,6 +21,15 @@ export interface PrinterDraft {
 }
 
 export type PrinterField = 'name' | 'stations' | 'host' | 'port' | 'device' | 'path' | 'chars_per_line';
+
+/** Why a printer field is refused: the admin's shared codes, or one of the printer's own. */
+export type PrinterFieldError =
+  | AdminFieldError
+  | { code: 'too_many_stations' }
+  | { code: 'no_station' }
+  | { code: 'invalid_host' }
+  | { code: 'invalid_path' }
+  | { code: 'invalid_chars_per_line' };
 
 export type PrinterValues = {
   name: string;
@@ -64,33 +71,33 @@ export function parseStations(text: string): string[] {
 
 const hostPattern = /^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$|^\[?[0-9A-Fa-f:]+\]?$/;
 
-/** Validates the whole form; the values to store, or the message for each wrong field. */
+/** Validates the whole form; the values to store, or the code for each wrong field (printers/errors.ts). */
 export function readPrinter(
   draft: PrinterDraft,
-): { ok: true; values: PrinterValues } | { ok: false; errors: Partial<Record<PrinterField, string>> } {
-  const errors: Partial<Record<PrinterField, string>> = {};
+): { ok: true; values: PrinterValues } | { ok: false; errors: Partial<Record<PrinterField, PrinterFieldError>> } {
+  const errors: Partial<Record<PrinterField, PrinterFieldError>> = {};
   const nameError = checkName(draft.name, 60);
-  if (nameError) errors.name = describeAdminFieldError(nameError);
+  if (nameError) errors.name = nameError;
   const stations = parseStations(draft.stations);
-  if (stations.some((s) => !stationPattern.test(s))) errors.stations = m.admin_menu_error_station();
-  else if (stations.length > 20) errors.stations = m.admin_printers_error_stations();
-  else if (draft.kind === 'kitchen' && stations.length === 0) errors.stations = m.admin_printers_error_no_station();
+  if (stations.some((s) => !stationPattern.test(s))) errors.stations = { code: 'invalid_station' };
+  else if (stations.length > 20) errors.stations = { code: 'too_many_stations' };
+  else if (draft.kind === 'kitchen' && stations.length === 0) errors.stations = { code: 'no_station' };
   let connection: PrinterValues['connection'] = { type: 'file', path: draft.path.trim() };
   if (draft.connectionType === 'tcp') {
     const host = draft.host.trim();
-    if (!hostPattern.test(host)) errors.host = m.admin_printers_error_host();
+    if (!hostPattern.test(host)) errors.host = { code: 'invalid_host' };
     const port = readWholeNumber(draft.port, 1, 65535);
-    if (!port.ok) errors.port = describeAdminFieldError(port.error);
+    if (!port.ok) errors.port = port.error;
     connection = { type: 'tcp', host, port: port.ok ? port.value : 0 };
   } else if (draft.connectionType === 'usb') {
-    if (draft.device.trim() === '') errors.device = m.admin_menu_error_required();
+    if (draft.device.trim() === '') errors.device = { code: 'required' };
     connection = { type: 'usb', device: draft.device.trim() };
   } else if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(draft.path.trim())) {
-    errors.path = m.admin_printers_error_path();
+    errors.path = { code: 'invalid_path' };
   }
   const chars = Number(draft.charsPerLine);
   if (!charsPerLineChoices.includes(chars as (typeof charsPerLineChoices)[number])) {
-    errors.chars_per_line = m.admin_printers_error_chars_per_line();
+    errors.chars_per_line = { code: 'invalid_chars_per_line' };
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
