@@ -16,6 +16,7 @@ const ALLOWED: Record<string, string[]> = {
   'draft>rejected': ['owner', 'manager', 'cashier', 'waiter'],
   'placed>preparing': ['owner', 'manager', 'kitchen'],
   'preparing>ready': ['owner', 'manager', 'kitchen'],
+  'ready>preparing': ['owner', 'manager', 'kitchen'], // recall a bumped ticket
   'ready>completed': ['owner', 'manager', 'cashier', 'waiter'],
   'placed>cancelled': ['owner', 'manager', 'cashier'],
   'preparing>cancelled': ['owner', 'manager'],

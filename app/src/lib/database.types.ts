@@ -177,6 +177,26 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"menu_price_history": {
+                  Row: {
+                    "entity": string,"entity_id": string,"price": number,"restaurant_id": string,"valid_from": number,"valid_to": number | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "entity": string,"entity_id": string,"price": number,"restaurant_id": string,"valid_from": number,"valid_to"?: number | null
+                  }
+                  Update: {
+                    "entity"?: string,"entity_id"?: string,"price"?: number,"restaurant_id"?: string,"valid_from"?: number,"valid_to"?: number | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "menu_price_history_restaurant_id_fkey"
+      columns: ["restaurant_id"]
+isOneToOne: false
+      referencedRelation: "restaurants"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"menu_tombstones": {
                   Row: {
                     "deleted_at": string,"entity": string,"entity_id": string,"restaurant_id": string,"version": number
@@ -285,14 +305,14 @@ isOneToOne: false
                   ]
                 },"order_lines": {
                   Row: {
-                    "category_id": string | null,"category_name": string | null,"id": string,"item_id": string | null,"kitchen_status": Database["public"]['Enums']["line_status"],"line_total": number,"modifiers": NonNullable<Json>,"name": string,"note": string,"order_id": string,"position": number,"qty": number,"restaurant_id": string,"station": string,"unit_price": number,"updated_at": string,"version": number
+                    "category_id": string | null,"category_name": string | null,"id": string,"item_id": string | null,"kitchen_status": Database["public"]['Enums']["line_status"],"line_total": number,"modifiers": NonNullable<Json>,"name": string,"note": string,"order_id": string,"ordered_at": string,"position": number,"qty": number,"restaurant_id": string,"round": number,"station": string,"unit_price": number,"updated_at": string,"version": number
                   }
                   ComputedFields: never
                   Insert: {
-                    "category_id"?: string | null,"category_name"?: string | null,"id"?: string,"item_id"?: string | null,"kitchen_status": Database["public"]['Enums']["line_status"],"line_total": number,"modifiers"?: NonNullable<Json>,"name": string,"note"?: string,"order_id": string,"position": number,"qty": number,"restaurant_id": string,"station": string,"unit_price": number,"updated_at"?: string,"version"?: number
+                    "category_id"?: string | null,"category_name"?: string | null,"id"?: string,"item_id"?: string | null,"kitchen_status": Database["public"]['Enums']["line_status"],"line_total": number,"modifiers"?: NonNullable<Json>,"name": string,"note"?: string,"order_id": string,"ordered_at"?: string,"position": number,"qty": number,"restaurant_id": string,"round"?: number,"station": string,"unit_price": number,"updated_at"?: string,"version"?: number
                   }
                   Update: {
-                    "category_id"?: string | null,"category_name"?: string | null,"id"?: string,"item_id"?: string | null,"kitchen_status"?: Database["public"]['Enums']["line_status"],"line_total"?: number,"modifiers"?: NonNullable<Json>,"name"?: string,"note"?: string,"order_id"?: string,"position"?: number,"qty"?: number,"restaurant_id"?: string,"station"?: string,"unit_price"?: number,"updated_at"?: string,"version"?: number
+                    "category_id"?: string | null,"category_name"?: string | null,"id"?: string,"item_id"?: string | null,"kitchen_status"?: Database["public"]['Enums']["line_status"],"line_total"?: number,"modifiers"?: NonNullable<Json>,"name"?: string,"note"?: string,"order_id"?: string,"ordered_at"?: string,"position"?: number,"qty"?: number,"restaurant_id"?: string,"round"?: number,"station"?: string,"unit_price"?: number,"updated_at"?: string,"version"?: number
                   }
                   Relationships: [
                     {
@@ -309,16 +329,36 @@ isOneToOne: false
       referencedColumns: ["restaurant_id","id"]
     }
                   ]
-                },"orders": {
+                },"order_rounds": {
                   Row: {
-                    "business_date": string | null,"cancelled_at": string | null,"completed_at": string | null,"created_at": string,"created_by": string | null,"currency": string,"currency_exponent": number,"guest_user_id": string | null,"id": string,"note": string,"number": number | null,"paid": number,"payload_hash": string,"payment_status": Database["public"]['Enums']["payment_status"],"placed_at": string | null,"refunded": number,"restaurant_id": string,"source": Database["public"]['Enums']["order_source"],"status": Database["public"]['Enums']["order_status"],"status_reason": string | null,"subtotal": number,"table_id": string | null,"tax": number,"tax_mode": Database["public"]['Enums']["tax_mode"],"tax_rate_bp": number,"total": number,"type": Database["public"]['Enums']["order_type"],"updated_at": string,"version": number
+                    "created_at": string,"created_by": string | null,"id": string,"order_id": string,"ordered_at": string,"payload_hash": string,"restaurant_id": string,"round": number
                   }
                   ComputedFields: never
                   Insert: {
-                    "business_date"?: string | null,"cancelled_at"?: string | null,"completed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"currency": string,"currency_exponent": number,"guest_user_id"?: string | null,"id": string,"note"?: string,"number"?: number | null,"paid"?: number,"payload_hash": string,"payment_status"?: Database["public"]['Enums']["payment_status"],"placed_at"?: string | null,"refunded"?: number,"restaurant_id": string,"source": Database["public"]['Enums']["order_source"],"status": Database["public"]['Enums']["order_status"],"status_reason"?: string | null,"subtotal": number,"table_id"?: string | null,"tax": number,"tax_mode": Database["public"]['Enums']["tax_mode"],"tax_rate_bp": number,"total": number,"type": Database["public"]['Enums']["order_type"],"updated_at"?: string,"version"?: number
+                    "created_at"?: string,"created_by"?: string | null,"id": string,"order_id": string,"ordered_at": string,"payload_hash": string,"restaurant_id": string,"round": number
                   }
                   Update: {
-                    "business_date"?: string | null,"cancelled_at"?: string | null,"completed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"currency"?: string,"currency_exponent"?: number,"guest_user_id"?: string | null,"id"?: string,"note"?: string,"number"?: number | null,"paid"?: number,"payload_hash"?: string,"payment_status"?: Database["public"]['Enums']["payment_status"],"placed_at"?: string | null,"refunded"?: number,"restaurant_id"?: string,"source"?: Database["public"]['Enums']["order_source"],"status"?: Database["public"]['Enums']["order_status"],"status_reason"?: string | null,"subtotal"?: number,"table_id"?: string | null,"tax"?: number,"tax_mode"?: Database["public"]['Enums']["tax_mode"],"tax_rate_bp"?: number,"total"?: number,"type"?: Database["public"]['Enums']["order_type"],"updated_at"?: string,"version"?: number
+                    "created_at"?: string,"created_by"?: string | null,"id"?: string,"order_id"?: string,"ordered_at"?: string,"payload_hash"?: string,"restaurant_id"?: string,"round"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "order_rounds_restaurant_id_order_id_fkey"
+      columns: ["restaurant_id","order_id"]
+isOneToOne: false
+      referencedRelation: "orders"
+      referencedColumns: ["restaurant_id","id"]
+    }
+                  ]
+                },"orders": {
+                  Row: {
+                    "business_date": string | null,"cancelled_at": string | null,"completed_at": string | null,"created_at": string,"created_by": string | null,"currency": string,"currency_exponent": number,"guest_user_id": string | null,"id": string,"menu_version": number | null,"note": string,"number": number | null,"ordered_at": string,"paid": number,"payload_hash": string,"payment_status": Database["public"]['Enums']["payment_status"],"placed_at": string | null,"price_override": boolean,"provisional_code": string | null,"refunded": number,"restaurant_id": string,"source": Database["public"]['Enums']["order_source"],"status": Database["public"]['Enums']["order_status"],"status_reason": string | null,"subtotal": number,"table_id": string | null,"tax": number,"tax_mode": Database["public"]['Enums']["tax_mode"],"tax_rate_bp": number,"total": number,"type": Database["public"]['Enums']["order_type"],"updated_at": string,"version": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "business_date"?: string | null,"cancelled_at"?: string | null,"completed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"currency": string,"currency_exponent": number,"guest_user_id"?: string | null,"id": string,"menu_version"?: number | null,"note"?: string,"number"?: number | null,"ordered_at"?: string,"paid"?: number,"payload_hash": string,"payment_status"?: Database["public"]['Enums']["payment_status"],"placed_at"?: string | null,"price_override"?: boolean,"provisional_code"?: string | null,"refunded"?: number,"restaurant_id": string,"source": Database["public"]['Enums']["order_source"],"status": Database["public"]['Enums']["order_status"],"status_reason"?: string | null,"subtotal": number,"table_id"?: string | null,"tax": number,"tax_mode": Database["public"]['Enums']["tax_mode"],"tax_rate_bp": number,"total": number,"type": Database["public"]['Enums']["order_type"],"updated_at"?: string,"version"?: number
+                  }
+                  Update: {
+                    "business_date"?: string | null,"cancelled_at"?: string | null,"completed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"currency"?: string,"currency_exponent"?: number,"guest_user_id"?: string | null,"id"?: string,"menu_version"?: number | null,"note"?: string,"number"?: number | null,"ordered_at"?: string,"paid"?: number,"payload_hash"?: string,"payment_status"?: Database["public"]['Enums']["payment_status"],"placed_at"?: string | null,"price_override"?: boolean,"provisional_code"?: string | null,"refunded"?: number,"restaurant_id"?: string,"source"?: Database["public"]['Enums']["order_source"],"status"?: Database["public"]['Enums']["order_status"],"status_reason"?: string | null,"subtotal"?: number,"table_id"?: string | null,"tax"?: number,"tax_mode"?: Database["public"]['Enums']["tax_mode"],"tax_rate_bp"?: number,"total"?: number,"type"?: Database["public"]['Enums']["order_type"],"updated_at"?: string,"version"?: number
                   }
                   Relationships: [
                     {
@@ -415,14 +455,14 @@ isOneToOne: false
                   ]
                 },"restaurants": {
                   Row: {
-                    "auto_print_receipts": boolean,"business_day_cutoff_hour": number,"country": string,"created_at": string,"currency": string,"guest_ordering": Database["public"]['Enums']["guest_ordering_mode"],"id": string,"locale": string,"menu_version": number,"name": string,"receipt_footer": string,"receipt_header": string,"slug": string,"tax_mode": Database["public"]['Enums']["tax_mode"],"tax_rate_bp": number,"timezone": string,"updated_at": string
+                    "auto_print_receipts": boolean,"board_token": string,"board_token_rotated_at": string,"business_day_cutoff_hour": number,"country": string,"created_at": string,"currency": string,"guest_ordering": Database["public"]['Enums']["guest_ordering_mode"],"id": string,"kds_late_minutes": number,"kds_warn_minutes": number,"locale": string,"menu_version": number,"name": string,"receipt_footer": string,"receipt_header": string,"slug": string,"tax_mode": Database["public"]['Enums']["tax_mode"],"tax_rate_bp": number,"timezone": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "auto_print_receipts"?: boolean,"business_day_cutoff_hour"?: number,"country": string,"created_at"?: string,"currency": string,"guest_ordering"?: Database["public"]['Enums']["guest_ordering_mode"],"id"?: string,"locale"?: string,"menu_version"?: number,"name": string,"receipt_footer"?: string,"receipt_header"?: string,"slug": string,"tax_mode"?: Database["public"]['Enums']["tax_mode"],"tax_rate_bp"?: number,"timezone": string,"updated_at"?: string
+                    "auto_print_receipts"?: boolean,"board_token"?: string,"board_token_rotated_at"?: string,"business_day_cutoff_hour"?: number,"country": string,"created_at"?: string,"currency": string,"guest_ordering"?: Database["public"]['Enums']["guest_ordering_mode"],"id"?: string,"kds_late_minutes"?: number,"kds_warn_minutes"?: number,"locale"?: string,"menu_version"?: number,"name": string,"receipt_footer"?: string,"receipt_header"?: string,"slug": string,"tax_mode"?: Database["public"]['Enums']["tax_mode"],"tax_rate_bp"?: number,"timezone": string,"updated_at"?: string
                   }
                   Update: {
-                    "auto_print_receipts"?: boolean,"business_day_cutoff_hour"?: number,"country"?: string,"created_at"?: string,"currency"?: string,"guest_ordering"?: Database["public"]['Enums']["guest_ordering_mode"],"id"?: string,"locale"?: string,"menu_version"?: number,"name"?: string,"receipt_footer"?: string,"receipt_header"?: string,"slug"?: string,"tax_mode"?: Database["public"]['Enums']["tax_mode"],"tax_rate_bp"?: number,"timezone"?: string,"updated_at"?: string
+                    "auto_print_receipts"?: boolean,"board_token"?: string,"board_token_rotated_at"?: string,"business_day_cutoff_hour"?: number,"country"?: string,"created_at"?: string,"currency"?: string,"guest_ordering"?: Database["public"]['Enums']["guest_ordering_mode"],"id"?: string,"kds_late_minutes"?: number,"kds_warn_minutes"?: number,"locale"?: string,"menu_version"?: number,"name"?: string,"receipt_footer"?: string,"receipt_header"?: string,"slug"?: string,"tax_mode"?: Database["public"]['Enums']["tax_mode"],"tax_rate_bp"?: number,"timezone"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     {
@@ -473,6 +513,12 @@ isOneToOne: false
         isOneToOne: true
         isSetofReturn: false
       } },
+"add_order_round":
+{ Args: { "p_round": Json }; Returns: Json
+                           },
+"board_orders":
+{ Args: { "p_token": string }; Returns: Json
+                           },
 "change_member_role":
 { Args: { "p_restaurant_id": string,"p_role": Database["public"]['Enums']["member_role"],"p_user_id": string }; Returns: {
               "created_at": string,
@@ -564,12 +610,16 @@ isOneToOne: false
 "create_restaurant":
 { Args: { "p_country": string,"p_currency": string,"p_locale"?: string,"p_name": string,"p_slug": string,"p_tax_mode"?: Database["public"]['Enums']["tax_mode"],"p_tax_rate_bp"?: number,"p_timezone": string }; Returns: {
               "auto_print_receipts": boolean,
+"board_token": string,
+"board_token_rotated_at": string,
 "business_day_cutoff_hour": number,
 "country": string,
 "created_at": string,
 "currency": string,
 "guest_ordering": Database["public"]['Enums']["guest_ordering_mode"],
 "id": string,
+"kds_late_minutes": number,
+"kds_warn_minutes": number,
 "locale": string,
 "menu_version": number,
 "name": string,
@@ -811,6 +861,36 @@ isOneToOne: false
         isOneToOne: true
         isSetofReturn: false
       } },
+"rotate_board_token":
+{ Args: { "p_restaurant_id": string }; Returns: {
+              "auto_print_receipts": boolean,
+"board_token": string,
+"board_token_rotated_at": string,
+"business_day_cutoff_hour": number,
+"country": string,
+"created_at": string,
+"currency": string,
+"guest_ordering": Database["public"]['Enums']["guest_ordering_mode"],
+"id": string,
+"kds_late_minutes": number,
+"kds_warn_minutes": number,
+"locale": string,
+"menu_version": number,
+"name": string,
+"receipt_footer": string,
+"receipt_header": string,
+"slug": string,
+"tax_mode": Database["public"]['Enums']["tax_mode"],
+"tax_rate_bp": number,
+"timezone": string,
+"updated_at": string
+            }
+                          SetofOptions: {
+        from: "*"
+        to: "restaurants"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
 "rotate_table_token":
 { Args: { "p_table_id": string }; Returns: {
               "active": boolean,
@@ -829,6 +909,28 @@ isOneToOne: false
         isOneToOne: true
         isSetofReturn: false
       } },
+"set_item_availability":
+{ Args: { "p_available": boolean,"p_item_id": string }; Returns: {
+              "available": boolean,
+"category_id": string | null,
+"created_at": string,
+"description": string,
+"id": string,
+"image_path": string | null,
+"name": string,
+"position": number,
+"price": number,
+"restaurant_id": string,
+"station": string,
+"updated_at": string,
+"version": number
+            }
+                          SetofOptions: {
+        from: "*"
+        to: "menu_items"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
 "set_line_status":
 { Args: { "p_expected_version": number,"p_line_id": string,"p_status": Database["public"]['Enums']["line_status"] }; Returns: {
               "category_id": string | null,
@@ -841,9 +943,11 @@ isOneToOne: false
 "name": string,
 "note": string,
 "order_id": string,
+"ordered_at": string,
 "position": number,
 "qty": number,
 "restaurant_id": string,
+"round": number,
 "station": string,
 "unit_price": number,
 "updated_at": string,
