@@ -1,3 +1,4 @@
+import { type SetLineStatusPayload, sendSetLineStatus } from '#lib/kitchen/commands.ts';
 import { sendRowUpdate, type UpdateRowPayload } from '#lib/menu/commands.ts';
 import {
   type AddOrderRoundPayload,
@@ -35,6 +36,8 @@ export const commandRegistry = {
   add_order_round: command<AddOrderRoundPayload>(sendAddOrderRound),
   /** An order's status (start, ready, recall, complete, cancel), guarded by its version. */
   transition_order: command<TransitionOrderPayload>(sendTransitionOrder),
+  /** The kitchen bumps one line (or takes the bump back), guarded by the line's version. */
+  set_line_status: command<SetLineStatusPayload>(sendSetLineStatus),
 };
 
 /** One command kind: its sender, which answers a verdict rather than throwing for refusals. */
