@@ -190,7 +190,7 @@ begin
       pg_catalog.jsonb_build_object('id', v_order.id, 'status', v_order.status));
   end if;
   if v_order.status = 'draft' then
-    perform private.raise_error('order_not_placed', 'Accept the guest''s order before adding to it',
+    perform private.raise_error('order_not_accepted', 'Accept the guest''s order before adding to it',
       pg_catalog.jsonb_build_object('id', v_order.id));
   end if;
   v_ordered_at := private.order_clock(p_round);
@@ -266,5 +266,5 @@ order with its lines.
 Callers: owners, managers, cashiers and waiters.
 Errors: invalid_payload, unknown_field, invalid_round_id, invalid_order_id, order_not_found (also another
 restaurant''s order), forbidden (42501), idempotency_conflict, order_closed (completed, cancelled or rejected),
-order_not_placed (a guest draft), invalid_ordered_at, ordered_at_in_future, ordered_at_too_old,
+order_not_accepted (a guest draft), invalid_ordered_at, ordered_at_in_future, ordered_at_too_old,
 invalid_menu_version, invalid_lines, empty_order, too_many_lines, and the line errors of place_order.';
