@@ -161,3 +161,8 @@ insert into public.printers (id, restaurant_id, name, kind, stations, connection
   ('90000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000001', 'Cuisine', 'kitchen', '{kitchen}', '{"type":"file","path":"kitchen"}', 42),
   ('90000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000001', 'Bar', 'kitchen', '{bar}', '{"type":"file","path":"bar"}', 32),
   ('90000000-0000-4000-8000-000000000003', 'a0000000-0000-4000-8000-000000000001', 'Caisse', 'receipt', '{}', '{"type":"file","path":"receipt"}', 48);
+
+-- The order-ready board's address is /board/<board_token>. A fixed token keeps the demo's link
+-- stable (local only, like the passwords above); a real restaurant keeps its random one and rotates
+-- it with rotate_board_token.
+update public.restaurants set board_token = 'demo-board-chez-awa' where id = 'a0000000-0000-4000-8000-000000000001';
