@@ -61,7 +61,7 @@ $$;
 -- The kitchen ticket of one round: its lines for the printer's stations, and the round number.
 create function private.kitchen_ticket_payload(p_order public.orders, p_printer public.printers, p_round smallint)
 returns jsonb language sql stable security definer set search_path = '' as $$
-  select t || pg_catalog.jsonb_build_object('round', p_round, 'lines', coalesce((select pg_catalog.jsonb_agg(l order by l.ordinality)
+  select t || pg_catalog.jsonb_build_object('round', p_round, 'lines', coalesce((select pg_catalog.jsonb_agg(l.value order by l.ordinality)
     from pg_catalog.jsonb_array_elements(t -> 'lines') with ordinality l where (l.value ->> 'round')::smallint = p_round), '[]'))
   from (select private.ticket_payload(p_order, p_printer, 'kitchen_ticket') as t) x
 $$;
