@@ -24,6 +24,10 @@ const AdminTables = lazy(() => import('./routes/admin/tables/tables.tsx'));
 const AdminStaff = lazy(() => import('./routes/admin/staff/staff.tsx'));
 const AdminPrinters = lazy(() => import('./routes/admin/printers/printers.tsx'));
 const AdminSettings = lazy(() => import('./routes/admin/settings/settings.tsx'));
+const PosLayout = lazy(() => import('./routes/pos/layout.tsx'));
+const PosOrderEntry = lazy(() => import('./routes/pos/order-entry.tsx'));
+const PosOpenOrders = lazy(() => import('./routes/pos/open-orders.tsx'));
+const PosOrderDetail = lazy(() => import('./routes/pos/order-detail.tsx'));
 // Kobalte's toast region arrives after the first paint; toasts shown before it wait in its store.
 const Toaster = lazy(() => import('#components/ui/toast.tsx').then((module) => ({ default: module.Toaster })));
 
@@ -97,6 +101,13 @@ export function App() {
             <Route path="/staff" component={AdminStaff} />
             <Route path="/printers" component={AdminPrinters} />
             <Route path="/settings" component={AdminSettings} />
+          </Route>
+          {/* Owners, managers, cashiers and waiters; the layout refuses other roles. */}
+          <Route path="/pos" component={PosLayout}>
+            <Route path="/" component={PosOrderEntry} />
+            <Route path="/orders" component={PosOpenOrders} />
+            <Route path="/orders/:id" component={PosOrderDetail} />
+            <Route path="/orders/:id/add" component={PosOrderEntry} />
           </Route>
         </Route>
         {/* Reachable signed out too, so a stale tab can still see why it cannot sign out. */}

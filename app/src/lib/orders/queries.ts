@@ -88,3 +88,22 @@ export const orderQueryOptions = (restaurantId: string, orderId: string) => ({
   queryKey: orderKeys.order(restaurantId, orderId),
   queryFn: () => fetchOrder(restaurantId, orderId),
 });
+
+/** What the POS needs from the restaurant besides the menu: its tax rule and time zone. */
+export interface PosSettings {
+  taxMode: 'inclusive' | 'exclusive';
+  taxRateBp: number;
+  timezone: string;
+}
+
+export async function fetchPosSettings(restaurantId: string): Promise<PosSettings> {
+  const row = await read(
+    supabase.from('restaurants').select('tax_mode, tax_rate_bp, timezone').eq('id', restaurantId).single(),
+  );
+  return { taxMode: row.tax_mode, taxRateBp: row.tax_rate_bp, timezone: row.timezone };
+}
+
+export const posSettingsQueryOptions = (restaurantId: string) => ({
+  queryKey: ['pos-settings', restaurantId] as const,
+  queryFn: () => fetchPosSettings(restaurantId),
+});
