@@ -35,7 +35,8 @@ async function localInstant(r: Restaurant, days: number, time: string): Promise<
        at time zone r.timezone) as at from public.restaurants r where r.id = $1`,
     [r.id, days, time],
   );
-  return (row?.at as Date).toISOString();
+  if (!row) throw new Error('no such restaurant');
+  return row.at.toISOString();
 }
 
 const place = (r: Restaurant, extra: Record<string, unknown>) =>
@@ -50,8 +51,9 @@ describe('ordered_at', () => {
       `select private.business_date($1, now()) as today, private.business_date($1, now()) - 1 as yesterday`,
       [r.id],
     );
-    const today = isoDate(dates?.today as Date);
-    const yesterday = isoDate(dates?.yesterday as Date);
+    if (!dates) throw new Error('no business date');
+    const today = isoDate(dates.today);
+    const yesterday = isoDate(dates.yesterday);
 
     const earlier = await place(r, { ordered_at: await localInstant(r, -1, '22:00') });
     const now = await place(r, {});
