@@ -24,6 +24,8 @@ const AdminTables = lazy(() => import('./routes/admin/tables/tables.tsx'));
 const AdminStaff = lazy(() => import('./routes/admin/staff/staff.tsx'));
 const AdminPrinters = lazy(() => import('./routes/admin/printers/printers.tsx'));
 const AdminSettings = lazy(() => import('./routes/admin/settings/settings.tsx'));
+const Kitchen = lazy(() => import('./routes/kitchen/kitchen.tsx'));
+const Board = lazy(() => import('./routes/board/board.tsx'));
 const PosLayout = lazy(() => import('./routes/pos/layout.tsx'));
 const PosOrderEntry = lazy(() => import('./routes/pos/order-entry.tsx'));
 const PosOpenOrders = lazy(() => import('./routes/pos/open-orders.tsx'));
@@ -90,6 +92,8 @@ export function App() {
         </Route>
         <Route component={RequireSession}>
           <Route path="/" component={Home} />
+          {/* Owners, managers and cooks; the screen's guard refuses other roles. */}
+          <Route path="/kitchen" component={Kitchen} />
           <Route path="/onboarding" component={Onboarding} />
           <Route path="/join" component={Join} />
           <Route path="/restaurants" component={Restaurants} />
@@ -110,6 +114,8 @@ export function App() {
             <Route path="/orders/:id/add" component={PosOrderEntry} />
           </Route>
         </Route>
+        {/* The customers' TV: no sign-in, numbers only, authorised by the board token in the link. */}
+        <Route path="/board/:token" component={Board} />
         {/* Reachable signed out too, so a stale tab can still see why it cannot sign out. */}
         <Route path="/sign-out" component={SignOut} />
         <Route path="*404" component={NotFound} />

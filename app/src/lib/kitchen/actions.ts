@@ -11,7 +11,11 @@ import { isOpenLine, type Ticket } from './tickets.ts';
 
 /** placed → preparing. */
 export async function startTicket(feed: KitchenFeed, order: OrderWithLines): Promise<void> {
-  await outbox.enqueue('transition_order', { p_order_id: order.id, p_to: 'preparing', p_expected_version: order.version });
+  await outbox.enqueue('transition_order', {
+    p_order_id: order.id,
+    p_to: 'preparing',
+    p_expected_version: order.version,
+  });
   feed.guessOrder(order.id, 'preparing');
 }
 
@@ -23,7 +27,11 @@ export async function toggleLine(feed: KitchenFeed, order: OrderWithLines, line:
   const othersOpen = order.lines.some((other) => other.id !== line.id && isOpenLine(other));
   if (to === 'ready' && !othersOpen && order.status === 'preparing') {
     // Line steps leave the order's version alone, so the order's is still the one seen.
-    await outbox.enqueue('transition_order', { p_order_id: order.id, p_to: 'ready', p_expected_version: order.version });
+    await outbox.enqueue('transition_order', {
+      p_order_id: order.id,
+      p_to: 'ready',
+      p_expected_version: order.version,
+    });
     feed.guessOrder(order.id, 'ready');
   }
 }
@@ -38,18 +46,30 @@ export async function bumpTicket(feed: KitchenFeed, ticket: Ticket): Promise<voi
   const open = ticket.lines.filter(isOpenLine);
   const elsewhere = order.lines.some((line) => isOpenLine(line) && !ticket.lines.includes(line));
   if (!elsewhere && order.status === 'preparing') {
-    await outbox.enqueue('transition_order', { p_order_id: order.id, p_to: 'ready', p_expected_version: order.version });
+    await outbox.enqueue('transition_order', {
+      p_order_id: order.id,
+      p_to: 'ready',
+      p_expected_version: order.version,
+    });
     feed.guessOrder(order.id, 'ready');
     return;
   }
   for (const line of open) {
-    await outbox.enqueue('set_line_status', { p_line_id: line.id, p_status: 'ready', p_expected_version: line.version });
+    await outbox.enqueue('set_line_status', {
+      p_line_id: line.id,
+      p_status: 'ready',
+      p_expected_version: line.version,
+    });
     feed.guessLine(line.id, 'ready');
   }
 }
 
 /** A bumped (ready) order back on the rail: ready → preparing. */
 export async function recallOrder(feed: KitchenFeed, order: OrderWithLines): Promise<void> {
-  await outbox.enqueue('transition_order', { p_order_id: order.id, p_to: 'preparing', p_expected_version: order.version });
+  await outbox.enqueue('transition_order', {
+    p_order_id: order.id,
+    p_to: 'preparing',
+    p_expected_version: order.version,
+  });
   feed.guessOrder(order.id, 'preparing');
 }

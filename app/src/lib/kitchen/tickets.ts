@@ -49,7 +49,9 @@ export function openTickets(orders: readonly OrderWithLines[], station: string |
       tickets.push({ key: `${order.id}:${round}`, order, round, lines, started: order.status !== 'placed' });
     }
   }
-  return tickets.sort((a, b) => ticketStart(a.order) - ticketStart(b.order) || (a.order.number ?? 0) - (b.order.number ?? 0));
+  return tickets.sort(
+    (a, b) => ticketStart(a.order) - ticketStart(b.order) || (a.order.number ?? 0) - (b.order.number ?? 0),
+  );
 }
 
 /** Bumped (ready) orders, most recently bumped first, bounded. */
@@ -71,8 +73,11 @@ export function stationsOf(orders: readonly OrderWithLines[]): string[] {
 export function allDayCounts(tickets: readonly Ticket[]): { name: string; qty: number }[] {
   const counts = new Map<string, number>();
   for (const ticket of tickets)
-    for (const line of ticket.lines) if (isOpenLine(line)) counts.set(line.name, (counts.get(line.name) ?? 0) + line.qty);
-  return [...counts].map(([name, qty]) => ({ name, qty })).sort((a, b) => b.qty - a.qty || a.name.localeCompare(b.name));
+    for (const line of ticket.lines)
+      if (isOpenLine(line)) counts.set(line.name, (counts.get(line.name) ?? 0) + line.qty);
+  return [...counts]
+    .map(([name, qty]) => ({ name, qty }))
+    .sort((a, b) => b.qty - a.qty || a.name.localeCompare(b.name));
 }
 
 export interface StationProgress {
@@ -156,5 +161,8 @@ export function applyOrderChange(
   const lines = current
     ? order.lines.map((candidate) => (candidate.id === line.id ? line : candidate))
     : [...order.lines, line].sort((a, b) => roundOf(a) - roundOf(b) || a.position - b.position);
-  return { orders: orders.map((candidate) => (candidate === order ? { ...order, lines } : candidate)), needsRead: false };
+  return {
+    orders: orders.map((candidate) => (candidate === order ? { ...order, lines } : candidate)),
+    needsRead: false,
+  };
 }

@@ -69,4 +69,7 @@ function wrap(inner: RealtimeChannel): WrappedChannel {
 }
 
 /** The app's topics: `subscribeTopic('restaurant:<id>:orders', { onMessage, onResubscribed })`. */
-export const { subscribeTopic } = createTopicManager({ transport: supabaseTransport, network: apiReachability });
+export const { subscribeTopic, overall: realtimeOverall } = createTopicManager({
+  transport: supabaseTransport,
+  network: apiReachability,
+});

@@ -144,6 +144,7 @@ describe('subscribeTopic', () => {
       await h.settle();
       expect(handle.status()).toBe('down');
       expect(handle.downSince()).toBe(2_000);
+      expect(h.manager.overall()).toEqual({ status: 'down', downSince: 2_000 });
       expect(first.removed).toBe(true);
       // The first re-join fails too: the wait doubles, and the down time keeps its start.
       expect(await h.fireRetry()).toBe(100);
@@ -239,12 +240,14 @@ describe('subscribeTopic', () => {
     await h.settle();
     expect(secondReads).toBe(1);
     expect(h.opened).toHaveLength(1);
+    expect(h.manager.overall()).toEqual({ status: 'live', downSince: null });
     h.last().broadcast?.('UPDATE', {});
     expect([a, b]).toEqual([['UPDATE'], ['UPDATE']]);
     first.close();
     expect(h.last().removed).toBe(false);
     second.close();
     expect(h.last().removed).toBe(true);
+    expect(h.manager.overall()).toBeNull();
   });
 
   it('a closed handle stops retrying', async () => {

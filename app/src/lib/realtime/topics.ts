@@ -94,6 +94,8 @@ interface Entry {
 
 export interface TopicManager {
   subscribeTopic(topic: string, options: TopicOptions): TopicHandle;
+  /** All open topics at once, for the shell: null when the screen holds none. */
+  overall: Accessor<{ status: TopicStatus; downSince: number | null } | null>;
 }
 
 export function createTopicManager(options: TopicManagerOptions): TopicManager {
@@ -105,6 +107,18 @@ export function createTopicManager(options: TopicManagerOptions): TopicManager {
   const clearTimer = options.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
   // One channel per topic on a page (supabase-js hands back the same channel for a topic anyway).
   const entries = new Map<string, Entry>();
+  const [openEntries, setOpenEntries] = createSignal<Entry[]>([]);
+  const overall = () => {
+    const list = openEntries();
+    if (list.length === 0) return null;
+    const down = list.filter((entry) => entry.status() === 'down');
+    if (down.length > 0) {
+      const since = down.map((entry) => entry.downSince() ?? now());
+      return { status: 'down' as const, downSince: Math.min(...since) };
+    }
+    const connecting = list.some((entry) => entry.status() === 'connecting');
+    return { status: connecting ? ('connecting' as const) : ('live' as const), downSince: null };
+  };
 
   function presenceOf(entry: Entry) {
     for (const subscriber of entry.subscribers) if (subscriber.presence) return subscriber.presence;
@@ -223,7 +237,10 @@ export function createTopicManager(options: TopicManagerOptions): TopicManager {
   function subscribeTopic(topic: string, subscriber: TopicOptions): TopicHandle {
     const existing = entries.get(topic);
     const entry = existing ?? start(topic);
-    entries.set(topic, entry);
+    if (!existing) {
+      entries.set(topic, entry);
+      setOpenEntries([...entries.values()]);
+    }
     entry.subscribers.add(subscriber);
     // Joining an already live topic: this subscriber reads its set now, like after a join.
     if (existing?.status() === 'live') queueMicrotask(() => subscriber.onResubscribed?.());
@@ -235,6 +252,7 @@ export function createTopicManager(options: TopicManagerOptions): TopicManager {
       if (entry.subscribers.size > 0) return;
       entry.closed = true;
       entries.delete(topic);
+      setOpenEntries([...entries.values()]);
       cancelRetry(entry);
       entry.stopNetwork?.();
       const channel = entry.channel;
@@ -251,5 +269,5 @@ export function createTopicManager(options: TopicManagerOptions): TopicManager {
     };
   }
 
-  return { subscribeTopic };
+  return { subscribeTopic, overall };
 }
