@@ -37,9 +37,11 @@ begin
 end $$;
 revoke all on function private.broadcast_menu_change() from public;
 
-create trigger menu_items_broadcast after insert or update or delete on public.menu_items
+-- Triggers of one event fire in name order: "zz" runs these after the deletion's tombstone, whose
+-- version they announce.
+create trigger menu_items_zz_broadcast after insert or update or delete on public.menu_items
 for each row execute function private.broadcast_menu_change();
-create trigger modifier_options_broadcast after insert or update or delete on public.modifier_options
+create trigger modifier_options_zz_broadcast after insert or update or delete on public.modifier_options
 for each row execute function private.broadcast_menu_change();
 
 -- helpers ----------------------------------------------------------------------------------------
