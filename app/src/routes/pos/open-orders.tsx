@@ -38,7 +38,7 @@ export default function OpenOrders() {
   const tableLabel = (tableId: string | null | undefined) =>
     tableId ? (tables.data?.find((table) => table.id === tableId)?.label ?? m.pos_type_dine_in()) : null;
   const where = (type: string, tableId: string | null | undefined) =>
-    type === 'takeaway' ? m.pos_type_takeaway() : m.pos_table_named({ table: tableLabel(tableId) ?? '—' });
+    type === 'takeaway' ? m.pos_type_takeaway() : (tableLabel(tableId) ?? '—');
   const format = (minor: number) =>
     money.data ? formatMoney(minor, { code: money.data.currency, exponent: money.data.exponent }, currentLocale()) : '';
   const filters: { value: Filter; label: () => string }[] = [

@@ -44,7 +44,7 @@ export default function OrderDetail() {
   const tableLabel = (data: Order) =>
     data.type === 'takeaway'
       ? m.pos_type_takeaway()
-      : m.pos_table_named({ table: tables.data?.find((table) => table.id === data.table_id)?.label ?? '—' });
+      : (tables.data?.find((table) => table.id === data.table_id)?.label ?? m.pos_type_dine_in());
 
   const move = async (data: Order, to: OrderStatus, why?: string) => {
     setBusy(true);
