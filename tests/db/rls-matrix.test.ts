@@ -47,11 +47,13 @@ const TABLES: Record<string, Ops> = {
   modifier_options: menuTable,
   menu_item_modifier_groups: menuTable,
   menu_tombstones: serviceWrites(STAFF),
+  menu_price_history: serviceWrites(MGMT),
   dining_tables: menuTable,
   orders: serviceWrites(STAFF),
   order_lines: serviceWrites(STAFF),
   order_events: serviceWrites(MGMT),
   order_counters: serviceWrites(MGMT),
+  order_rounds: serviceWrites(STAFF),
   shifts: serviceWrites(['owner', 'manager', 'cashier']),
   cash_movements: serviceWrites(['owner', 'manager', 'cashier']),
   // Append-only: not even the service role edits or deletes a payment.
@@ -74,11 +76,13 @@ const RPCS: Record<string, Who[]> = {
   remove_member: [...MGMT, 'waiter'], // the waiter probe removes the waiter: leaving is allowed
   set_my_display_name: [...STAFF, 'print_bridge'], // every member renames themself, nobody else
   get_menu: STAFF,
+  set_item_availability: MGMT,
   rotate_table_token: MGMT,
   guest_menu: SIGNED_IN,
   guest_place_order: SIGNED_IN,
   guest_order: ['guest'],
   place_order: POS,
+  add_order_round: POS,
   transition_order: KITCHEN, // placed → preparing; every transition × role is in transitions.test.ts
   set_line_status: KITCHEN,
   open_shift: DRAWER,
@@ -93,6 +97,9 @@ const RPCS: Record<string, Who[]> = {
   retry_print_job: MGMT,
   print_test_page: MGMT,
   reprint_order: MGMT,
+  rotate_board_token: MGMT,
+  // The TV facing customers is not signed in: anyone holding the board token, anon included.
+  board_orders: ['anon', ...SIGNED_IN, 'service'],
 };
 
 let r: Restaurant;
@@ -105,6 +112,7 @@ let inviteCode: string;
 let inviteId: string;
 let claimedJobId: string;
 let failedJobId: string;
+let boardToken: string;
 
 beforeAll(async () => {
   r = await makeRestaurant();
@@ -171,6 +179,13 @@ beforeAll(async () => {
     [r.id],
   );
   failedJobId = failed?.id ?? '';
+  // An order round so order_rounds has a row to read, and the board's token.
+  await rpc(r.as('waiter'), 'add_order_round', {
+    p_round: { id: uuid(), order_id: order.id, lines: [{ item_id: r.fries, qty: 1 }] },
+  });
+  order = (await sql<{ o: OrderJson }>('select private.order_json($1) as o', [order.id]))[0]?.o ?? order;
+  boardToken =
+    (await sql<{ t: string }>('select board_token as t from public.restaurants where id = $1', [r.id]))[0]?.t ?? '';
 });
 
 function tableProbes(t: string): Record<keyof Ops, { text: string; values: unknown[] }> {
@@ -191,11 +206,13 @@ function tableProbes(t: string): Record<keyof Ops, { text: string; values: unkno
     modifier_options: 'position',
     menu_item_modifier_groups: 'position',
     menu_tombstones: 'entity',
+    menu_price_history: 'price',
     dining_tables: 'label',
     orders: 'note',
     order_lines: 'note',
     order_events: 'reason',
     order_counters: 'last_number',
+    order_rounds: 'payload_hash',
     shifts: 'device_id',
     cash_movements: 'reason',
     payments: 'reference',
@@ -231,6 +248,10 @@ function tableProbes(t: string): Record<keyof Ops, { text: string; values: unkno
       `insert into public.menu_tombstones (restaurant_id, version, entity, entity_id) values ($1, 999999, 'menu_items', 'x')`,
       [r.id],
     ],
+    menu_price_history: [
+      `insert into public.menu_price_history (restaurant_id, entity, entity_id, price, valid_from) values ($1, 'menu_items', $2, 1, 999999)`,
+      [r.id, r.fries],
+    ],
     dining_tables: [`insert into public.dining_tables (restaurant_id, label) values ($1, 'Probe')`, [r.id]],
     orders: [
       `insert into public.orders (id, restaurant_id, source, type, status, currency, currency_exponent, tax_mode, tax_rate_bp, subtotal, tax, total, payload_hash)
@@ -249,6 +270,10 @@ function tableProbes(t: string): Record<keyof Ops, { text: string; values: unkno
     order_counters: [
       `insert into public.order_counters (restaurant_id, business_date, last_number) values ($1, '2000-01-01', 1)`,
       [r.id],
+    ],
+    order_rounds: [
+      `insert into public.order_rounds (id, restaurant_id, order_id, round, payload_hash, ordered_at) values (gen_random_uuid(), $1, $2, 99, 'x', now())`,
+      [r.id, order.id],
     ],
     shifts: [
       `insert into public.shifts (id, restaurant_id, device_id, opening_float) values (gen_random_uuid(), $1, 'probe', 0)`,
@@ -310,6 +335,7 @@ function rpcCall(fn: string): { sql: string; values: () => unknown[] } {
     remove_member: [`p_restaurant_id => $1, p_user_id => $2`, () => [r.id, r.users.waiter]],
     set_my_display_name: [`p_restaurant_id => $1, p_display_name => 'Probe'`, () => [r.id]],
     get_menu: [`p_restaurant_id => $1`, () => [r.id]],
+    set_item_availability: [`p_item_id => $1, p_available => false`, () => [r.fries]],
     rotate_table_token: [`p_table_id => $1`, () => [r.table2]],
     guest_menu: [`p_qr_token => $1`, () => [r.qr1]],
     guest_place_order: [
@@ -318,6 +344,10 @@ function rpcCall(fn: string): { sql: string; values: () => unknown[] } {
     ],
     guest_order: [`p_order_id => $1`, () => [guestOrderId]],
     place_order: [`p_order => $1`, () => [orderPayload(r)]],
+    add_order_round: [
+      `p_round => $1`,
+      () => [{ id: uuid(), order_id: order.id, lines: [{ item_id: r.soda, qty: 1 }] }],
+    ],
     transition_order: [
       `p_order_id => $1, p_to => 'preparing', p_expected_version => $2`,
       () => [order.id, order.version],
@@ -347,6 +377,8 @@ function rpcCall(fn: string): { sql: string; values: () => unknown[] } {
     retry_print_job: [`p_job_id => $1`, () => [failedJobId]],
     print_test_page: [`p_printer_id => $1`, () => [r.receiptPrinter]],
     reprint_order: [`p_order_id => $1, p_document => 'receipt'`, () => [order.id]],
+    rotate_board_token: [`p_restaurant_id => $1`, () => [r.id]],
+    board_orders: [`p_token => $1`, () => [boardToken]],
   };
   const [args, values] = calls[fn] ?? ['', () => []];
   return { sql: `select public.${fn}(${args}) as v`, values };
