@@ -3,7 +3,8 @@ import { confirmAction } from '#components/ui/confirm.tsx';
 import { formatDateTime } from '#lib/format/datetime.ts';
 import { describeFailure } from '#lib/i18n/errors.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
-import type { OutboxCommand } from '#lib/outbox/types.ts';
+import { describeOrderFailure } from '#lib/orders/errors.ts';
+import type { OutboxCommand, OutboxFailure } from '#lib/outbox/types.ts';
 import { outbox, outboxState } from '#lib/sync.ts';
 import * as m from '#paraglide/messages.js';
 
@@ -11,6 +12,18 @@ import * as m from '#paraglide/messages.js';
  * Commands the server refused, each with the reason in the user's language and the two ways
  * out: retry once the cause is fixed, or discard deliberately. Nothing disappears on its own.
  */
+/** Commands whose domain knows its own codes (item sold out, order closed…); others use the shared sentences. */
+const describers: Record<string, (failure: OutboxFailure) => string> = {
+  place_order: describeOrderFailure,
+  add_order_round: describeOrderFailure,
+  transition_order: describeOrderFailure,
+};
+
+function describeCommand(command: OutboxCommand): string {
+  if (!command.lastFailure) return '';
+  return (describers[command.kind] ?? describeFailure)(command.lastFailure);
+}
+
 export function AttentionList() {
   const deviceTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const discard = async (command: OutboxCommand) => {
@@ -30,7 +43,7 @@ export function AttentionList() {
           <For each={outboxState().parked}>
             {(command) => (
               <li class="attention-item">
-                <p class="attention-reason">{command.lastFailure ? describeFailure(command.lastFailure) : ''}</p>
+                <p class="attention-reason">{describeCommand(command)}</p>
                 <p class="attention-meta">
                   <code>{command.kind}</code> ·{' '}
                   {m.outbox_command_created({
