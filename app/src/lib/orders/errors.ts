@@ -23,6 +23,12 @@ const orderCodes: Record<string, () => string> = {
   order_not_found: m.db_error_order_not_found,
   invalid_transition: m.db_error_invalid_transition,
   reason_required: m.db_error_reason_required,
+  reason_too_long: m.db_error_reason_too_long,
+  // add_order_round and place_order's device clock and menu version (issue 10's migrations).
+  order_closed: m.db_error_order_closed,
+  ordered_at_in_future: m.db_error_ordered_at_in_future,
+  ordered_at_too_old: m.db_error_ordered_at_too_old,
+  invalid_menu_version: m.db_error_invalid_menu_version,
 };
 
 /** A refused order command (parked in the outbox, or answered online) in the user's language. */
