@@ -40,6 +40,8 @@ function describeFieldError(error: RestaurantFieldError): string {
       return m.tenancy_error_invalid_timezone();
     case 'join_code_format':
       return m.tenancy_join_code_format({ length: error.length });
+    case 'kds_thresholds':
+      return m.kds_settings_error_range();
   }
 }
 
@@ -54,6 +56,7 @@ const tenancyMessages: Record<string, () => string> = {
   invalid_currency: m.tenancy_error_invalid_currency,
   invalid_locale: m.tenancy_error_invalid_locale,
   invalid_tax_rate: m.tenancy_error_invalid_tax_rate,
+  invalid_kds_thresholds: m.db_error_invalid_kds_thresholds,
   anonymous_not_allowed: m.tenancy_error_anonymous_not_allowed,
   // A CHECK constraint of restaurants (receipt text length, cut-off hour) the form should have caught.
   '23514': m.tenancy_error_check_violation,

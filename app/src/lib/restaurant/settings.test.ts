@@ -18,6 +18,10 @@ const row: Restaurant = {
   guest_ordering: 'draft_first',
   auto_print_receipts: false,
   menu_version: 3,
+  kds_warn_minutes: 5,
+  kds_late_minutes: 10,
+  board_token: 'board-token',
+  board_token_rotated_at: '2026-01-01T00:00:00Z',
   created_at: '2026-01-01T00:00:00Z',
   updated_at: '2026-01-01T00:00:00Z',
 };
@@ -40,8 +44,22 @@ describe('settingsUpdate', () => {
         guest_ordering: 'draft_first',
         receipt_header: 'Bienvenue',
         receipt_footer: 'Merci',
+        kds_warn_minutes: 5,
+        kds_late_minutes: 10,
       },
     });
+  });
+
+  it('keeps the kitchen ticket colours in order: amber before red, 1 to 240 minutes', () => {
+    const form = settingsFormOf(row, french);
+    expect(settingsUpdate({ ...form, kdsWarnMinutes: 10, kdsLateMinutes: 10 })).toEqual({
+      ok: false,
+      errors: { kdsLateMinutes: { code: 'kds_thresholds' } },
+    });
+    expect(settingsUpdate({ ...form, kdsLateMinutes: 241 }).ok).toBe(false);
+    expect(settingsUpdate({ ...form, kdsWarnMinutes: 0 }).ok).toBe(false);
+    const ok = settingsUpdate({ ...form, kdsWarnMinutes: 8, kdsLateMinutes: 15 });
+    expect(ok.ok && [ok.update.kds_warn_minutes, ok.update.kds_late_minutes]).toEqual([8, 15]);
   });
 
   it('reads a French decimal rate', () => {

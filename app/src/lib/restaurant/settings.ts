@@ -3,6 +3,7 @@ import {
   parseTaxRate,
   type RestaurantFieldError,
   validateCutoffHour,
+  validateKdsThresholds,
   validateName,
   validateReceiptText,
   validateTimeZone,
@@ -21,6 +22,9 @@ export interface SettingsForm {
   guestOrdering: Restaurant['guest_ordering'];
   receiptHeader: string;
   receiptFooter: string;
+  /** Kitchen display: minutes before a ticket turns amber, then red. */
+  kdsWarnMinutes: number;
+  kdsLateMinutes: number;
 }
 
 export type SettingsField = keyof SettingsForm;
@@ -38,6 +42,8 @@ export function settingsFormOf(restaurant: Restaurant, formatRate: (bp: number) 
     guestOrdering: restaurant.guest_ordering,
     receiptHeader: restaurant.receipt_header,
     receiptFooter: restaurant.receipt_footer,
+    kdsWarnMinutes: restaurant.kds_warn_minutes,
+    kdsLateMinutes: restaurant.kds_late_minutes,
   };
 }
 
@@ -63,6 +69,7 @@ export function settingsUpdate(
   put('cutoffHour', validateCutoffHour(form.cutoffHour));
   put('receiptHeader', validateReceiptText(form.receiptHeader));
   put('receiptFooter', validateReceiptText(form.receiptFooter));
+  put('kdsLateMinutes', validateKdsThresholds(form.kdsWarnMinutes, form.kdsLateMinutes));
   if (!rate.ok || Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -77,6 +84,8 @@ export function settingsUpdate(
       guest_ordering: form.guestOrdering,
       receipt_header: form.receiptHeader,
       receipt_footer: form.receiptFooter,
+      kds_warn_minutes: form.kdsWarnMinutes,
+      kds_late_minutes: form.kdsLateMinutes,
     },
   };
 }

@@ -14,7 +14,8 @@ export type RestaurantFieldError =
   | { code: 'tax_rate_range' }
   | { code: 'cutoff_range' }
   | { code: 'timezone_unknown' }
-  | { code: 'join_code_format'; length: number };
+  | { code: 'join_code_format'; length: number }
+  | { code: 'kds_thresholds' };
 
 /** The codes above, so the describer can tell a validation error from a database code. */
 export const restaurantFieldErrorCodes = [
@@ -29,6 +30,7 @@ export const restaurantFieldErrorCodes = [
   'cutoff_range',
   'timezone_unknown',
   'join_code_format',
+  'kds_thresholds',
 ] as const satisfies readonly RestaurantFieldError['code'][];
 
 export const nameMaxLength = 100;
@@ -130,4 +132,10 @@ export function normalizeJoinCode(
     return { ok: false, error: { code: 'join_code_format', length: joinCodeLength } };
   }
   return { ok: true, code };
+}
+
+/** Kitchen ticket colours: whole minutes 1..240, amber before red (restaurants_kds_thresholds). */
+export function validateKdsThresholds(warnMinutes: number, lateMinutes: number): Check {
+  const inRange = (minutes: number) => Number.isInteger(minutes) && minutes >= 1 && minutes <= 240;
+  return inRange(warnMinutes) && inRange(lateMinutes) && warnMinutes < lateMinutes ? null : { code: 'kds_thresholds' };
 }

@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { AttentionList } from '#components/shell/attention-list.tsx';
+import { DevicesOnline } from '#components/shell/devices-online.tsx';
 import { currentLocale } from '#lib/i18n/locale.ts';
 import { useAdminRestaurant } from '#lib/restaurant/admin-context.ts';
 import { countryName } from '#lib/restaurant/countries.ts';
@@ -42,6 +43,7 @@ export default function AdminHome() {
           {m.admin_home_invite_staff()}
         </A>
       </p>
+      <DevicesOnline restaurantId={membership().restaurantId} />
       <AttentionList />
     </main>
   );

@@ -1,7 +1,10 @@
+import { useQueryClient } from '@tanstack/solid-query';
 import { createEffect, createSignal, Show, untrack } from 'solid-js';
+import { BoardLink } from '#components/board/board-link.tsx';
 import { RegionFields } from '#components/restaurant/region-fields.tsx';
 import { RulesFields } from '#components/restaurant/rules-fields.tsx';
 import { Field } from '#components/ui/field.tsx';
+import { NumberField } from '#components/ui/number-field.tsx';
 import { TextAreaField } from '#components/ui/text-area-field.tsx';
 import { session } from '#lib/auth/session.ts';
 import { fieldErrorFor } from '#lib/field-errors.ts';
@@ -9,7 +12,7 @@ import { currentLocale } from '#lib/i18n/locale.ts';
 import { useAdminRestaurant } from '#lib/restaurant/admin-context.ts';
 import { saveSettings, showSavedRestaurant } from '#lib/restaurant/commands.ts';
 import { describeRestaurantError } from '#lib/restaurant/errors.ts';
-import { type Restaurant, useRestaurant } from '#lib/restaurant/queries.ts';
+import { queryKeys, type Restaurant, useRestaurant } from '#lib/restaurant/queries.ts';
 import { type SettingsField, type SettingsForm, settingsFormOf, settingsUpdate } from '#lib/restaurant/settings.ts';
 import { formatTaxRate, receiptTextMaxLength } from '#lib/restaurant/validation.ts';
 import * as m from '#paraglide/messages.js';
@@ -18,6 +21,7 @@ import * as m from '#paraglide/messages.js';
 export default function AdminSettings() {
   const membership = useAdminRestaurant();
   const restaurant = useRestaurant(() => membership().restaurantId);
+  const queryClient = useQueryClient();
   return (
     <main id="main" class="narrow">
       <h1>{m.admin_settings_title()}</h1>
@@ -25,6 +29,14 @@ export default function AdminSettings() {
       <Show when={restaurant.data?.id} keyed fallback={<p class="loading">{m.common_loading()}</p>}>
         {(restaurantId) => (
           <SettingsEditor restaurant={() => (restaurant.data?.id === restaurantId ? restaurant.data : undefined)} />
+        )}
+      </Show>
+      <Show when={restaurant.data}>
+        {(row) => (
+          <BoardLink
+            restaurant={row()}
+            onRotated={(next) => queryClient.setQueryData(queryKeys.restaurant(next.id), next)}
+          />
         )}
       </Show>
     </main>
@@ -133,6 +145,24 @@ function SettingsEditor(props: { restaurant: () => Restaurant | undefined }) {
             onInput={(e) => update({ receiptFooter: e.currentTarget.value })}
             error={errors().receiptFooter}
           />
+          <fieldset class="stack">
+            <legend>{m.kds_settings_title()}</legend>
+            <NumberField
+              label={m.kds_settings_warn()}
+              value={f().kdsWarnMinutes}
+              onChange={(kdsWarnMinutes) => update({ kdsWarnMinutes })}
+              minValue={1}
+              maxValue={240}
+            />
+            <NumberField
+              label={m.kds_settings_late()}
+              value={f().kdsLateMinutes}
+              onChange={(kdsLateMinutes) => update({ kdsLateMinutes })}
+              minValue={1}
+              maxValue={240}
+              error={errors().kdsLateMinutes}
+            />
+          </fieldset>
           <div class="actions">
             <button type="submit" disabled={busy()}>
               {busy() ? m.common_submitting() : m.admin_settings_save()}

@@ -1,0 +1,13 @@
+import { type DbResult, runDb } from '#lib/db.ts';
+import type { Restaurant } from '#lib/restaurant/queries.ts';
+import { supabase } from '#lib/supabase.ts';
+
+/** `rotate_board_token`: a new board link; screens on the old one get `board_not_found`. */
+export function rotateBoardToken(restaurantId: string): Promise<DbResult<Restaurant>> {
+  return runDb(supabase.rpc('rotate_board_token', { p_restaurant_id: restaurantId }));
+}
+
+/** The board's address on this app's origin. */
+export function boardUrl(token: string): string {
+  return `${location.origin}/board/${encodeURIComponent(token)}`;
+}
