@@ -3,6 +3,7 @@ import { confirmAction } from '#components/ui/confirm.tsx';
 import { formatDateTime } from '#lib/format/datetime.ts';
 import { describeFailure } from '#lib/i18n/errors.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
+import { describeKitchenFailure } from '#lib/kitchen/errors.ts';
 import { describeOrderFailure } from '#lib/orders/errors.ts';
 import type { OutboxCommand, OutboxFailure } from '#lib/outbox/types.ts';
 import { outbox, outboxState } from '#lib/sync.ts';
@@ -17,6 +18,7 @@ const describers: Record<string, (failure: OutboxFailure) => string> = {
   place_order: describeOrderFailure,
   add_order_round: describeOrderFailure,
   transition_order: describeOrderFailure,
+  set_line_status: describeKitchenFailure,
 };
 
 function describeCommand(command: OutboxCommand): string {
