@@ -28,6 +28,17 @@ export async function addBySearch(page: Page, query: string): Promise<void> {
   await search.press('Enter');
 }
 
+/** Adds an item with no choice to make: its options, if any are offered, are all optional and left out. */
+export async function addPlain(page: Page, query: string): Promise<void> {
+  await addBySearch(page, query);
+  const dialog = page.getByRole('dialog');
+  if (await dialog.isVisible({ timeout: 0 }).catch(() => false)) await chooseOptions(page, []);
+  else {
+    await page.waitForTimeout(300);
+    if (await dialog.isVisible()) await chooseOptions(page, []);
+  }
+}
+
 /** Chooses options in the open picker and adds the item. */
 export async function chooseOptions(page: Page, options: string[]): Promise<void> {
   const dialog = page.getByRole('dialog');
