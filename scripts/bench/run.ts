@@ -4,6 +4,7 @@
  */
 import { benchBundle } from './bundle.ts';
 import { benchDomain } from './domain.ts';
+import { benchKitchen } from './kitchen.ts';
 import { printTable } from './measure.ts';
 import { benchRealtime } from './realtime.ts';
 import { benchRest } from './rest.ts';
@@ -17,6 +18,10 @@ try {
   printTable(
     'Realtime: Broadcast from Database, commit → callback, vs LISTEN/NOTIFY',
     await benchRealtime(stack, durationMs),
+  );
+  printTable(
+    'Kitchen: POS → KDS, RPC call → callback on the private topic (target p95 < 300 ms)',
+    await benchKitchen(stack),
   );
   printTable('Domain: RLS reads and place_order at 10,000 restaurants', await benchDomain(stack, durationMs));
   await benchBundle();

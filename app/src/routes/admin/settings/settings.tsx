@@ -4,7 +4,6 @@ import { BoardLink } from '#components/board/board-link.tsx';
 import { RegionFields } from '#components/restaurant/region-fields.tsx';
 import { RulesFields } from '#components/restaurant/rules-fields.tsx';
 import { Field } from '#components/ui/field.tsx';
-import { NumberField } from '#components/ui/number-field.tsx';
 import { TextAreaField } from '#components/ui/text-area-field.tsx';
 import { session } from '#lib/auth/session.ts';
 import { fieldErrorFor } from '#lib/field-errors.ts';
@@ -147,19 +146,26 @@ function SettingsEditor(props: { restaurant: () => Restaurant | undefined }) {
           />
           <fieldset class="stack">
             <legend>{m.kds_settings_title()}</legend>
-            <NumberField
+            {/* Plain number inputs: the stepper widget would put the settings screen over its budget. */}
+            <Field
+              id="settings-kds-warn"
               label={m.kds_settings_warn()}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={240}
               value={f().kdsWarnMinutes}
-              onChange={(kdsWarnMinutes) => update({ kdsWarnMinutes })}
-              minValue={1}
-              maxValue={240}
+              onInput={(e) => update({ kdsWarnMinutes: e.currentTarget.valueAsNumber })}
             />
-            <NumberField
+            <Field
+              id="settings-kds-late"
               label={m.kds_settings_late()}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={240}
               value={f().kdsLateMinutes}
-              onChange={(kdsLateMinutes) => update({ kdsLateMinutes })}
-              minValue={1}
-              maxValue={240}
+              onInput={(e) => update({ kdsLateMinutes: e.currentTarget.valueAsNumber })}
               error={errors().kdsLateMinutes}
             />
           </fieldset>
