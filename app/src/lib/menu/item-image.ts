@@ -1,5 +1,5 @@
 import type { EncodedImage } from '#lib/images/resize.ts';
-import { supabase } from '#lib/supabase.ts';
+import { publicObjectUrl, supabase } from '#lib/supabase.ts';
 
 export const menuImagesBucket = 'menu-images';
 
@@ -18,7 +18,7 @@ function randomSuffix(): string {
 }
 
 export function itemImageUrl(path: string): string {
-  return supabase.storage.from(menuImagesBucket).getPublicUrl(path).data.publicUrl;
+  return publicObjectUrl(menuImagesBucket, path);
 }
 
 export type UploadOutcome = { ok: true; path: string } | { ok: false; reason: 'upload_failed'; detail?: string };
@@ -31,7 +31,8 @@ export async function uploadItemImage(
 ): Promise<UploadOutcome> {
   const path = itemImagePath(restaurantId, itemId, encoded.extension);
   try {
-    const { error } = await supabase.storage
+    const storage = await supabase.storage();
+    const { error } = await storage
       .from(menuImagesBucket)
       .upload(path, encoded.blob, { contentType: encoded.type, cacheControl: '31536000', upsert: false });
     if (error) return { ok: false, reason: 'upload_failed', detail: error.message };
@@ -45,7 +46,7 @@ export async function uploadItemImage(
 export async function removeItemImage(path: string | null | undefined): Promise<void> {
   if (!path) return;
   try {
-    await supabase.storage.from(menuImagesBucket).remove([path]);
+    await (await supabase.storage()).from(menuImagesBucket).remove([path]);
   } catch {
     // Offline or refused: left for a later clean-up.
   }
