@@ -29,9 +29,7 @@ export function BumpedDrawer(props: {
                 <li class="bumped-row">
                   <span class="bumped-number">{orderCode(order)}</span>
                   <span class="bumped-where">
-                    {order.type === 'takeaway'
-                      ? m.kds_takeaway()
-                      : m.kds_table({ label: props.tableLabel(order.table_id) ?? '?' })}
+                    {order.type === 'takeaway' ? m.kds_takeaway() : (props.tableLabel(order.table_id) ?? '?')}
                   </span>
                   <button type="button" class="secondary" onClick={() => props.onRecall(order)}>
                     {m.kds_recall()}

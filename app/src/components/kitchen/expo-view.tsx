@@ -24,9 +24,7 @@ export function ExpoView(props: {
             <article class="expo-row" data-tone={props.tone(age())} data-status={order.status}>
               <span class="ticket-number">{orderCode(order)}</span>
               <span class="ticket-where">
-                {order.type === 'takeaway'
-                  ? m.kds_takeaway()
-                  : m.kds_table({ label: props.tableLabel(order.table_id) ?? '?' })}
+                {order.type === 'takeaway' ? m.kds_takeaway() : (props.tableLabel(order.table_id) ?? '?')}
               </span>
               <span class="ticket-age">{formatAge(age())}</span>
               <span class="expo-status">

@@ -46,9 +46,7 @@ export function TicketCard(props: TicketCardProps) {
     >
       <header class="ticket-head">
         <span class="ticket-number">{orderCode(props.ticket.order)}</span>
-        <span class="ticket-where">
-          {props.ticket.order.type === 'takeaway' ? m.kds_takeaway() : m.kds_table({ label: table() ?? '?' })}
-        </span>
+        <span class="ticket-where">{props.ticket.order.type === 'takeaway' ? m.kds_takeaway() : (table() ?? '?')}</span>
         <span class="ticket-age" title={m.kds_waiting_since({ age: formatAge(age()) })}>
           {formatAge(age())}
         </span>
