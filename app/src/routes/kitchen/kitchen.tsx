@@ -1,9 +1,7 @@
 import { useQuery } from '@tanstack/solid-query';
-import { createEffect, createMemo, createSignal, For, Match, on, onCleanup, Show, Switch } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, lazy, Match, on, onCleanup, Show, Switch } from 'solid-js';
 import { BumpedDrawer } from '#components/kitchen/bumped-drawer.tsx';
-import { ExpoView } from '#components/kitchen/expo-view.tsx';
 import { orderCode, TicketCard } from '#components/kitchen/ticket-card.tsx';
-import { AttentionList } from '#components/shell/attention-list.tsx';
 import { ConnectionStatus } from '#components/shell/connection-status.tsx';
 import { RequireMembership, useMembership } from '#components/shell/require-membership.tsx';
 import { bumpTicket, recallOrder, startTicket, toggleLine } from '#lib/kitchen/actions.ts';
@@ -13,6 +11,7 @@ import { savedStation, saveStation } from '#lib/kitchen/preferences.ts';
 import { ageTone, allDayCounts, openTickets, recentlyBumped, stationsOf } from '#lib/kitchen/tickets.ts';
 import { deviceId, deviceName } from '#lib/realtime/device.ts';
 import { useRestaurant } from '#lib/restaurant/queries.ts';
+import { outboxState } from '#lib/sync.ts';
 import { tablesQueryOptions } from '#lib/tables/queries.ts';
 import * as m from '#paraglide/messages.js';
 import '#components/kitchen/kitchen.css';
@@ -30,6 +29,15 @@ interface KdsSettings {
   kds_warn_minutes?: number | null;
   kds_late_minutes?: number | null;
 }
+
+// The KDS's first paint carries the rail only (budget: 100 kB gzip); the pass view and the list
+// of refused commands (with every domain's error sentences) load when they are needed.
+const ExpoView = lazy(() =>
+  import('#components/kitchen/expo-view.tsx').then((module) => ({ default: module.ExpoView })),
+);
+const AttentionList = lazy(() =>
+  import('#components/shell/attention-list.tsx').then((module) => ({ default: module.AttentionList })),
+);
 
 /** How long a new ticket stays highlighted. */
 const FRESH_MS = 6_000;
@@ -225,7 +233,9 @@ function KitchenScreen() {
           </div>
         </Match>
       </Switch>
-      <AttentionList />
+      <Show when={outboxState().parked.length > 0}>
+        <AttentionList />
+      </Show>
     </main>
   );
 }
