@@ -1,5 +1,4 @@
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
-import { Menu } from '#components/ui/menu.tsx';
 import type { Currency } from '#lib/format/money.ts';
 import { formatMoney } from '#lib/format/money.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
@@ -122,17 +121,16 @@ export function MenuGrid(props: MenuGridProps) {
                 </button>
                 <Show when={props.onSetAvailable}>
                   {(setAvailable) => (
-                    <div class="pos-item-more">
-                      <Menu
-                        trigger="⋯"
-                        label={m.pos_item_actions({ name: item.name })}
-                        actions={[
-                          item.available
-                            ? { label: m.pos_mark_unavailable(), onSelect: () => setAvailable()(item, false) }
-                            : { label: m.pos_mark_available(), onSelect: () => setAvailable()(item, true) },
-                        ]}
-                      />
-                    </div>
+                    // One action, so a plain button rather than a menu; the hidden name tells a
+                    // screen reader which item it marks.
+                    <button
+                      type="button"
+                      class="secondary pos-item-availability"
+                      onClick={() => setAvailable()(item, !item.available)}
+                    >
+                      {item.available ? m.pos_mark_unavailable() : m.pos_mark_available()}
+                      <span class="visually-hidden"> {item.name}</span>
+                    </button>
                   )}
                 </Show>
               </li>

@@ -1,5 +1,5 @@
 import type { DbFailure } from '#lib/db.ts';
-import { describeWriteFailure } from '#lib/i18n/errors.ts';
+import { describeWriteFailure } from '#lib/i18n/write-errors.ts';
 import { type AdminFieldError, adminFieldErrorCodes } from '#lib/menu/validation.ts';
 import * as m from '#paraglide/messages.js';
 

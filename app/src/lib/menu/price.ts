@@ -1,5 +1,5 @@
 import { type Currency, formatMoneyForInput, parseMoney } from '#lib/format/money.ts';
-import { describeMoneyError } from '#lib/i18n/errors.ts';
+import { describeMoneyError } from '#lib/i18n/money-errors.ts';
 import type { RestaurantMoney } from '#lib/menu/types.ts';
 
 /** The database's bounds (menu_items.price, modifier_options.price_delta), in minor units. */

@@ -1,5 +1,5 @@
 import type { DbFailure } from '#lib/db.ts';
-import { describeWriteFailure } from '#lib/i18n/errors.ts';
+import { describeWriteFailure } from '#lib/i18n/write-errors.ts';
 import { describeAdminFieldError } from '#lib/menu/errors.ts';
 import type { PrinterField, PrinterFieldError } from '#lib/printers/validation.ts';
 import * as m from '#paraglide/messages.js';

@@ -1,10 +1,9 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
-import { createMemo, createSignal, Show } from 'solid-js';
+import { createMemo, createSignal, lazy, onMount, Show, Suspense } from 'solid-js';
 import { CartPanel } from '#components/pos/cart-panel.tsx';
 import { cart } from '#components/pos/cart-store.ts';
 import { MenuGrid } from '#components/pos/menu-grid.tsx';
-import { ModifierPicker } from '#components/pos/modifier-picker.tsx';
 import { OrderLabel } from '#components/pos/order-label.tsx';
 import { useMembership } from '#components/shell/require-membership.tsx';
 import { LoadFailed } from '#components/ui/load-failed.tsx';
@@ -23,6 +22,12 @@ import { canAdminister } from '#lib/restaurant/current.ts';
 import { outbox } from '#lib/sync.ts';
 import { tablesQueryOptions } from '#lib/tables/queries.ts';
 import * as m from '#paraglide/messages.js';
+
+// The options dialog (and the dialog library under it) is not needed to show the menu: it loads
+// right after the screen, so the first paint waits for less and the first tap finds it ready.
+const ModifierPicker = lazy(() =>
+  import('#components/pos/modifier-picker.tsx').then((module) => ({ default: module.ModifierPicker })),
+);
 
 /** What the screen says after "Place order": the number, the provisional code, or the refusal. */
 type Answer =
@@ -51,6 +56,7 @@ export default function OrderEntry() {
   }));
 
   const [picking, setPicking] = createSignal<MenuItem | null>(null);
+  onMount(() => setTimeout(() => void ModifierPicker.preload(), 0));
   const [errors, setErrors] = createSignal<CartError[]>([]);
   const [busy, setBusy] = createSignal(false);
   const [answer, setAnswer] = createSignal<Answer | null>(null);
@@ -206,20 +212,22 @@ export default function OrderEntry() {
                 total: formatMoney(totals().total, currency() as Currency, currentLocale()),
               })}
         </button>
-        <Show when={picking()}>
-          {(item) => (
-            <ModifierPicker
-              item={item()}
-              menu={menu.data ?? { categories: [], items: [], groups: [], options: [], links: [] }}
-              money={currency() as Currency}
-              onClose={() => setPicking(null)}
-              onAdd={(modifiers) => {
-                cart.add(newLine(item(), modifiers));
-                setPicking(null);
-              }}
-            />
-          )}
-        </Show>
+        <Suspense>
+          <Show when={picking()}>
+            {(item) => (
+              <ModifierPicker
+                item={item()}
+                menu={menu.data ?? { categories: [], items: [], groups: [], options: [], links: [] }}
+                money={currency() as Currency}
+                onClose={() => setPicking(null)}
+                onAdd={(modifiers) => {
+                  cart.add(newLine(item(), modifiers));
+                  setPicking(null);
+                }}
+              />
+            )}
+          </Show>
+        </Suspense>
       </Show>
     </main>
   );
