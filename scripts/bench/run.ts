@@ -4,6 +4,7 @@
  */
 import { benchBundle } from './bundle.ts';
 import { benchDomain } from './domain.ts';
+import { benchKdsHeap } from './kds-heap.ts';
 import { benchKitchen } from './kitchen.ts';
 import { printTable } from './measure.ts';
 import { benchRealtime } from './realtime.ts';
@@ -25,6 +26,7 @@ try {
   );
   printTable('Domain: RLS reads and place_order at 10,000 restaurants', await benchDomain(stack, durationMs));
   await benchBundle();
+  await benchKdsHeap(stack);
 } finally {
   await stack.stop();
 }
