@@ -2,7 +2,7 @@ import { For, Show } from 'solid-js';
 import { type Currency, formatMoney } from '#lib/format/money.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
 import { type CartLine, type CartTotals, lineTotal } from '#lib/orders/cart.ts';
-import { describeCartError } from '#lib/orders/errors.ts';
+import { describeCartError } from '#lib/orders/cart-errors.ts';
 import type { CartError } from '#lib/orders/validation.ts';
 import { maxNoteLength, maxQty } from '#lib/orders/validation.ts';
 import type { DiningTable } from '#lib/tables/queries.ts';

@@ -4,7 +4,7 @@ import { type Currency, formatMoney } from '#lib/format/money.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
 import type { MenuData, MenuItem } from '#lib/menu/types.ts';
 import { type CartModifier, groupsForItem, unitPrice } from '#lib/orders/cart.ts';
-import { describeCartError } from '#lib/orders/errors.ts';
+import { describeCartError } from '#lib/orders/cart-errors.ts';
 import { checkModifierGroups } from '#lib/orders/validation.ts';
 import * as m from '#paraglide/messages.js';
 

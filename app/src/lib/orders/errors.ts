@@ -1,14 +1,17 @@
 import type { DbFailure } from '#lib/db.ts';
 import { describeFailure } from '#lib/i18n/errors.ts';
-import type { CartErrorCode } from '#lib/orders/validation.ts';
 import * as m from '#paraglide/messages.js';
 
 /**
  * The order RPCs' codes (place_order, add_order_round, transition_order; supabase/migrations) in
  * the user's language. Listed one by one so unused messages tree-shake; anything else falls back
- * to the shared describer, which still names the code.
+ * to the shared describer, which still names the code. Screens load this module when a refusal
+ * has to be said (`import()`), so its messages are not part of their first download.
  */
 const orderCodes: Record<string, () => string> = {
+  // The same order id (or round id) sent again with other content: a device bug or a tampered
+  // outbox; the order as stored stands.
+  idempotency_conflict: m.db_error_idempotency_conflict,
   item_unavailable: m.db_error_item_unavailable,
   item_not_found: m.db_error_item_not_found,
   modifier_unavailable: m.db_error_modifier_unavailable,
@@ -35,24 +38,4 @@ const orderCodes: Record<string, () => string> = {
 export function describeOrderFailure(failure: Pick<DbFailure, 'code'>): string {
   const translated = orderCodes[failure.code];
   return translated ? translated() : describeFailure(failure);
-}
-
-/** A cart check (orders/validation.ts) in the user's language. */
-export function describeCartError(code: CartErrorCode, detail: { min?: number; max?: number } = {}): string {
-  switch (code) {
-    case 'qty_out_of_range':
-      return m.pos_error_qty({ max: 99 });
-    case 'note_too_long':
-      return m.pos_error_note_too_long({ max: 500 });
-    case 'modifier_min_not_met':
-      return m.pos_error_modifier_min({ min: detail.min ?? 1 });
-    case 'modifier_max_exceeded':
-      return m.pos_error_modifier_max({ max: detail.max ?? 1 });
-    case 'empty_order':
-      return m.db_error_empty_order();
-    case 'table_required':
-      return m.pos_error_table_required();
-    case 'item_unavailable':
-      return m.db_error_item_unavailable();
-  }
 }

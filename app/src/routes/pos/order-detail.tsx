@@ -3,13 +3,12 @@ import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
 import { OrderAge, OrderLabel, statusLabel } from '#components/pos/order-label.tsx';
 import { useMembership } from '#components/shell/require-membership.tsx';
-import { Dialog } from '#components/ui/dialog.tsx';
+import { LazyDialog } from '#components/ui/lazy-dialog.tsx';
 import { StatusBadge } from '#components/ui/status-badge.tsx';
 import { TextAreaField } from '#components/ui/text-area-field.tsx';
 import { formatDateTime } from '#lib/format/datetime.ts';
 import { formatMoney } from '#lib/format/money.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
-import { describeOrderFailure } from '#lib/orders/errors.ts';
 import { transitionOrder } from '#lib/orders/place.ts';
 import {
   type OrderDetail as Order,
@@ -53,6 +52,7 @@ export default function OrderDetail() {
     if (outcome.kind === 'refused') {
       // Refused while the person watches: said here, not left in "needs attention".
       await outbox.discard(outcome.commandId);
+      const { describeOrderFailure } = await import('#lib/orders/errors.ts');
       setMessage({ text: describeOrderFailure(outcome.failure), error: true });
       void order.refetch();
       return false;
@@ -202,7 +202,7 @@ export default function OrderDetail() {
                 </ol>
               </section>
             </Show>
-            <Dialog open={cancelling()} onOpenChange={setCancelling} title={m.pos_cancel_title()}>
+            <LazyDialog open={cancelling()} onOpenChange={setCancelling} title={m.pos_cancel_title()}>
               <form
                 onSubmit={(event) => {
                   event.preventDefault();
@@ -228,7 +228,7 @@ export default function OrderDetail() {
                   </button>
                 </div>
               </form>
-            </Dialog>
+            </LazyDialog>
           </>
         )}
       </Show>

@@ -13,7 +13,6 @@ import { setAvailability } from '#lib/menu/cache.ts';
 import { menuQueryOptions, moneyQueryOptions } from '#lib/menu/queries.ts';
 import type { MenuItem } from '#lib/menu/types.ts';
 import { cartTotals, groupsForItem, linesPayload, menuVersionOf, newLine } from '#lib/orders/cart.ts';
-import { describeOrderFailure } from '#lib/orders/errors.ts';
 import { addRound, placeOrder, type SendOutcome } from '#lib/orders/place.ts';
 import { browserStorage, nextProvisionalCode } from '#lib/orders/provisional.ts';
 import { orderQueryOptions, posSettingsQueryOptions } from '#lib/orders/queries.ts';
@@ -124,6 +123,7 @@ export default function OrderEntry() {
       // Refused while the cashier watches: say it here, keep the cart to fix, and do not leave a
       // copy in "needs attention" (that list is for what was refused while nobody was looking).
       await outbox.discard(outcome.commandId);
+      const { describeOrderFailure } = await import('#lib/orders/errors.ts');
       setAnswer({ kind: 'refused', message: describeOrderFailure(outcome.failure) });
       return;
     }
