@@ -41,7 +41,8 @@ function Layout(props: RouteSectionProps) {
       </a>
       <header class="app-header">
         <A href="/" class="brand">
-          {m.app_name()}
+          <img src="/icons/icon.svg" alt="" width="32" height="32" />
+          <span class="brand-name">{m.app_name()}</span>
         </A>
         <div class="header-tools">
           <LanguagePicker />
