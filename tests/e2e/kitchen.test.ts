@@ -10,6 +10,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signedInClient } from '../support/clients.ts';
 import { type BrowserUser, type E2eHarness, startE2eHarness, withScreenContents } from './browser.ts';
+import { dismissOfflineReady } from './journey.ts';
 import {
   demoBoardToken,
   demoCook,
@@ -194,6 +195,79 @@ describe('the kitchen display', () => {
         // And it is live again: a new order arrives by message.
         const after = await placeOrder(cashier, [items.bissap]);
         await ticket(page, after.number).waitFor();
+      }),
+    stepTimeoutMs,
+  );
+
+  it(
+    'a ticket started offline while the counter cancelled it: the step is parked with the reason, not dropped',
+    () =>
+      step(async () => {
+        if (!cook) throw new Error('the first step did not open the kitchen display');
+        const { page, context } = cook;
+        const order = await placeOrder(cashier, [items.kedjenou]);
+        const card = ticket(page, order.number);
+        await card.waitFor();
+        await context.setOffline(true);
+        await card.getByRole('button', { name: exactly('en', 'kds_start') }).click();
+        await card.getByRole('button', { name: exactly('en', 'kds_bump') }).waitFor();
+        const { data } = await cashier.from('orders').select('version').eq('id', order.id).single();
+        const cancelled = await cashier.rpc('transition_order', {
+          p_order_id: order.id,
+          p_to: 'cancelled',
+          p_expected_version: (data as { version: number }).version,
+          p_reason: 'Customer left',
+        });
+        expect(cancelled.error).toBeNull();
+        await context.setOffline(false);
+        const attention = page.getByRole('region', { name: exactly('en', 'outbox_attention_title') });
+        await attention
+          .getByText(
+            new RegExp(
+              `${text('en', 'db_error_version_conflict')}|${text('en', 'db_error_invalid_transition')}`.replace(
+                /[.?]/g,
+                '\\$&',
+              ),
+            ),
+          )
+          .waitFor({ timeout: 20_000 });
+        // The screen re-read what the database holds: the cancelled ticket left the rail.
+        await card.waitFor({ state: 'detached' });
+        await page.getByRole('link', { name: exactly('en', 'connection_attention', { count: 1 }) }).waitFor();
+        await attention.getByRole('button', { name: exactly('en', 'outbox_discard') }).click();
+        await page
+          .getByRole('alertdialog')
+          .getByRole('button', { name: exactly('en', 'outbox_discard') })
+          .click();
+        await attention.waitFor({ state: 'detached' });
+        // Chromium logs the refused request itself (a 400 from transition_order): expected here, and only that.
+        const problems = harness.takeProblems();
+        expect(problems.filter((p) => !(p.includes('/rest/v1/rpc/transition_order') && p.includes('400')))).toEqual([]);
+      }),
+    stepTimeoutMs,
+  );
+
+  it(
+    'the owner sees the kitchen display among the devices online now',
+    () =>
+      step(async () => {
+        if (!cook) throw new Error('the first step did not open the kitchen display');
+        board = await harness.newUser();
+        const { page } = board;
+        await page.goto('/sign-in');
+        await dismissOfflineReady(page);
+        await page.getByLabel(exactly('en', 'email_label')).fill('owner@comanda.test');
+        await page.getByLabel(exactly('en', 'password_label')).fill('comanda-owner');
+        await page.getByRole('button', { name: exactly('en', 'sign_in_submit') }).click();
+        await page.waitForURL((url) => url.pathname.startsWith('/admin'));
+        const devices = page.getByRole('region', { name: exactly('en', 'presence_title') });
+        await devices
+          .getByRole('listitem')
+          .filter({ hasText: text('en', 'presence_kitchen') })
+          .first()
+          .waitFor();
+        await board.context.close();
+        board = undefined;
       }),
     stepTimeoutMs,
   );

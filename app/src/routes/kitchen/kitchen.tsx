@@ -106,6 +106,16 @@ function KitchenScreen() {
   );
   onCleanup(() => clearTimeout(flashTimer));
 
+  // A refused step leaves this screen's guess wrong: read what the database holds instead.
+  createEffect(
+    on(
+      () => outboxState().parked.length,
+      (parked, before) => {
+        if (before !== undefined && parked > before) void feed.reread();
+      },
+    ),
+  );
+
   const enableSound = () => setSoundOn(unlockChime());
   document.addEventListener('pointerdown', enableSound, { once: true });
   onCleanup(() => document.removeEventListener('pointerdown', enableSound));
