@@ -1,5 +1,5 @@
+import { lazy } from 'solid-js';
 import { render } from 'solid-js/web';
-import { UpdatePrompt } from '#components/shell/update-prompt.tsx';
 import { applyDocumentLocale } from '#lib/i18n/locale.ts';
 import { persistQueries } from '#lib/query.ts';
 import { startSync } from '#lib/sync.ts';
@@ -7,6 +7,12 @@ import { App } from './app.tsx';
 import '#components/ui/tokens.css';
 import '#components/ui/ui.css';
 import './styles.css';
+
+// The service worker's registration and its "update ready" prompt wait until the screen is up:
+// nothing on a first paint needs them.
+const UpdatePrompt = lazy(() =>
+  import('#components/shell/update-prompt.tsx').then((module) => ({ default: module.UpdatePrompt })),
+);
 
 applyDocumentLocale();
 persistQueries(import.meta.env.VITE_APP_BUILD ?? 'dev');

@@ -164,7 +164,8 @@ async function measure(manifest: Manifest, outDir: string): Promise<BundleReport
     });
   }
 
-  // What the shell's own code imports dynamically, other than screens: loaded at start, after paint.
+  // What the shell's own code imports dynamically, other than screens: after the first paint (the
+  // IndexedDB driver, the update prompt) or when first needed (a dialog, storage for an upload).
   const deferredRoots = [...shellKeys]
     .flatMap((key) => manifest[key]?.dynamicImports ?? [])
     .filter((key) => !key.startsWith('src/routes/'));
@@ -228,7 +229,7 @@ export function printBundleTable(report: BundleReport): void {
   }
   const after = report.afterFirstPaint;
   console.log(
-    `Fetched at start after the first paint: ${kB(after.gzipBytes)} kB gzip in ${after.jsFiles} files ` +
+    `Deferred by the shell (after the first paint, or on first use): ${kB(after.gzipBytes)} kB gzip in ${after.jsFiles} files ` +
       `(${after.sources.join(', ') || 'none'}).`,
   );
   const lazy = report.largestLazyChunk;

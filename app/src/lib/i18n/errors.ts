@@ -15,7 +15,7 @@ const databaseMessages: Record<string, () => string> = {
   invalid_name: m.db_error_invalid_name,
   network: m.db_error_network,
   client_error: m.db_error_client_error,
-  // An offline availability switch for a menu row deleted meanwhile (lib/menu/commands.ts).
+  // An offline availability switch for a menu row deleted meanwhile (lib/menu/availability-command.ts).
   row_not_found: m.admin_menu_error_row_not_found,
 };
 

@@ -1,4 +1,4 @@
-import type { OfflineEditableTable, UpdateRowPayload } from '#lib/menu/commands.ts';
+import type { OfflineEditableTable, UpdateRowPayload } from '#lib/menu/availability-command.ts';
 import { menuKeys } from '#lib/menu/queries.ts';
 import type { MenuData } from '#lib/menu/types.ts';
 import { OutboxStorageError } from '#lib/outbox/types.ts';

@@ -1,5 +1,5 @@
 import { type SetLineStatusPayload, sendSetLineStatus } from '#lib/kitchen/commands.ts';
-import { sendRowUpdate, type UpdateRowPayload } from '#lib/menu/commands.ts';
+import { sendRowUpdate, type UpdateRowPayload } from '#lib/menu/availability-command.ts';
 import {
   type AddOrderRoundPayload,
   type PlaceOrderPayload,
