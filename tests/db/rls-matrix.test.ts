@@ -54,6 +54,7 @@ const TABLES: Record<string, Ops> = {
   order_events: serviceWrites(MGMT),
   order_counters: serviceWrites(MGMT),
   order_rounds: serviceWrites(STAFF),
+  pos_devices: serviceWrites(STAFF),
   shifts: serviceWrites(['owner', 'manager', 'cashier']),
   cash_movements: serviceWrites(['owner', 'manager', 'cashier']),
   // Append-only: not even the service role edits or deletes a payment.
@@ -83,6 +84,7 @@ const RPCS: Record<string, Who[]> = {
   guest_order: ['guest'],
   place_order: POS,
   add_order_round: POS,
+  claim_device_code: POS,
   transition_order: KITCHEN, // placed → preparing; every transition × role is in transitions.test.ts
   set_line_status: KITCHEN,
   open_shift: DRAWER,
@@ -179,6 +181,8 @@ beforeAll(async () => {
     [r.id],
   );
   failedJobId = failed?.id ?? '';
+  // A POS device so pos_devices has a row to read.
+  await rpc(r.as('cashier'), 'claim_device_code', { p_restaurant_id: r.id, p_device_id: 'pos-1' });
   // An order round so order_rounds has a row to read, and the board's token.
   await rpc(r.as('waiter'), 'add_order_round', {
     p_round: { id: uuid(), order_id: order.id, lines: [{ item_id: r.fries, qty: 1 }] },
@@ -213,6 +217,7 @@ function tableProbes(t: string): Record<keyof Ops, { text: string; values: unkno
     order_events: 'reason',
     order_counters: 'last_number',
     order_rounds: 'payload_hash',
+    pos_devices: 'code',
     shifts: 'device_id',
     cash_movements: 'reason',
     payments: 'reference',
@@ -274,6 +279,10 @@ function tableProbes(t: string): Record<keyof Ops, { text: string; values: unkno
     order_rounds: [
       `insert into public.order_rounds (id, restaurant_id, order_id, round, payload_hash, ordered_at) values (gen_random_uuid(), $1, $2, 99, 'x', now())`,
       [r.id, order.id],
+    ],
+    pos_devices: [
+      `insert into public.pos_devices (restaurant_id, device_id, code) values ($1, 'probe-device', 'ZZZ')`,
+      [r.id],
     ],
     shifts: [
       `insert into public.shifts (id, restaurant_id, device_id, opening_float) values (gen_random_uuid(), $1, 'probe', 0)`,
@@ -348,6 +357,7 @@ function rpcCall(fn: string): { sql: string; values: () => unknown[] } {
       `p_round => $1`,
       () => [{ id: uuid(), order_id: order.id, lines: [{ item_id: r.soda, qty: 1 }] }],
     ],
+    claim_device_code: [`p_restaurant_id => $1, p_device_id => $2`, () => [r.id, uuid()]],
     transition_order: [
       `p_order_id => $1, p_to => 'preparing', p_expected_version => $2`,
       () => [order.id, order.version],

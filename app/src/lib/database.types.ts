@@ -407,6 +407,26 @@ isOneToOne: false
       referencedColumns: ["restaurant_id","id"]
     }
                   ]
+                },"pos_devices": {
+                  Row: {
+                    "code": string,"created_at": string,"created_by": string | null,"device_id": string,"restaurant_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "code": string,"created_at"?: string,"created_by"?: string | null,"device_id": string,"restaurant_id": string
+                  }
+                  Update: {
+                    "code"?: string,"created_at"?: string,"created_by"?: string | null,"device_id"?: string,"restaurant_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "pos_devices_restaurant_id_fkey"
+      columns: ["restaurant_id"]
+isOneToOne: false
+      referencedRelation: "restaurants"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"print_jobs": {
                   Row: {
                     "attempts": number,"available_at": string,"claimed_by": string | null,"created_at": string,"dedupe_key": string,"document": Database["public"]['Enums']["print_document"],"id": string,"last_error": string | null,"lease_expires_at": string | null,"max_attempts": number,"order_id": string | null,"payload": NonNullable<Json>,"printed_at": string | null,"printer_id": string,"restaurant_id": string,"status": Database["public"]['Enums']["print_job_status"],"updated_at": string
@@ -533,6 +553,9 @@ isOneToOne: false
         isOneToOne: true
         isSetofReturn: false
       } },
+"claim_device_code":
+{ Args: { "p_device_id": string,"p_restaurant_id": string }; Returns: string
+                           },
 "claim_print_jobs":
 { Args: { "p_lease_seconds"?: number,"p_limit"?: number,"p_restaurant_id": string }; Returns: {
               "attempts": number,
