@@ -1,6 +1,8 @@
 import { A, type RouteSectionProps } from '@solidjs/router';
-import { Show } from 'solid-js';
+import { onCleanup, onMount, Show } from 'solid-js';
+import { ConnectionStatus } from '#components/shell/connection-status.tsx';
 import { RequireMembership, useMembership } from '#components/shell/require-membership.tsx';
+import { claimDeviceCode } from '#lib/orders/device-code.ts';
 import { watchMenu, watchOrders } from '#lib/orders/live.ts';
 import type { MemberRole } from '#lib/restaurant/current.ts';
 import { canAdminister } from '#lib/restaurant/current.ts';
@@ -10,7 +12,10 @@ import '#components/pos/pos.css';
 /** Who takes orders (the database's place_order allows the same roles). */
 export const posRoles: readonly MemberRole[] = ['owner', 'manager', 'cashier', 'waiter'];
 
-/** The till's shell: the restaurant, "New order" / "Open orders", and the live topics. */
+/**
+ * The till's shell: the restaurant, "New order" / "Open orders", the live topics, and connection
+ * honesty (online, live updates, unsent and refused commands).
+ */
 export default function PosLayout(props: RouteSectionProps) {
   return (
     <RequireMembership roles={posRoles}>
@@ -24,6 +29,14 @@ function PosShell(props: { children: RouteSectionProps['children'] }) {
   // Both live for as long as the POS is open, whichever of its screens shows.
   const orders = watchOrders(membership().restaurantId);
   watchMenu(membership().restaurantId);
+  // The device's own letter(s) for provisional codes: claimed once; retried when the network
+  // comes back if the POS was opened offline.
+  const claim = () => void claimDeviceCode(membership().restaurantId);
+  onMount(() => {
+    claim();
+    window.addEventListener('online', claim);
+  });
+  onCleanup(() => window.removeEventListener('online', claim));
   return (
     <div class="pos-shell">
       <nav class="pos-nav" aria-label={m.pos_nav_label()}>
@@ -37,14 +50,8 @@ function PosShell(props: { children: RouteSectionProps['children'] }) {
         <Show when={canAdminister(membership().role)}>
           <A href="/admin">{m.pos_nav_admin()}</A>
         </Show>
-        <span class="pos-live" data-status={orders.status()}>
-          {orders.status() === 'live'
-            ? m.pos_live_on()
-            : orders.status() === 'down'
-              ? m.pos_live_down()
-              : m.pos_live_connecting()}
-        </span>
       </nav>
+      <ConnectionStatus topic={orders} attentionHref="/pos/orders#attention-title" />
       {props.children}
     </div>
   );

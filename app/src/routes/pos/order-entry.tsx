@@ -107,7 +107,7 @@ export default function OrderEntry() {
     if (params.id) {
       outcome = await addRound({ ...common, order_id: params.id });
     } else {
-      provisional = nextProvisionalCode(browserStorage());
+      provisional = nextProvisionalCode(browserStorage(), restaurantId());
       const note = cart.note().trim();
       outcome = await placeOrder({
         ...common,
