@@ -1,10 +1,22 @@
-import { A, Navigate } from '@solidjs/router';
-import { type Accessor, createContext, createEffect, type JSX, Match, Switch, useContext } from 'solid-js';
+import { Navigate } from '@solidjs/router';
+import {
+  type Accessor,
+  createContext,
+  createEffect,
+  type JSX,
+  lazy,
+  Match,
+  Suspense,
+  Switch,
+  useContext,
+} from 'solid-js';
 import { LoadFailed } from '#components/ui/load-failed.tsx';
 import { landingFor, type MemberRole, type MembershipSummary, restaurantSelection } from '#lib/restaurant/current.ts';
-import { roleLabel } from '#lib/restaurant/labels.ts';
 import { useCurrentMembership } from '#lib/restaurant/queries.ts';
 import * as m from '#paraglide/messages.js';
+
+// Only a person on the wrong screen sees it: fetched then, not with every staff screen.
+const Refusal = lazy(() => import('./refusal.tsx').then((module) => ({ default: module.Refusal })));
 
 const MembershipContext = createContext<Accessor<MembershipSummary>>();
 
@@ -51,7 +63,7 @@ export function RequireMembership(props: RequireMembershipProps) {
         {(membership) => (
           <Switch>
             <Match when={!allowed(membership())}>
-              {(props.refusal ?? ((refused) => <Refusal membership={refused} />))(membership())}
+              <Suspense>{(props.refusal ?? ((refused) => <Refusal membership={refused} />))(membership())}</Suspense>
             </Match>
             <Match when>
               <MembershipContext.Provider value={membership}>{props.children}</MembershipContext.Provider>
@@ -63,23 +75,5 @@ export function RequireMembership(props: RequireMembershipProps) {
         <Navigate href="/restaurants" />
       </Match>
     </Switch>
-  );
-}
-
-/** Says which role the person has where, and that this screen is not theirs. */
-export function Refusal(props: { membership: MembershipSummary; title?: string; body?: string }) {
-  return (
-    <main id="main" class="narrow">
-      <h1>{props.title ?? m.common_refused_title()}</h1>
-      <p>
-        {props.body ??
-          m.common_refused_body({ role: roleLabel(props.membership.role), restaurant: props.membership.name })}
-      </p>
-      <p>
-        <A href="/" class="button secondary">
-          {m.common_back_to_start()}
-        </A>
-      </p>
-    </main>
   );
 }

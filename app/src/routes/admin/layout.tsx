@@ -1,6 +1,7 @@
 import { A, type RouteSectionProps } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import { Refusal, RequireMembership, useMembership } from '#components/shell/require-membership.tsx';
+import { Refusal } from '#components/shell/refusal.tsx';
+import { RequireMembership, useMembership } from '#components/shell/require-membership.tsx';
 import { AdminRestaurantContext } from '#lib/restaurant/admin-context.ts';
 import { adminRoles } from '#lib/restaurant/current.ts';
 import { roleLabel } from '#lib/restaurant/labels.ts';

@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, lazy, Show, Suspense } from 'solid-js';
 import { OrderAge, OrderLabel, statusLabel } from '#components/pos/order-label.tsx';
 import { useMembership } from '#components/shell/require-membership.tsx';
 import { StatusBadge } from '#components/ui/status-badge.tsx';
@@ -19,6 +19,12 @@ type Filter = 'all' | 'queued' | ActiveStatus;
  * Open orders (`/pos/orders`), live: the database's active orders, and above them the ones still
  * waiting on this device (provisional code, "not sent yet"). Filter by status; tap for detail.
  */
+// Refused commands, each with the database's reason and retry/discard: loaded only when there are
+// some (the connection bar links here), so the list's messages stay out of the first download.
+const AttentionList = lazy(() =>
+  import('#components/shell/attention-list.tsx').then((module) => ({ default: module.AttentionList })),
+);
+
 export default function OpenOrders() {
   const membership = useMembership();
   const restaurantId = () => membership().restaurantId;
@@ -50,6 +56,11 @@ export default function OpenOrders() {
   return (
     <main id="main" class="pos-main pos-orders">
       <h1>{m.pos_orders_title()}</h1>
+      <Show when={outboxState().parked.length > 0}>
+        <Suspense>
+          <AttentionList />
+        </Suspense>
+      </Show>
       <fieldset class="pos-categories">
         <legend class="visually-hidden">{m.pos_filter_label()}</legend>
         <For each={filters}>
