@@ -2,8 +2,9 @@
  * Issue 10's till in Debian's Chromium against the production PWA and the seeded demo restaurant:
  * a cashier places orders (options, notes, takeaway, a table) and a second round for the table;
  * then a cashier with no network places five, reloads (the service worker serves the app) and
- * reconnects: exactly five orders reach the database, numbered one after the other, and the
- * screen swaps each provisional code for its number. Any console error fails the test.
+ * reconnects: exactly five orders reach the database, numbered in the order they were taken with
+ * no gap in the day's numbers, and the screen swaps each provisional code (the device's own code
+ * from claim_device_code) for its number. Any console error fails the test.
  */
 import { mkdir } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -17,6 +18,9 @@ import {
 } from './browser.ts';
 import { exactly, text } from './messages.ts';
 import { addBySearch, addPlain, chooseOptions, demoRestaurantId, placeOrder, signInAsCashier } from './pos.ts';
+
+/** The demo cashier's user id (supabase/seed.sql). */
+const demoCashierId = 'b0000000-0000-4000-8000-000000000003';
 
 const stepTimeoutMs = 150_000;
 let harness: E2eHarness;
@@ -137,17 +141,32 @@ describe('the POS', () => {
       try {
         await signInAsCashier(cashier);
         await waitForServiceWorker(page);
+        // The POS claims the device's own code when it opens; the codes given offline use it.
+        const deviceCode = await (
+          await page.waitForFunction((restaurantId) => {
+            const stored = localStorage.getItem(`comanda.pos.device-code.${restaurantId}`);
+            return stored && /^[A-Z]{1,3}$/.test(stored) ? stored : null;
+          }, demoRestaurantId)
+        ).jsonValue();
         await context.setOffline(true);
         const codes: string[] = [];
         for (let i = 0; i < 5; i += 1) {
           await addPlain(page, 'Bissap');
           const code = await placeOrder(page);
-          expect(code).toMatch(/^[A-Z]-\d+$/);
+          expect(code).toMatch(new RegExp(`^${deviceCode}-\\d+$`));
           codes.push(code);
         }
         await page.reload();
         await page.getByRole('link', { name: exactly('en', 'pos_nav_orders') }).click();
         for (const code of codes) await page.getByText(code, { exact: true }).waitFor();
+        // Each queued card carries its order's id (generated on the device): what identifies these
+        // five among the orders other tests place in the demo restaurant at the same time.
+        const ids: string[] = [];
+        for (const code of codes) {
+          const card = page.locator('.pos-order-card.queued').filter({ has: page.getByText(code, { exact: true }) });
+          ids.push((await card.getAttribute('data-order-id')) ?? '');
+        }
+        expect(new Set(ids).size).toBe(5);
         await context.setOffline(false);
         // Each queued card becomes the order's card, "A-7 → #42".
         for (const code of codes) {
@@ -158,13 +177,39 @@ describe('the POS', () => {
         }
         const { data: orders, error } = await database()
           .from('orders')
-          .select('number, provisional_code')
+          .select('id, number, provisional_code, created_by, business_date')
           .eq('restaurant_id', demoRestaurantId)
-          .in('provisional_code', codes);
+          .in('id', ids);
         expect(error).toBeNull();
         expect(orders).toHaveLength(5);
-        const numbers = (orders ?? []).map((order) => order.number as number).sort((a, b) => a - b);
-        expect(numbers).toEqual([0, 1, 2, 3, 4].map((step) => (numbers[0] ?? 0) + step));
+        const byId = new Map((orders ?? []).map((order) => [order.id, order]));
+        // In the order they were taken: each its code, by the demo cashier, numbers increasing.
+        const taken = ids.map((id) => byId.get(id));
+        expect(taken.map((order) => order?.provisional_code)).toEqual(codes);
+        expect(taken.every((order) => order?.created_by === demoCashierId)).toBe(true);
+        const numbers = taken.map((order) => order?.number as number);
+        expect(numbers.every((n, i) => Number.isInteger(n) && (i === 0 || n > (numbers[i - 1] ?? 0)))).toBe(true);
+        // Other devices may take numbers in between, but the day's numbers never skip one.
+        const businessDate = taken[0]?.business_date as string;
+        expect(taken.every((order) => order?.business_date === businessDate)).toBe(true);
+        const { data: day, error: dayError } = await database()
+          .from('orders')
+          .select('number')
+          .eq('restaurant_id', demoRestaurantId)
+          .eq('business_date', businessDate)
+          .not('number', 'is', null)
+          .order('number');
+        expect(dayError).toBeNull();
+        const dayNumbers = (day ?? []).map((order) => order.number as number);
+        expect(dayNumbers).toEqual(dayNumbers.map((_, i) => i + 1));
+        expect(dayNumbers).toEqual(expect.arrayContaining(numbers));
+        // The device's code is its own in the restaurant.
+        const { data: devices } = await database()
+          .from('pos_devices')
+          .select('device_id')
+          .eq('restaurant_id', demoRestaurantId)
+          .eq('code', deviceCode);
+        expect(devices).toHaveLength(1);
       } catch (error) {
         throw await withScreenContents(error, { cashier });
       } finally {
