@@ -12,10 +12,17 @@ import type { TopicHandle } from '#lib/realtime/topics.ts';
  * and names. After every (re)join both are re-read, since messages missed while away never come.
  * Call inside a component: the subscriptions end with it.
  */
-export function watchOrders(restaurantId: string): TopicHandle {
+export function watchOrders(restaurantId: string, presence?: TopicPresence): TopicHandle {
   const refresh = () => void queryClient.invalidateQueries({ queryKey: orderKeys.all(restaurantId) });
-  return subscribeTopic(`restaurant:${restaurantId}:orders`, { onMessage: refresh, onResubscribed: refresh });
+  return subscribeTopic(`restaurant:${restaurantId}:orders`, {
+    onMessage: refresh,
+    onResubscribed: refresh,
+    ...(presence ? { presence } : {}),
+  });
 }
+
+/** How this till shows itself among the devices online (the admin home lists them). */
+export type TopicPresence = { key: string; meta: () => Record<string, unknown> };
 
 export interface MenuChange {
   menu_version?: number;

@@ -4,6 +4,7 @@ import { ConnectionStatus } from '#components/shell/connection-status.tsx';
 import { RequireMembership, useMembership } from '#components/shell/require-membership.tsx';
 import { claimDeviceCode } from '#lib/orders/device-code.ts';
 import { watchMenu, watchOrders } from '#lib/orders/live.ts';
+import { deviceId, deviceName } from '#lib/realtime/device.ts';
 import type { MemberRole } from '#lib/restaurant/current.ts';
 import { canAdminister } from '#lib/restaurant/current.ts';
 import * as m from '#paraglide/messages.js';
@@ -27,7 +28,16 @@ export default function PosLayout(props: RouteSectionProps) {
 function PosShell(props: { children: RouteSectionProps['children'] }) {
   const membership = useMembership();
   // Both live for as long as the POS is open, whichever of its screens shows.
-  const orders = watchOrders(membership().restaurantId);
+  const orders = watchOrders(membership().restaurantId, {
+    key: deviceId(),
+    meta: () => ({
+      device: deviceName(m.presence_pos()),
+      role: membership().role,
+      station: null,
+      screen: 'pos',
+      since: new Date().toISOString(),
+    }),
+  });
   watchMenu(membership().restaurantId);
   // The device's own letter(s) for provisional codes: claimed once; retried when the network
   // comes back if the POS was opened offline.
