@@ -1,5 +1,5 @@
 import { useRegisterSW } from 'virtual:pwa-register/solid';
-import { Show } from 'solid-js';
+import { createEffect, Show } from 'solid-js';
 import * as m from '#paraglide/messages.js';
 
 /**
@@ -12,9 +12,15 @@ export function UpdatePrompt() {
     offlineReady: [offlineReady, setOfflineReady],
     updateServiceWorker,
   } = useRegisterSW({ immediate: true });
+  // The customers' board is a TV nobody taps, with nothing to lose: it takes a new version by
+  // itself and never shows the prompts.
+  const unattended = () => location.pathname.startsWith('/board/');
+  createEffect(() => {
+    if (unattended() && needRefresh()) void updateServiceWorker(true);
+  });
 
   return (
-    <Show when={needRefresh() || offlineReady()}>
+    <Show when={!unattended() && (needRefresh() || offlineReady())}>
       <div class="toast" role="status" aria-live="polite">
         <Show
           when={needRefresh()}
