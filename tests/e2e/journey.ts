@@ -199,7 +199,8 @@ export async function joinWithCode(page: Page, code: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: exactly('en', 'join_title') }).waitFor();
   await page.getByLabel(exactly('en', 'join_code_label')).fill(code);
   await page.getByRole('button', { name: exactly('en', 'join_submit') }).click();
-  await page.waitForURL((url) => url.pathname === '/');
+  // Joining lands on the start page, which sends the person on to their role's screen.
+  await page.waitForURL((url) => url.pathname !== '/join');
 }
 
 /**

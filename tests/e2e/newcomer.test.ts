@@ -170,10 +170,9 @@ describe('a newcomer sets up a restaurant in French and a cashier joins', () => 
     cashier = await harness.newUser({ viewport: { width: 360, height: 740 } });
     await signUp(cashier, newEmail('cashier'), people.cashier);
     await joinWithCode(cashier.page, joinCode);
-    await cashier.page.getByRole('heading', { level: 1, name: restaurant.name }).waitFor();
-    await cashier.page
-      .getByText(text('en', 'tenancy_member_page', { role: text('en', 'tenancy_role_cashier') }))
-      .waitFor();
+    // A cashier lands on the till of the restaurant she joined.
+    await cashier.page.waitForURL((url) => url.pathname === '/pos');
+    await cashier.page.getByLabel(exactly('en', 'pos_search_label')).waitFor();
   });
 
   step("the owner's staff screen lists the cashier by the name they signed up with; she renames herself", async () => {

@@ -3,14 +3,16 @@ import { Show } from 'solid-js';
 import { AttentionList } from '#components/shell/attention-list.tsx';
 import { RequireMembership, useMembership } from '#components/shell/require-membership.tsx';
 import { session } from '#lib/auth/session.ts';
-import { canAdminister, restaurantSelection } from '#lib/restaurant/current.ts';
+import { canAdminister, type MemberRole, restaurantSelection } from '#lib/restaurant/current.ts';
 import { roleLabel } from '#lib/restaurant/labels.ts';
 import { useMemberships } from '#lib/restaurant/queries.ts';
 import * as m from '#paraglide/messages.js';
 
 /**
- * Where signing in lands: no restaurant → onboarding; the remembered or only one → its admin (or,
- * for floor and kitchen roles, a page naming it until their screens exist); several → switcher.
+ * Where signing in lands: no restaurant → onboarding; several and none chosen → switcher; else the
+ * screen of the person's role in the remembered or only restaurant: owners and managers the admin,
+ * cashiers and waiters the till, cooks the kitchen display. The print bridge's account has no
+ * screen: a page says so.
  */
 export default function Home() {
   return (
@@ -23,11 +25,9 @@ export default function Home() {
 function Landing() {
   const membership = useMembership();
   const memberships = useMemberships();
+  const screen = () => screenFor(membership().role);
   return (
-    <Show
-      when={!canAdminister(membership().role)}
-      fallback={<SelectAndGo restaurantId={membership().restaurantId} href="/admin" />}
-    >
+    <Show when={!screen()} fallback={<SelectAndGo restaurantId={membership().restaurantId} href={screen() ?? '/'} />}>
       <main id="main">
         <h1>{membership().name}</h1>
         <p>{m.home_signed_in_as({ email: session()?.user.email ?? '' })}</p>
@@ -41,6 +41,13 @@ function Landing() {
       </main>
     </Show>
   );
+}
+
+function screenFor(role: MemberRole): string | null {
+  if (canAdminister(role)) return '/admin';
+  if (role === 'cashier' || role === 'waiter') return '/pos';
+  if (role === 'kitchen') return '/kitchen';
+  return null;
 }
 
 function SelectAndGo(props: { restaurantId: string; href: string }) {
