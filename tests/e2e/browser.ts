@@ -9,6 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { freePort } from '../../scripts/stack/free-port.ts';
 import { binDir, repoRoot } from '../../scripts/stack/paths.ts';
 import type { TestStack } from '../support/global-setup.ts';
@@ -190,4 +191,26 @@ async function stopChild(child: ChildProcess | undefined): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
+}
+
+/**
+ * The file's harness: started before its first test, closed after its last, and every test fails
+ * on a console error or uncaught exception it left behind (a test that expects one takes it with
+ * `takeProblems()` first). Call once at the top of a test file; the getter gives the harness.
+ */
+export function useE2eHarness(): () => E2eHarness {
+  let harness: E2eHarness | undefined;
+  beforeAll(async () => {
+    harness = await startE2eHarness(inject('stack'));
+  }, 300_000);
+  afterAll(async () => {
+    await harness?.close();
+  });
+  afterEach(() => {
+    expect(harness?.takeProblems() ?? [], 'console errors or uncaught exceptions in the browser').toEqual([]);
+  });
+  return () => {
+    if (!harness) throw new Error('the browser harness did not start');
+    return harness;
+  };
 }

@@ -7,9 +7,9 @@
  * the database as the demo cashier so this file does not depend on the POS screen.
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { signedInClient } from '../support/clients.ts';
-import { type BrowserUser, type E2eHarness, startE2eHarness, withScreenContents } from './browser.ts';
+import { type BrowserUser, useE2eHarness, withScreenContents } from './browser.ts';
 import { dismissOfflineReady } from './journey.ts';
 import {
   demoBoardToken,
@@ -30,7 +30,7 @@ import { demoCashier } from './pos.ts';
 
 const stepTimeoutMs = 120_000;
 
-let harness: E2eHarness;
+const harness = useE2eHarness();
 let cashier: SupabaseClient;
 let cook: BrowserUser | undefined;
 let board: BrowserUser | undefined;
@@ -38,17 +38,7 @@ let tap: RealtimeTap;
 let first: PlacedOrder;
 
 beforeAll(async () => {
-  const stack = inject('stack');
-  harness = await startE2eHarness(stack);
-  cashier = await signedInClient(stack, demoCashier.email, demoCashier.password);
-}, 300_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
-
-afterEach(() => {
-  expect(harness.takeProblems(), 'console errors or uncaught exceptions in the browser').toEqual([]);
+  cashier = await signedInClient(inject('stack'), demoCashier.email, demoCashier.password);
 });
 
 async function step(run: () => Promise<void>) {
@@ -72,7 +62,7 @@ describe('the kitchen display', () => {
     'shows a new order live; start, bump a line, bump the ticket, recall, bump again; the board follows',
     () =>
       step(async () => {
-        cook = await harness.newUser();
+        cook = await harness().newUser();
         tap = await tapRealtime(cook.page);
         await signInAsCook(cook);
         await cook.page.getByText(exactly('en', 'connection_live')).waitFor();
@@ -83,7 +73,7 @@ describe('the kitchen display', () => {
         await card.getByText('Extra spicy').waitFor();
         await card.getByText(text('en', 'kds_order_note', { note: 'No onions' })).waitFor();
 
-        board = await harness.newUser({ viewport: { width: 1280, height: 720 } });
+        board = await harness().newUser({ viewport: { width: 1280, height: 720 } });
         await board.page.goto(`/board/${demoBoardToken}`);
         const preparing = board.page.locator('.board-numbers[data-kind="preparing"]');
         const ready = board.page.locator('.board-numbers[data-kind="ready"]');
@@ -241,7 +231,7 @@ describe('the kitchen display', () => {
           .click();
         await attention.waitFor({ state: 'detached' });
         // Chromium logs the refused request itself (a 400 from transition_order): expected here, and only that.
-        const problems = harness.takeProblems();
+        const problems = harness().takeProblems();
         expect(problems.filter((p) => !(p.includes('/rest/v1/rpc/transition_order') && p.includes('400')))).toEqual([]);
       }),
     stepTimeoutMs,
@@ -252,7 +242,7 @@ describe('the kitchen display', () => {
     () =>
       step(async () => {
         if (!cook) throw new Error('the first step did not open the kitchen display');
-        board = await harness.newUser();
+        board = await harness().newUser();
         const { page } = board;
         await page.goto('/sign-in');
         await dismissOfflineReady(page);

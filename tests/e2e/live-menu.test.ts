@@ -4,15 +4,9 @@
  * cart built offline before the dish ran out is refused when it syncs, and the cashier sees why in
  * words, next to the way out (retry or discard), while nothing is written.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serviceClient } from '../support/clients.ts';
-import {
-  type BrowserUser,
-  type E2eHarness,
-  startE2eHarness,
-  waitForServiceWorker,
-  withScreenContents,
-} from './browser.ts';
+import { type BrowserUser, useE2eHarness, waitForServiceWorker, withScreenContents } from './browser.ts';
 import { dismissOfflineReady } from './journey.ts';
 import { exactly, text } from './messages.ts';
 import { addPlain, demoRestaurantId, placeOrder, signInAsCashier } from './pos.ts';
@@ -22,7 +16,7 @@ const stepTimeoutMs = 150_000;
 const dish = { id: 'd0000000-0000-4000-8000-000000000012', name: 'Thiéboudienne' };
 const demoManager = { email: 'manager@comanda.test', password: 'comanda-manager' };
 
-let harness: E2eHarness;
+const harness = useE2eHarness();
 const database = () => serviceClient(inject('stack'));
 
 async function setAvailable(available: boolean): Promise<void> {
@@ -57,20 +51,18 @@ async function toggleOnManagersTill({ page }: BrowserUser, action: 'pos_mark_una
 
 beforeAll(async () => {
   await setAvailable(true);
-  harness = await startE2eHarness(inject('stack'));
-}, 300_000);
+});
 
 afterAll(async () => {
   await setAvailable(true);
-  await harness?.close();
 });
 
 describe('live 86', () => {
   it(
     'greys a dish on every open till when a manager marks it sold out, and parks an offline cart that ordered it',
     async () => {
-      const manager = await harness.newUser();
-      const cashier = await harness.newUser();
+      const manager = await harness().newUser();
+      const cashier = await harness().newUser();
       try {
         await signInAsManager(manager);
         await signInAsCashier(cashier);
@@ -115,7 +107,7 @@ describe('live 86', () => {
         expect(orders).toEqual([]);
 
         // Chromium logs the refused request itself (a 400 from place_order): expected, and only that.
-        const problems = harness.takeProblems();
+        const problems = harness().takeProblems();
         expect(problems.filter((p) => !(p.includes('/rest/v1/rpc/place_order') && p.includes('400')))).toEqual([]);
       } catch (error) {
         throw await withScreenContents(error, { manager, cashier });
@@ -126,8 +118,4 @@ describe('live 86', () => {
     },
     stepTimeoutMs,
   );
-});
-
-afterEach(() => {
-  expect(harness.takeProblems(), 'console errors or uncaught exceptions in the browser').toEqual([]);
 });

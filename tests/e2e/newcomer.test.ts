@@ -6,8 +6,8 @@
  * two people's browsers, so a failing step also fails the ones after it.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BrowserUser, type E2eHarness, startE2eHarness, withScreenContents } from './browser.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type BrowserUser, useE2eHarness, withScreenContents } from './browser.ts';
 import {
   addCategory,
   addItem,
@@ -29,25 +29,13 @@ import { exactly, text } from './messages.ts';
 
 const stepTimeoutMs = 90_000;
 
-let harness: E2eHarness;
-
-beforeAll(async () => {
-  harness = await startE2eHarness(inject('stack'));
-}, 300_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
-
-afterEach(() => {
-  expect(harness.takeProblems(), 'console errors or uncaught exceptions in the browser').toEqual([]);
-});
+const harness = useE2eHarness();
 
 const newEmail = (who: string) => `${who}-${randomUUID().slice(0, 8)}@e2e.comanda.test`;
 
 describe('the PWA in Chromium', () => {
   it('counts console errors and uncaught exceptions as failures (the harness guards itself)', async () => {
-    const { page, context } = await harness.newUser();
+    const { page, context } = await harness().newUser();
     await page.goto('/sign-in');
     await page.evaluate(() => {
       console.error('e2e probe: console error');
@@ -56,7 +44,7 @@ describe('the PWA in Chromium', () => {
       });
     });
     await page.waitForEvent('pageerror');
-    const problems = harness.takeProblems();
+    const problems = harness().takeProblems();
     expect(problems.some((p) => p.includes('e2e probe: console error'))).toBe(true);
     expect(problems.some((p) => p.includes('e2e probe: uncaught'))).toBe(true);
     await context.close();
@@ -65,7 +53,7 @@ describe('the PWA in Chromium', () => {
   it(
     'signs up, signs out, signs back in, and reopens offline after a reload',
     async () => {
-      const user = await harness.newUser();
+      const user = await harness().newUser();
       const { page, context } = user;
       const email = newEmail('visitor');
       await signUp(user, email, 'Visitor');
@@ -131,7 +119,7 @@ describe('a newcomer sets up a restaurant in French and a cashier joins', () => 
   });
 
   step('signs up, switches the app to French and completes onboarding', async () => {
-    owner = await harness.newUser();
+    owner = await harness().newUser();
     await signUp(owner, newEmail('owner'), people.owner);
     await owner.page.getByRole('heading', { level: 1, name: exactly('en', 'onboarding_title') }).waitFor();
     await switchLanguage(owner.page, 'en', 'fr', 'Français');
@@ -167,7 +155,7 @@ describe('a newcomer sets up a restaurant in French and a cashier joins', () => 
   });
 
   step('a second person signs up on a phone and joins with the code as cashier', async () => {
-    cashier = await harness.newUser({ viewport: { width: 360, height: 740 } });
+    cashier = await harness().newUser({ viewport: { width: 360, height: 740 } });
     await signUp(cashier, newEmail('cashier'), people.cashier);
     await joinWithCode(cashier.page, joinCode);
     // A cashier lands on the till of the restaurant she joined.

@@ -7,15 +7,9 @@
  * from claim_device_code) for its number. Any console error fails the test.
  */
 import { mkdir } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { serviceClient } from '../support/clients.ts';
-import {
-  type BrowserUser,
-  type E2eHarness,
-  startE2eHarness,
-  waitForServiceWorker,
-  withScreenContents,
-} from './browser.ts';
+import { type BrowserUser, useE2eHarness, waitForServiceWorker, withScreenContents } from './browser.ts';
 import { exactly, text } from './messages.ts';
 import { addBySearch, addPlain, chooseOptions, demoRestaurantId, placeOrder, signInAsCashier } from './pos.ts';
 
@@ -23,19 +17,7 @@ import { addBySearch, addPlain, chooseOptions, demoRestaurantId, placeOrder, sig
 const demoCashierId = 'b0000000-0000-4000-8000-000000000003';
 
 const stepTimeoutMs = 150_000;
-let harness: E2eHarness;
-
-beforeAll(async () => {
-  harness = await startE2eHarness(inject('stack'));
-}, 300_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
-
-afterEach(() => {
-  expect(harness.takeProblems(), 'console errors or uncaught exceptions in the browser').toEqual([]);
-});
+const harness = useE2eHarness();
 
 const database = () => serviceClient(inject('stack'));
 
@@ -55,7 +37,7 @@ describe('the POS', () => {
   it(
     'places three orders (options, notes, takeaway, a table) and a second round on the table',
     async () => {
-      const cashier = await harness.newUser();
+      const cashier = await harness().newUser();
       const { page } = cashier;
       try {
         await signInAsCashier(cashier);
@@ -136,7 +118,7 @@ describe('the POS', () => {
   it(
     'takes five orders offline, survives a reload, and sends exactly five on reconnection',
     async () => {
-      const cashier = await harness.newUser();
+      const cashier = await harness().newUser();
       const { page, context } = cashier;
       try {
         await signInAsCashier(cashier);
