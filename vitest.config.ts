@@ -14,7 +14,12 @@ export default defineConfig({
           name: 'stack',
           environment: 'node',
           // Unit tests sit next to the code; whole-stack tests live in tests/.
-          include: ['scripts/**/*.test.ts', 'tests/**/*.test.ts', 'print-bridge/**/*.test.ts'],
+          include: [
+            'scripts/**/*.test.ts',
+            'tests/**/*.test.ts',
+            'print-bridge/**/*.test.ts',
+            'supabase/functions/_shared/print/*.test.ts',
+          ],
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
