@@ -33,6 +33,18 @@ export const online = state.online;
 /** null until the browser answers (or where it cannot say). */
 export const storagePersisted = state.storagePersisted;
 
+const [connectionBars, setConnectionBars] = createSignal(0);
+/**
+ * Whether a screen shows its own connection bar (POS, kitchen: components/shell/connection-status),
+ * which already says offline and unsent: the app-wide notices then stay quiet rather than repeat it.
+ */
+export const connectionBarShown = () => connectionBars() > 0;
+/** Called by a connection bar when it appears; the returned function when it goes. */
+export function registerConnectionBar(): () => void {
+  setConnectionBars((count) => count + 1);
+  return () => setConnectionBars((count) => count - 1);
+}
+
 let started = false;
 
 /** Starts sending: now, whenever the API answers again, and whenever the tab becomes visible. */

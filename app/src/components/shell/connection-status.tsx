@@ -2,7 +2,7 @@ import { A } from '@solidjs/router';
 import { type Accessor, createSignal, onCleanup, Show } from 'solid-js';
 import { realtimeOverall } from '#lib/realtime/client.ts';
 import type { TopicHandle } from '#lib/realtime/topics.ts';
-import { online, outboxState } from '#lib/sync.ts';
+import { online, outboxState, registerConnectionBar } from '#lib/sync.ts';
 import * as m from '#paraglide/messages.js';
 import './connection-status.css';
 
@@ -25,6 +25,7 @@ export interface ConnectionStatusProps {
  * for how long they have not), and the commands not sent yet with a link to those needing a person.
  */
 export function ConnectionStatus(props: ConnectionStatusProps) {
+  onCleanup(registerConnectionBar());
   const now = props.now ?? localClock();
   const realtime = () => {
     if (props.topic) return { status: props.topic.status(), downSince: props.topic.downSince() };

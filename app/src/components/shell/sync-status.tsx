@@ -1,15 +1,15 @@
 import { Show } from 'solid-js';
-import { online, outboxState, storagePersisted } from '#lib/sync.ts';
+import { connectionBarShown, online, outboxState, storagePersisted } from '#lib/sync.ts';
 import * as m from '#paraglide/messages.js';
 
 /** Offline, unsent work and storage trouble, announced politely to screen readers. */
 export function SyncStatus() {
   return (
     <div class="sync-status" role="status" aria-live="polite">
-      <Show when={!online()}>
+      <Show when={!online() && !connectionBarShown()}>
         <p class="notice">{m.offline_notice()}</p>
       </Show>
-      <Show when={outboxState().unsynced > 0}>
+      <Show when={outboxState().unsynced > 0 && !connectionBarShown()}>
         <p class="notice">{m.outbox_unsynced({ count: outboxState().unsynced })}</p>
       </Show>
       <Show when={outboxState().storageError}>
