@@ -1,0 +1,27 @@
+import * as receiptline from 'receiptline';
+import type { VirtualPrint } from './transports/file.ts';
+
+/** Turns a print job's payload into receiptline markup (the shared layouts module). */
+export type Layout = (payload: unknown) => string;
+
+export type Encoding = NonNullable<Parameters<typeof receiptline.transform>[1]>['encoding'];
+
+export interface RenderOptions {
+  /** The printer's characters per line (printers.chars_per_line). */
+  cpl: number;
+  /** The code page the layouts' characters are printed in. */
+  encoding: Encoding;
+}
+
+/**
+ * A job's payload → markup → the ESC/POS bytes (initialise, text in the code page, cut) and the same
+ * document as plain text for the virtual printer's readable copy.
+ */
+export function render(layout: Layout, payload: unknown, { cpl, encoding }: RenderOptions): VirtualPrint {
+  const markup = layout(payload);
+  const escpos = receiptline.transform(markup, { command: 'escpos', cpl, encoding, cutting: true });
+  // receiptline returns ESC/POS as a binary string: one char per byte.
+  const bytes = Buffer.from(escpos, 'latin1');
+  const text = receiptline.transform(markup, { command: 'text', cpl, encoding });
+  return { bytes, text };
+}
