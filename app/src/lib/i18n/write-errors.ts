@@ -18,6 +18,8 @@ const columnMessages: Record<string, () => string> = {
   seats: m.admin_tables_error_seats,
   chars_per_line: m.admin_printers_error_chars_per_line,
   stations: m.admin_printers_error_stations,
+  // printers_connection_check: a TCP printer's host or port (supabase/migrations/…_printer_address.sql).
+  connection: m.admin_printers_error_connection,
   category_id: m.admin_menu_error_category,
 };
 

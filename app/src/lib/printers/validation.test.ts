@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { draftOf, parseStations, readPrinter } from '#lib/printers/validation.ts';
+import { fieldOfConstraint } from '#lib/db.ts';
+import { describePrintersFailure } from '#lib/printers/errors.ts';
+import { draftOf, isPrinterHost, parseStations, readPrinter } from '#lib/printers/validation.ts';
+import * as m from '#paraglide/messages.js';
 
 describe('printer form', () => {
   it('builds a TCP kitchen printer', () => {
@@ -58,5 +61,45 @@ describe('printer form', () => {
     });
     expect(draft).toMatchObject({ connectionType: 'file', path: 'bar', stations: 'bar', charsPerLine: '32' });
     expect(parseStations('bar  bar,kitchen')).toEqual(['bar', 'kitchen']);
+  });
+
+  it.each([
+    '192.168.1.50',
+    '0.0.0.0',
+    '255.255.255.255',
+    'kitchen-printer.local',
+    'localhost',
+    'printer1',
+    '::1',
+    'fe80::1',
+  ])('accepts the host %s', (host) => {
+    expect(isPrinterHost(host)).toBe(true);
+    expect(readPrinter({ ...draftOf(null), name: 'Grill', host }).ok).toBe(true);
+  });
+
+  // The same list as tests/db/printer-address.test.ts: the form refuses what the database refuses.
+  it.each([
+    '192.168.1.500',
+    '256.1.1.1',
+    '1.2.3',
+    '1.2.3.4.5',
+    '192.168.01.5',
+    '',
+    'printer; reboot',
+    'http://printer',
+    '-printer',
+    'printer-.local',
+    'printer..local',
+    `${'a'.repeat(64)}.local`,
+    '[::1]',
+  ])('refuses the host %j', (host) => {
+    expect(isPrinterHost(host)).toBe(false);
+    const read = readPrinter({ ...draftOf(null), name: 'Grill', host });
+    expect(read).toEqual({ ok: false, errors: { host: { code: 'invalid_host' } } });
+  });
+
+  it('explains the database refusing the address (printers_connection_check)', () => {
+    expect(fieldOfConstraint('printers', 'printers_connection_check')).toBe('connection');
+    expect(describePrintersFailure({ code: '23514', field: 'connection' })).toBe(m.admin_printers_error_connection());
   });
 });

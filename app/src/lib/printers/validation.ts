@@ -69,7 +69,21 @@ export function parseStations(text: string): string[] {
   ];
 }
 
-const hostPattern = /^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$|^\[?[0-9A-Fa-f:]+\]?$/;
+const octet = '(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
+const ipv4Pattern = new RegExp(`^(${octet}\\.){3}${octet}$`);
+const label = '[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const hostNamePattern = new RegExp(`^(${label}\\.)*${label}$`);
+const ipv6Pattern = /^[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}$/;
+
+/**
+ * A host the print bridge can reach, the rule of the database's printers_connection_check: an IPv4
+ * address with four numbers 0 to 255 (no leading zeros), an RFC 1123 host name whose last label is
+ * not all digits ("1.2.3" and "192.168.1.500" are neither), or an IPv6 address ("::1").
+ */
+export function isPrinterHost(host: string): boolean {
+  if (ipv4Pattern.test(host) || ipv6Pattern.test(host)) return true;
+  return host.length <= 253 && hostNamePattern.test(host) && !/(^|\.)[0-9]+$/.test(host);
+}
 
 /** Validates the whole form; the values to store, or the code for each wrong field (printers/errors.ts). */
 export function readPrinter(
@@ -85,7 +99,7 @@ export function readPrinter(
   let connection: PrinterValues['connection'] = { type: 'file', path: draft.path.trim() };
   if (draft.connectionType === 'tcp') {
     const host = draft.host.trim();
-    if (!hostPattern.test(host)) errors.host = { code: 'invalid_host' };
+    if (!isPrinterHost(host)) errors.host = { code: 'invalid_host' };
     const port = readWholeNumber(draft.port, 1, 65535);
     if (!port.ok) errors.port = port.error;
     connection = { type: 'tcp', host, port: port.ok ? port.value : 0 };
