@@ -68,6 +68,17 @@ describe('print layouts, golden text', () => {
     expect(ars).toMatch(/Cambio +\$ 5,00/);
   });
 
+  it('prints discounts, tips and the copy mark of a reprint when the payload has them', () => {
+    const payload = ticketPayload('EUR', 'receipt', 42);
+    payload.reprint = true;
+    payload.order.discounts = [{ label: 'Happy hour', amount: 500 }];
+    payload.payments = [{ method: 'card', amount: 4350, tendered: null, change: null, tip: 300 }];
+    const out = asText(renderPrintJob(payload), 42);
+    expect(out).toMatch(/^ +COPIE/);
+    expect(out).toMatch(/Remise Happy hour +-5,00 €/);
+    expect(out).toMatch(/Carte +43,50 €\n +Pourboire +3,00 €/);
+  });
+
   it('renders the SVG the PWA previews', () => {
     const svg = receiptline.transform(renderPrintJob(ticketPayload('EUR', 'receipt', 42)), {
       cpl: 42,
