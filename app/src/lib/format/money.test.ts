@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currency, formatMoney, formatMoneyForInput, parseMoney } from '#lib/format/money.ts';
+import { currency, formatMoney, formatMoneyForInput, moneyLocale, parseMoney } from '#lib/format/money.ts';
 
 // Intl separates groups and symbols with (narrow) no-break spaces; compare with plain ones.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -13,14 +13,32 @@ describe('formatMoney', () => {
   it('formats zero-decimal currencies without decimals', () => {
     expect(plain(formatMoney(2500, XOF, 'fr'))).toBe('2 500 F CFA');
     expect(plain(formatMoney(15000, IDR, 'id'))).toBe('Rp 15.000');
-    expect(plain(formatMoney(15000, IDR, 'en'))).toBe('IDR 15,000');
+    // The local symbol, not the ISO code English CLDR shows for a foreign currency (was "IDR 15,000").
+    expect(plain(formatMoney(15000, IDR, 'en'))).toBe('Rp 15,000');
   });
 
   it('formats two-decimal currencies from minor units', () => {
     expect(plain(formatMoney(1250, EUR, 'fr'))).toBe('12,50 €');
     expect(plain(formatMoney(1250, EUR, 'en'))).toBe('€12.50');
-    expect(plain(formatMoney(123456, ARS, 'es'))).toBe('1234,56 ARS');
+    // Was "1234,56 ARS": Spanish CLDR shows the ISO code and leaves four-digit amounts ungrouped, so
+    // a list showed "4500,00 ARS" beside "12.500,00 ARS". Now the symbol, and always grouped.
+    expect(plain(formatMoney(123456, ARS, 'es'))).toBe('1.234,56 $');
+    expect(plain(formatMoney(450000, ARS, 'es'))).toBe('4.500,00 $');
+    expect(plain(formatMoney(1250000, ARS, 'es'))).toBe('12.500,00 $');
     expect(plain(formatMoney(5, USD, 'en'))).toBe('$0.05');
+  });
+
+  it("writes amounts the way the restaurant's country does, in the person's language", () => {
+    const argentina = { ...ARS, region: 'AR' };
+    expect(plain(formatMoney(450000, argentina, 'es'))).toBe('$ 4.500,00');
+    expect(plain(formatMoney(1250000, argentina, 'es'))).toBe('$ 12.500,00');
+    expect(plain(formatMoney(450000, argentina, 'en'))).toBe('$4,500.00');
+    expect(plain(formatMoney(2500, { ...XOF, region: 'CI' }, 'fr'))).toBe('2 500 F CFA');
+    expect(plain(formatMoney(15000, { ...IDR, region: 'ID' }, 'id'))).toBe('Rp 15.000');
+    expect(moneyLocale('es', 'AR')).toBe('es-AR');
+    expect(moneyLocale('fr-FR', 'CI')).toBe('fr-CI');
+    expect(moneyLocale('es', 'argentina')).toBe('es');
+    expect(moneyLocale('es')).toBe('es');
   });
 
   it('formats negative and very large amounts exactly', () => {

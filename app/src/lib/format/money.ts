@@ -6,6 +6,11 @@
 export interface Currency {
   code: string;
   exponent: number;
+  /**
+   * The restaurant's country (ISO 3166 alpha-2), when known: amounts are written the way that
+   * country writes them in the person's language ("es" in "AR" → es-AR, "$ 4.500,00").
+   */
+  region?: string;
 }
 
 /** Exponents of the currencies the app knows offline; the database row is the authority. */
@@ -18,13 +23,28 @@ export function currency(code: string, exponent = knownCurrencyExponents[code]):
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-function formatter(locale: string, { code, exponent }: Currency): Intl.NumberFormat {
-  const key = `${locale}|${code}|${exponent}`;
+/** "es" + "AR" → "es-AR"; the language alone when the region is missing or malformed. */
+export function moneyLocale(locale: string, region?: string): string {
+  if (!region || !/^[A-Z]{2}$/.test(region)) return locale;
+  try {
+    return Intl.getCanonicalLocales(`${locale.split('-')[0]}-${region}`)[0] ?? locale;
+  } catch {
+    return locale;
+  }
+}
+
+function formatter(locale: string, { code, exponent, region }: Currency): Intl.NumberFormat {
+  const key = `${locale}|${code}|${exponent}|${region ?? ''}`;
   let cached = formatters.get(key);
   if (!cached) {
-    cached = new Intl.NumberFormat(locale, {
+    // The local symbol ("$", "Rp"), never the ISO code CLDR shows for a foreign currency
+    // ("4500,00 ARS" in plain Spanish), and thousands always grouped: Spanish CLDR leaves four-digit
+    // amounts ungrouped, so "4500,00" stood beside "12.500,00" in the same list.
+    cached = new Intl.NumberFormat(moneyLocale(locale, region), {
       style: 'currency',
       currency: code,
+      currencyDisplay: 'narrowSymbol',
+      useGrouping: 'always',
       minimumFractionDigits: exponent,
       maximumFractionDigits: exponent,
     });
@@ -33,7 +53,7 @@ function formatter(locale: string, { code, exponent }: Currency): Intl.NumberFor
   return cached;
 }
 
-/** "12,50 €", "Rp 15.000", "F CFA 2 500"… Exact for any integer, however large. */
+/** "12,50 €", "Rp 15.000", "2 500 F CFA", "$ 4.500,00"… Exact for any integer, however large. */
 export function formatMoney(minor: number | bigint, money: Currency, locale: string): string {
   return formatter(locale, money).format(toDecimalString(BigInt(minor), money.exponent));
 }

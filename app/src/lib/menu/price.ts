@@ -9,7 +9,7 @@ export const maxPriceDeltaMinor = 100_000_000;
 export type PriceReading = { ok: true; minor: number } | { ok: false; message: string };
 
 export function currencyOf(money: RestaurantMoney): Currency {
-  return { code: money.currency, exponent: money.exponent };
+  return { code: money.currency, exponent: money.exponent, region: money.country };
 }
 
 /**

@@ -37,13 +37,13 @@ export async function fetchMenu(restaurantId: string): Promise<MenuData> {
 }
 
 export async function fetchRestaurantMoney(restaurantId: string): Promise<RestaurantMoney> {
-  const { currency, locale } = await read(
-    supabase.from('restaurants').select('currency, locale').eq('id', restaurantId).single(),
+  const { currency, locale, country } = await read(
+    supabase.from('restaurants').select('currency, locale, country').eq('id', restaurantId).single(),
   );
   const known = knownCurrencyExponents[currency];
-  if (known !== undefined) return { currency, exponent: known, locale };
+  if (known !== undefined) return { currency, exponent: known, locale, country };
   const row = await read(supabase.from('currencies').select('exponent').eq('code', currency).single());
-  return { currency, exponent: row.exponent, locale };
+  return { currency, exponent: row.exponent, locale, country };
 }
 
 export const menuQueryOptions = (restaurantId: string) => ({

@@ -20,4 +20,6 @@ export interface RestaurantMoney {
   currency: string;
   exponent: number;
   locale: string;
+  /** The restaurant's country: prices are shown as it writes them (absent in an older cached copy). */
+  country?: string;
 }

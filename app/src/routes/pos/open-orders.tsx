@@ -46,7 +46,13 @@ export default function OpenOrders() {
   const where = (type: string, tableId: string | null | undefined) =>
     type === 'takeaway' ? m.pos_type_takeaway() : (tableLabel(tableId) ?? '—');
   const format = (minor: number) =>
-    money.data ? formatMoney(minor, { code: money.data.currency, exponent: money.data.exponent }, currentLocale()) : '';
+    money.data
+      ? formatMoney(
+          minor,
+          { code: money.data.currency, exponent: money.data.exponent, region: money.data.country },
+          currentLocale(),
+        )
+      : '';
   const filters: { value: Filter; label: () => string }[] = [
     { value: 'all', label: m.pos_filter_all },
     { value: 'queued', label: m.pos_filter_queued },

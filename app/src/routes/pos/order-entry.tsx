@@ -62,7 +62,7 @@ export default function OrderEntry() {
   const [cartOpen, setCartOpen] = createSignal(false);
 
   const currency = (): Currency | undefined =>
-    money.data ? { code: money.data.currency, exponent: money.data.exponent } : undefined;
+    money.data ? { code: money.data.currency, exponent: money.data.exponent, region: money.data.country } : undefined;
   const totals = createMemo(() =>
     cartTotals(cart.lines(), settings.data?.taxMode ?? 'exclusive', settings.data?.taxRateBp ?? 0),
   );
