@@ -3,6 +3,7 @@ import {
   type Accessor,
   createContext,
   createEffect,
+  createSignal,
   type JSX,
   lazy,
   Match,
@@ -11,7 +12,14 @@ import {
   useContext,
 } from 'solid-js';
 import { LoadFailed } from '#components/ui/load-failed.tsx';
-import { landingFor, type MemberRole, type MembershipSummary, restaurantSelection } from '#lib/restaurant/current.ts';
+import { apiReachability } from '#lib/network/api.ts';
+import {
+  confirmOnboarding,
+  landingFor,
+  type MemberRole,
+  type MembershipSummary,
+  restaurantSelection,
+} from '#lib/restaurant/current.ts';
 import { useCurrentMembership } from '#lib/restaurant/queries.ts';
 import * as m from '#paraglide/messages.js';
 
@@ -38,7 +46,7 @@ export interface RequireMembershipProps {
 /**
  * The gate of every staff surface (admin, POS, kitchen): waits for the memberships (read offline
  * from the cache), offers a retry when they cannot be read, sends someone without a restaurant to
- * onboarding and someone with several and no choice to the switcher, refuses the wrong role in
+ * onboarding (once a re-read online agrees: see `confirmOnboarding`) and someone with several and no choice to the switcher, refuses the wrong role in
  * their language, and otherwise provides the membership to the screen through `useMembership()`.
  */
 export function RequireMembership(props: RequireMembershipProps) {
@@ -50,13 +58,26 @@ export function RequireMembership(props: RequireMembershipProps) {
       restaurantSelection.select(chosen.restaurantId);
   });
   const landing = () => (memberships.data ? landingFor(memberships.data) : undefined);
+  // "No restaurant" from the cache is checked again before onboarding; meanwhile the loading line.
+  const [noRestaurant, setNoRestaurant] = createSignal(false);
+  let rereading = false;
+  createEffect(() => {
+    if (landing()?.kind !== 'onboarding' || noRestaurant() || rereading) return;
+    rereading = true;
+    void confirmOnboarding(apiReachability.online(), () => memberships.refetch().then((result) => result.data)).then(
+      (confirmed) => {
+        rereading = false;
+        if (confirmed) setNoRestaurant(true);
+      },
+    );
+  });
   const allowed = (membership: MembershipSummary) => !props.roles || props.roles.includes(membership.role);
   return (
     <Switch fallback={<p class="loading">{m.common_loading()}</p>}>
       <Match when={memberships.isError && !memberships.data}>
         <LoadFailed onRetry={() => void memberships.refetch()} />
       </Match>
-      <Match when={landing()?.kind === 'onboarding'}>
+      <Match when={landing()?.kind === 'onboarding' && noRestaurant()}>
         <Navigate href="/onboarding" />
       </Match>
       <Match when={current()}>

@@ -2,6 +2,7 @@ import { createRoot } from 'solid-js';
 import { describe, expect, it } from 'vitest';
 import {
   canAdminister,
+  confirmOnboarding,
   createRestaurantSelection,
   type KeyValueStorage,
   landingFor,
@@ -22,6 +23,44 @@ function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
     removeItem: (key) => void data.delete(key),
   };
 }
+
+describe('confirmOnboarding', () => {
+  const reread = (answer: readonly MembershipSummary[] | undefined | Error) => {
+    const calls: number[] = [];
+    const fn = () => {
+      calls.push(1);
+      return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer);
+    };
+    return { fn, calls };
+  };
+
+  it('online, re-reads and keeps a restaurant created after the cache was written out of onboarding', async () => {
+    const fresh = reread([awa]);
+    await expect(confirmOnboarding(true, fresh.fn)).resolves.toBe(false);
+    expect(fresh.calls).toHaveLength(1);
+  });
+
+  it('online, sends to onboarding when the fresh list has no restaurant (or only the print bridge)', async () => {
+    await expect(confirmOnboarding(true, reread([]).fn)).resolves.toBe(true);
+    await expect(confirmOnboarding(true, reread([bridge]).fn)).resolves.toBe(true);
+  });
+
+  it('offline, trusts the cache without asking', async () => {
+    const offline = reread([awa]);
+    await expect(confirmOnboarding(false, offline.fn)).resolves.toBe(true);
+    expect(offline.calls).toHaveLength(0);
+  });
+
+  it('sends to onboarding as before when the re-read fails or answers nothing', async () => {
+    await expect(confirmOnboarding(true, reread(new Error('network')).fn)).resolves.toBe(true);
+    await expect(confirmOnboarding(true, reread(undefined).fn)).resolves.toBe(true);
+  });
+
+  it('does not wait for ever on a re-read that never answers (a paused query)', async () => {
+    const never = () => new Promise<readonly MembershipSummary[]>(() => {});
+    await expect(confirmOnboarding(true, never, 10)).resolves.toBe(true);
+  });
+});
 
 describe('landingFor', () => {
   it('sends someone without a restaurant to onboarding', () => {

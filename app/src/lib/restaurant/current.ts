@@ -36,6 +36,28 @@ export function landingFor(memberships: readonly MembershipSummary[]): Landing {
   return { kind: 'choose', memberships: [...usable].sort((a, b) => a.name.localeCompare(b.name)) };
 }
 
+/**
+ * Whether someone whose cached memberships list no restaurant is to be sent to onboarding. The
+ * cache may predate a restaurant created moments before the browser was closed, so online the list
+ * is read again and only a fresh "none" counts. Offline the cache is all there is, and onboarding
+ * shows as it always did; a re-read that fails, or still has no answer after `timeoutMs` (queries
+ * pause while the API is unreachable), counts as the cached list, which says the same.
+ */
+export async function confirmOnboarding(
+  online: boolean,
+  reread: () => Promise<readonly MembershipSummary[] | undefined>,
+  timeoutMs = 8_000,
+): Promise<boolean> {
+  if (!online) return true;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), timeoutMs);
+  });
+  const fresh = await Promise.race([reread().catch(() => undefined), timeout]);
+  clearTimeout(timer);
+  return !fresh || landingFor(fresh).kind === 'onboarding';
+}
+
 /** The remembered restaurant if the person still works there, else their only one, else none. */
 export function pickCurrent(
   memberships: readonly MembershipSummary[],
