@@ -21,6 +21,7 @@ const { values } = parseArgs({
     home: { type: 'string', default: process.env.COMANDA_BRIDGE_HOME },
     'health-port': { type: 'string', default: process.env.COMANDA_BRIDGE_HEALTH_PORT ?? '9631' },
     'poll-ms': { type: 'string', default: '10000' },
+    'lease-seconds': { type: 'string', default: '60' },
   },
   allowPositionals: false,
 });
@@ -76,6 +77,7 @@ const worker = new Worker({
   printsDir,
   log: jsonLog,
   pollMs: Number(values['poll-ms']),
+  leaseSeconds: Number(values['lease-seconds']),
 });
 const health = await startHealth(Number(values['health-port']), () => ({
   version: VERSION,

@@ -63,7 +63,12 @@ export class Worker {
   private again = false;
   private stopped = false;
 
-  constructor(private readonly o: WorkerOptions) {}
+  // A plain field, not a parameter property: `npm start` runs this file with Node's type stripping.
+  private readonly o: WorkerOptions;
+
+  constructor(options: WorkerOptions) {
+    this.o = options;
+  }
 
   async start(): Promise<void> {
     await this.confirmJournal();

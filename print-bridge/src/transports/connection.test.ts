@@ -27,6 +27,8 @@ describe('parseConnection', () => {
     [{ type: 'tcp', host: '' }, /hostname or an IP/],
     [{ type: 'tcp', host: 'http://x' }, /hostname or an IP/],
     [{ type: 'tcp', host: '-x' }, /hostname or an IP/],
+    [{ type: 'tcp', host: '192.168.1.500' }, /hostname or an IP/],
+    [{ type: 'tcp', host: '1.2.3' }, /hostname or an IP/],
     [{ type: 'tcp', host: 42 }, /hostname or an IP/],
     [{ type: 'tcp', host: 'p', port: 0 }, /1 to 65535/],
     [{ type: 'tcp', host: 'p', port: 65536 }, /1 to 65535/],

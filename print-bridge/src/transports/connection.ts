@@ -38,10 +38,9 @@ export function parseConnection(value: unknown): Connection {
     case 'tcp': {
       allowed(['type', 'host', 'port']);
       const host = c.host;
-      if (
-        typeof host !== 'string' ||
-        !(IPV4.test(host) || HOSTNAME.test(host) || (host.includes(':') && IPV6.test(host)))
-      ) {
+      // A last label of digits only ("1.2.3", "192.168.1.500") is a mistyped address, not a name.
+      const name = typeof host === 'string' && HOSTNAME.test(host) && !/(^|\.)\d+$/.test(host);
+      if (typeof host !== 'string' || !(IPV4.test(host) || name || (host.includes(':') && IPV6.test(host)))) {
         throw new ConnectionError(`tcp host must be a hostname or an IP address, got ${describe(host)}`);
       }
       const port = c.port ?? 9100;
