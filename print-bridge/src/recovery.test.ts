@@ -166,7 +166,7 @@ describe('SIGKILL the bridge at random points', () => {
     await setKitchenConnection({ type: 'tcp', host: '127.0.0.1', port: printer.port });
     // Leftovers of the tests above are settled first, so only this test's tickets are counted.
     await sql(`update public.print_jobs set status = 'printed' where restaurant_id = $1`, [r.id]);
-    const orders = [];
+    const orders: Array<{ id: string; number: number | null }> = [];
     for (let i = 0; i < 50; i++) orders.push(await friesOrder());
     const home = path.join(dir, 'home-kill');
     const start = (): ChildProcess =>
