@@ -6,7 +6,7 @@
  * two people's browsers, so a failing step also fails the ones after it.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { type BrowserUser, useE2eHarness, withScreenContents } from './browser.ts';
 import {
   addCategory,
@@ -76,6 +76,43 @@ describe('the PWA in Chromium', () => {
       await page.getByText(text('en', 'offline_notice')).waitFor();
       await page.getByRole('heading', { level: 1, name: exactly('en', 'onboarding_title') }).waitFor();
       await page.getByRole('link', { name: exactly('en', 'sign_out') }).waitFor();
+      await context.close();
+    },
+    stepTimeoutMs,
+  );
+
+  it(
+    'opens the admin, not onboarding, for a restaurant created after the cached memberships said none',
+    async () => {
+      const user = await harness().newUser();
+      const { page, context } = user;
+      await signUp(user, newEmail('stale'), 'Stale');
+      await page.getByRole('heading', { level: 1, name: exactly('en', 'onboarding_title') }).waitFor();
+      // The cached "no restaurant" is saved to IndexedDB at most a second later, and stays fresh 30 s.
+      await page.waitForTimeout(1_500);
+      // The restaurant appears elsewhere (another tab, a closed browser) through the API itself.
+      const stack = inject('stack');
+      const token = await page.evaluate(() => {
+        const key = Object.keys(localStorage).find((k) => k.endsWith('-auth-token'));
+        return key ? (JSON.parse(localStorage.getItem(key) ?? '{}') as { access_token?: string }).access_token : '';
+      });
+      const slug = `stale-${randomUUID().slice(0, 8)}`;
+      const created = await fetch(`${stack.apiUrl}/rest/v1/rpc/create_restaurant`, {
+        method: 'POST',
+        headers: { apikey: stack.anonKey, authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          p_name: 'Chez Stale',
+          p_slug: slug,
+          p_country: 'CI',
+          p_currency: 'XOF',
+          p_timezone: 'Africa/Abidjan',
+        }),
+      });
+      expect(created.status).toBe(200);
+
+      await page.goto('/');
+      await page.waitForURL((url) => url.pathname.startsWith('/admin'));
+      await page.getByRole('heading', { level: 1, name: 'Chez Stale' }).waitFor();
       await context.close();
     },
     stepTimeoutMs,
