@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, makeRestaurant, orderPayload, placeOrder, type Restaurant } from './fixtures.ts';
-import { type Actor, actAs, anon, db, expectCode, rpc, sql, user, uuid } from './support.ts';
+import { type Actor, anon, expectCode, rpc, sql, user, uuid } from './support.ts';
+import { canReceive } from './topics.ts';
 
 /** Live 86 (…20261201001300_menu_topic.sql): the restaurant:<id>:menu topic and set_item_availability. */
 
@@ -80,27 +81,6 @@ describe('menu_changed broadcasts', () => {
 });
 
 /** As in realtime.test.ts: a privileged message on the topic, then a SELECT as the user. */
-async function canReceive(actor: Actor, topic: string): Promise<boolean> {
-  const c = await db().connect();
-  try {
-    await c.query('begin');
-    await c.query(
-      `insert into realtime.messages (topic, extension, private, event, payload) values ($1, 'broadcast', true, 'probe', '{}')`,
-      [topic],
-    );
-    await actAs(c, actor);
-    await c.query(`select set_config('realtime.topic', $1, true)`, [topic]);
-    const res = await c.query('select count(*)::int as n from realtime.messages where topic = $1', [topic]);
-    return res.rows[0].n > 0;
-  } catch (e) {
-    if ((e as { code?: string }).code === '42501') return false;
-    throw e;
-  } finally {
-    await c.query('rollback');
-    c.release();
-  }
-}
-
 describe('who may join the menu topic', () => {
   it("the restaurant's staff only", async () => {
     const topic = `restaurant:${r.id}:menu`;

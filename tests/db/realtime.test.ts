@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { advance, createUser, makeRestaurant, type OrderJson, placeOrder, type Restaurant } from './fixtures.ts';
 import { type Actor, actAs, anon, db, rpc, sql, user, uuid } from './support.ts';
+import { canReceive } from './topics.ts';
 
 let r: Restaurant;
 let outsider: Actor;
@@ -53,27 +54,6 @@ describe('Broadcast from Database', () => {
  * Realtime authorises a private channel the way these probes do: a privileged insert of a message
  * on the topic, then a SELECT as the user with `realtime.topic` set — visible means allowed.
  */
-async function canReceive(actor: Actor, topic: string): Promise<boolean> {
-  const c = await db().connect();
-  try {
-    await c.query('begin');
-    await c.query(
-      `insert into realtime.messages (topic, extension, private, event, payload) values ($1, 'broadcast', true, 'probe', '{}')`,
-      [topic],
-    );
-    await actAs(c, actor);
-    await c.query(`select set_config('realtime.topic', $1, true)`, [topic]);
-    const res = await c.query('select count(*)::int as n from realtime.messages where topic = $1', [topic]);
-    return res.rows[0].n > 0;
-  } catch (e) {
-    if ((e as { code?: string }).code === '42501') return false;
-    throw e;
-  } finally {
-    await c.query('rollback');
-    c.release();
-  }
-}
-
 async function canSendPresence(actor: Actor, topic: string): Promise<boolean> {
   const c = await db().connect();
   try {
