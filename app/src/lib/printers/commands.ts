@@ -19,3 +19,8 @@ export function deletePrinter(id: string): Promise<DbResult> {
 export function printTestPage(printerId: string) {
   return runDb(supabase.rpc('print_test_page', { p_printer_id: printerId }), { write: 'printers' });
 }
+
+/** Puts a failed print job back in the queue with fresh attempts (owner or manager). */
+export function retryPrintJob(jobId: string) {
+  return runDb(supabase.rpc('retry_print_job', { p_job_id: jobId }), { write: 'printers' });
+}

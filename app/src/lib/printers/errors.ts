@@ -8,6 +8,9 @@ const printerCodes: Record<string, () => string> = {
   duplicate: m.admin_printers_error_name_taken,
   // print_test_page (supabase/migrations).
   printer_not_found: m.admin_printers_error_not_found,
+  // retry_print_job: someone else retried it, or the job is gone with its printer.
+  print_job_not_failed: m.admin_printers_error_job_not_failed,
+  print_job_not_found: m.admin_printers_error_job_not_found,
 };
 
 /** A refused printer write in the user's language. */

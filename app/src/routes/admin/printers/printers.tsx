@@ -1,10 +1,13 @@
 import { useQuery } from '@tanstack/solid-query';
-import { createSignal, For, Show } from 'solid-js';
+import { createEffect, createSignal, For, Show } from 'solid-js';
 import { PrinterForm } from '#components/printers/printer-form.tsx';
+import { PrinterQueue } from '#components/printers/printer-queue.tsx';
 import { confirmAction } from '#components/ui/confirm.tsx';
 import { addPrinter, deletePrinter, printTestPage, updatePrinter } from '#lib/printers/commands.ts';
 import { describePrintersFailure } from '#lib/printers/errors.ts';
-import { type Printer, printerKeys, printersQueryOptions } from '#lib/printers/queries.ts';
+import type { PrinterJobsSummary } from '#lib/printers/jobs.ts';
+import { watchPrintJobs } from '#lib/printers/live.ts';
+import { type Printer, printerJobsQueryOptions, printerKeys, printersQueryOptions } from '#lib/printers/queries.ts';
 import type { PrinterValues } from '#lib/printers/validation.ts';
 import { invalidate } from '#lib/query.ts';
 import { useAdminRestaurant } from '#lib/restaurant/admin-context.ts';
@@ -15,6 +18,13 @@ import { DeleteButton } from '#components/ui/form-parts.tsx';
 export default function AdminPrinters() {
   const restaurant = useAdminRestaurant();
   const printers = useQuery(() => printersQueryOptions(restaurant().restaurantId));
+  const printerIds = () => (printers.data ?? []).map((printer) => printer.id);
+  const jobs = useQuery(() => ({
+    ...printerJobsQueryOptions(restaurant().restaurantId, printerIds()),
+    enabled: printers.data !== undefined,
+  }));
+  // Job changes arrive on the print topic; the subscription follows the restaurant and ends with the page.
+  createEffect(() => watchPrintJobs(restaurant().restaurantId));
   const refresh = () => invalidate(printerKeys.printers(restaurant().restaurantId));
   const [adding, setAdding] = createSignal(false);
   const [notices, setNotices] = createSignal<Record<string, { text: string; error: boolean }>>({});
@@ -58,6 +68,8 @@ export default function AdminPrinters() {
                 {(printer) => (
                   <PrinterRow
                     printer={printer}
+                    jobs={jobs.data?.get(printer.id) ?? null}
+                    jobsFailed={jobs.isError && !jobs.data}
                     onChanged={refresh}
                     notice={notices()[printer.id] ?? null}
                     notify={(text, error) => notify(printer.id, text, error)}
@@ -74,6 +86,8 @@ export default function AdminPrinters() {
 
 function PrinterRow(props: {
   printer: Printer;
+  jobs: PrinterJobsSummary | null;
+  jobsFailed: boolean;
   onChanged: () => Promise<void>;
   notice: { text: string; error: boolean } | null;
   notify: (text: string, error?: boolean) => void;
@@ -135,6 +149,7 @@ function PrinterRow(props: {
             onCancel={() => setEditing(false)}
           />
         </Show>
+        <PrinterQueue printer={props.printer} jobs={props.jobs} loadFailed={props.jobsFailed} notify={props.notify} />
         <Show when={props.notice}>
           {(notice) => (
             <p class="notice" classList={{ error: notice().error }} role="status">
