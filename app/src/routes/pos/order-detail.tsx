@@ -1,6 +1,6 @@
 import { A, useParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For, lazy, Show } from 'solid-js';
 import { OrderAge, OrderLabel, statusLabel } from '#components/pos/order-label.tsx';
 import { useMembership } from '#components/shell/require-membership.tsx';
 import { LazyDialog } from '#components/ui/lazy-dialog.tsx';
@@ -22,6 +22,10 @@ import { tablesQueryOptions } from '#lib/tables/queries.ts';
 import * as m from '#paraglide/messages.js';
 
 const closed: readonly OrderStatus[] = ['completed', 'cancelled', 'rejected'];
+// A draft or rejected order has nothing to print (reprint_order refuses it); a device's order not yet synced has no receipt.
+const printable = (data: Order) => data.status !== 'draft' && data.status !== 'rejected' && data.number !== null;
+// The preview and its fetch load when opened, outside the POS's first download.
+const ReceiptDialog = lazy(() => import('#components/pos/receipt-dialog.tsx'));
 
 /** One order (`/pos/orders/:id`): lines by round, totals, the audit trail, and what can be done. */
 export default function OrderDetail() {
@@ -37,6 +41,8 @@ export default function OrderDetail() {
   const [reasonError, setReasonError] = createSignal<string | undefined>();
   const [message, setMessage] = createSignal<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = createSignal(false);
+  const [receiptOpen, setReceiptOpen] = createSignal(false);
+  const canReprint = () => membership().role === 'owner' || membership().role === 'manager';
 
   const money = (data: Order, minor: number) =>
     formatMoney(minor, { code: data.currency, exponent: data.currency_exponent }, currentLocale());
@@ -179,6 +185,21 @@ export default function OrderDetail() {
                   {m.pos_cancel_order()}
                 </button>
               </div>
+            </Show>
+            <Show when={printable(data())}>
+              <div class="actions">
+                <button type="button" class="secondary" onClick={() => setReceiptOpen(true)}>
+                  {m.pos_receipt()}
+                </button>
+              </div>
+            </Show>
+            <Show when={receiptOpen()}>
+              <ReceiptDialog
+                orderId={data().id}
+                number={String(data().number ?? '')}
+                canReprint={canReprint()}
+                onClose={() => setReceiptOpen(false)}
+              />
             </Show>
             <Show when={data().events.length > 0}>
               <section aria-labelledby="pos-trail-title">
