@@ -1,6 +1,7 @@
 /**
  * Issue 12's admin printers page: the owner sees a printer's failed job with the bridge's last error,
- * its state in words, and retries it; the queue follows live. Screenshots at phone and desktop widths
+ * its state in words, and retries it; the queue follows live. On the POS, the owner previews an order's
+ * receipt (the receipt edge function's SVG) and reprints it as a new job. Screenshots at phone and desktop widths
  * go to $E2E_SHOTS when set.
  */
 import { randomUUID } from 'node:crypto';
@@ -10,7 +11,7 @@ import { serviceClient } from '../support/clients.ts';
 import { type BrowserUser, useE2eHarness, withScreenContents } from './browser.ts';
 import { dismissOfflineReady } from './journey.ts';
 import { exactly, text } from './messages.ts';
-import { demoRestaurantId } from './pos.ts';
+import { addPlain, demoRestaurantId, placeOrder } from './pos.ts';
 
 const harness = useE2eHarness();
 const database = () => serviceClient(inject('stack'));
@@ -78,6 +79,49 @@ describe('the admin printers page', () => {
       throw await withScreenContents(failure, { owner });
     } finally {
       await database().from('print_jobs').delete().eq('id', job?.id);
+      await owner.context.close();
+    }
+  });
+
+  it("previews an order's receipt on the POS and reprints it as a new job", async () => {
+    const owner = await harness().newUser({ viewport: { width: 820, height: 1180 } });
+    try {
+      await signInAsOwner(owner);
+      await owner.page.goto('/pos');
+      await owner.page.getByRole('button', { name: exactly('en', 'pos_type_takeaway') }).click();
+      await addPlain(owner.page, 'Bissap');
+      const label = await placeOrder(owner.page);
+      const number = Number(label.slice(1));
+      const { data: order } = await database()
+        .from('orders')
+        .select('id')
+        .eq('restaurant_id', demoRestaurantId)
+        .eq('number', number)
+        .single();
+      await owner.page.goto(`/pos/orders/${order?.id}`);
+      await owner.page.getByRole('button', { name: exactly('en', 'pos_receipt') }).click();
+      const dialog = owner.page.getByRole('dialog');
+      const image = dialog.getByRole('img', { name: text('en', 'pos_receipt_title', { number }) });
+      await image.waitFor();
+      await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+      await shoot(owner, 'pos-receipt.png');
+
+      const before = await database()
+        .from('print_jobs')
+        .select('id')
+        .eq('order_id', order?.id)
+        .eq('document', 'receipt');
+      await dialog.getByRole('button', { name: exactly('en', 'pos_reprint_receipt') }).click();
+      await dialog.getByText(text('en', 'pos_reprint_queued', { count: 1 })).waitFor();
+      const after = await database()
+        .from('print_jobs')
+        .select('id, payload')
+        .eq('order_id', order?.id)
+        .eq('document', 'receipt');
+      expect(after.data?.length).toBe((before.data?.length ?? 0) + 1);
+    } catch (failure) {
+      throw await withScreenContents(failure, { owner });
+    } finally {
       await owner.context.close();
     }
   });

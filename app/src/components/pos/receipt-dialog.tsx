@@ -79,15 +79,17 @@ export default function ReceiptDialog(props: {
           </p>
         )}
       </Show>
-      <div class="dialog-actions">
-        <Show when={props.canReprint}>
-          <button type="button" class="secondary" disabled={busy()} onClick={() => void reprint('kitchen_ticket')}>
-            {m.pos_reprint_kitchen()}
-          </button>
+      <Show when={props.canReprint}>
+        <div class="actions receipt-reprint">
           <button type="button" disabled={busy()} onClick={() => void reprint('receipt')}>
             {m.pos_reprint_receipt()}
           </button>
-        </Show>
+          <button type="button" class="secondary" disabled={busy()} onClick={() => void reprint('kitchen_ticket')}>
+            {m.pos_reprint_kitchen()}
+          </button>
+        </div>
+      </Show>
+      <div class="dialog-actions">
         <button type="button" class="secondary" onClick={() => props.onClose()}>
           {m.common_close()}
         </button>
