@@ -1,13 +1,15 @@
 /**
  * `npm start`: the whole local Comanda — the Supabase stack and the PWA (Vite dev server, or the
- * production build with `npm start -- --prod`); the print bridge joins with its issue. Ctrl-C stops all.
+ * production build with `npm start -- --prod`) and the print bridge on the demo restaurant's virtual
+ * printers (`--no-bridge` or COMANDA_NO_BRIDGE=1 skips it). Ctrl-C stops all.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startAppServer } from '../app/dev-server.ts';
 import { printStack, startForegroundStack, stopOnSignal } from './stack/foreground.ts';
 import { DEFAULT_PORTS } from './stack/keys.ts';
-import { supabaseDir } from './stack/paths.ts';
+import { defaultLocalDir, supabaseDir } from './stack/paths.ts';
+import { type RunningBridge, startPrintBridge } from './start-bridge.ts';
 
 const argv = process.argv.slice(2);
 const stack = await startForegroundStack(argv);
@@ -20,9 +22,23 @@ const app = await startAppServer({
   await stack.stop();
   throw e;
 });
+const skipBridge = argv.includes('--no-bridge') || process.env.COMANDA_NO_BRIDGE === '1';
+const bridge: RunningBridge | null = skipBridge
+  ? null
+  : await startPrintBridge({
+      apiUrl: stack.apiUrl,
+      anonKey: stack.anonKey,
+      localDir: path.resolve(process.env.COMANDA_LOCAL_DIR ?? defaultLocalDir),
+      log: (line) => console.log(`  ${line}`),
+    });
 printStack(stack);
-console.log(`  App (PWA)        ${app.url}\n\nDemo logins (from supabase/seed.sql):\n${await demoLogins()}\n`);
+console.log(`  App (PWA)        ${app.url}`);
+console.log(
+  `  Printed tickets  ${bridge ? `${bridge.printsDir}/<printer>/ (kitchen, bar, receipt)` : 'none (no print bridge)'}`,
+);
+console.log(`\nDemo logins (from supabase/seed.sql):\n${await demoLogins()}\n`);
 stopOnSignal(async () => {
+  await bridge?.stop();
   await app.close();
   await stack.stop();
 });
