@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { advance, createUser, makeRestaurant, type OrderJson, placeOrder, type Restaurant } from './fixtures.ts';
-import { type Actor, actAs, anon, db, rpc, sql, user, uuid } from './support.ts';
-import { canReceive } from './topics.ts';
+import { type Actor, anon, rpc, sql, user, uuid } from './support.ts';
+import { canReceive, canSendPresence, receiversOf } from './topics.ts';
 
 let r: Restaurant;
 let outsider: Actor;
@@ -50,32 +50,10 @@ describe('Broadcast from Database', () => {
   });
 });
 
-/**
- * Realtime authorises a private channel the way these probes do: a privileged insert of a message
- * on the topic, then a SELECT as the user with `realtime.topic` set — visible means allowed.
- */
-async function canSendPresence(actor: Actor, topic: string): Promise<boolean> {
-  const c = await db().connect();
-  try {
-    await c.query('begin');
-    await actAs(c, actor);
-    await c.query(`select set_config('realtime.topic', $1, true)`, [topic]);
-    await c.query(`insert into realtime.messages (topic, extension, private) values ($1, 'presence', true)`, [topic]);
-    return true;
-  } catch (e) {
-    if ((e as { code?: string }).code === '42501') return false;
-    throw e;
-  } finally {
-    await c.query('rollback');
-    c.release();
-  }
-}
-
 describe('who may join which private topic', () => {
   it('orders topic: staff of the restaurant only', async () => {
     const topic = `restaurant:${r.id}:orders`;
-    const got: Record<string, boolean> = {};
-    for (const [name, actor] of Object.entries({
+    const got = await receiversOf(topic, {
       anon,
       guest,
       outsider,
@@ -85,8 +63,7 @@ describe('who may join which private topic', () => {
       kitchen: r.as('kitchen'),
       waiter: r.as('waiter'),
       print_bridge: r.as('print_bridge'),
-    }))
-      got[name] = await canReceive(actor, topic);
+    });
     expect(got).toEqual({
       anon: false,
       guest: false,
