@@ -9,6 +9,14 @@ import {
   type TransitionOrderPayload,
 } from '#lib/orders/commands.ts';
 import type { ExecutionResult, Executor } from '#lib/outbox/types.ts';
+import {
+  type CloseShiftPayload,
+  type OpenShiftPayload,
+  type RecordCashMovementPayload,
+  sendCloseShift,
+  sendOpenShift,
+  sendRecordCashMovement,
+} from '#lib/shifts/commands.ts';
 
 /**
  * The offline commands: each kind the app may put in the outbox, with its payload type and how it
@@ -38,6 +46,12 @@ export const commandRegistry = {
   transition_order: command<TransitionOrderPayload>(sendTransitionOrder),
   /** The kitchen bumps one line (or takes the bump back), guarded by the line's version. */
   set_line_status: command<SetLineStatusPayload>(sendSetLineStatus),
+  /** The POS opens this device's drawer with a float (lib/shifts/commands.ts); the command id is the shift id. */
+  open_shift: command<OpenShiftPayload>(sendOpenShift),
+  /** Cash put in or taken out of the drawer with a reason; the command id is the movement id. */
+  record_cash_movement: command<RecordCashMovementPayload>(sendRecordCashMovement),
+  /** The drawer closed with the counted cash (and a reason for a variance); answers the Z report. */
+  close_shift: command<CloseShiftPayload>(sendCloseShift),
 };
 
 /** One command kind: its sender, which answers a verdict rather than throwing for refusals. */
