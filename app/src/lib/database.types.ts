@@ -5,7 +5,27 @@ export type Database = {
   
   "public": {
           Tables: {
-            "cash_movements": {
+            "bridge_pairings": {
+                  Row: {
+                    "claimed_at": string | null,"claimed_by": string | null,"code_hash": string,"created_at": string,"created_by": string | null,"expires_at": string,"id": string,"label": string,"restaurant_id": string,"revoked_at": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "claimed_at"?: string | null,"claimed_by"?: string | null,"code_hash": string,"created_at"?: string,"created_by"?: string | null,"expires_at": string,"id"?: string,"label": string,"restaurant_id": string,"revoked_at"?: string | null
+                  }
+                  Update: {
+                    "claimed_at"?: string | null,"claimed_by"?: string | null,"code_hash"?: string,"created_at"?: string,"created_by"?: string | null,"expires_at"?: string,"id"?: string,"label"?: string,"restaurant_id"?: string,"revoked_at"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "bridge_pairings_restaurant_id_fkey"
+      columns: ["restaurant_id"]
+isOneToOne: false
+      referencedRelation: "restaurants"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"cash_movements": {
                   Row: {
                     "amount": number,"created_at": string,"created_by": string | null,"id": string,"kind": Database["public"]['Enums']["cash_movement_kind"],"reason": string,"restaurant_id": string,"shift_id": string
                   }
@@ -283,6 +303,32 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"order_discounts": {
+                  Row: {
+                    "amount": number,"created_at": string,"created_by": string | null,"id": string,"kind": Database["public"]['Enums']["discount_kind"],"line_id": string | null,"order_id": string,"reason": string,"removed_at": string | null,"removed_by": string | null,"restaurant_id": string,"value": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "amount"?: number,"created_at"?: string,"created_by"?: string | null,"id": string,"kind": Database["public"]['Enums']["discount_kind"],"line_id"?: string | null,"order_id": string,"reason": string,"removed_at"?: string | null,"removed_by"?: string | null,"restaurant_id": string,"value": number
+                  }
+                  Update: {
+                    "amount"?: number,"created_at"?: string,"created_by"?: string | null,"id"?: string,"kind"?: Database["public"]['Enums']["discount_kind"],"line_id"?: string | null,"order_id"?: string,"reason"?: string,"removed_at"?: string | null,"removed_by"?: string | null,"restaurant_id"?: string,"value"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "order_discounts_line_id_fkey"
+      columns: ["line_id"]
+isOneToOne: false
+      referencedRelation: "order_lines"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "order_discounts_restaurant_id_order_id_fkey"
+      columns: ["restaurant_id","order_id"]
+isOneToOne: false
+      referencedRelation: "orders"
+      referencedColumns: ["restaurant_id","id"]
+    }
+                  ]
                 },"order_events": {
                   Row: {
                     "actor_id": string | null,"actor_role": string,"at": string,"from_status": string | null,"id": number,"line_id": string | null,"order_id": string,"reason": string | null,"restaurant_id": string,"to_status": string
@@ -351,14 +397,14 @@ isOneToOne: false
                   ]
                 },"orders": {
                   Row: {
-                    "business_date": string | null,"cancelled_at": string | null,"completed_at": string | null,"created_at": string,"created_by": string | null,"currency": string,"currency_exponent": number,"guest_user_id": string | null,"id": string,"menu_version": number | null,"note": string,"number": number | null,"ordered_at": string,"paid": number,"payload_hash": string,"payment_status": Database["public"]['Enums']["payment_status"],"placed_at": string | null,"price_override": boolean,"provisional_code": string | null,"refunded": number,"restaurant_id": string,"source": Database["public"]['Enums']["order_source"],"status": Database["public"]['Enums']["order_status"],"status_reason": string | null,"subtotal": number,"table_id": string | null,"tax": number,"tax_mode": Database["public"]['Enums']["tax_mode"],"tax_rate_bp": number,"total": number,"type": Database["public"]['Enums']["order_type"],"updated_at": string,"version": number
+                    "business_date": string | null,"cancelled_at": string | null,"completed_at": string | null,"created_at": string,"created_by": string | null,"currency": string,"currency_exponent": number,"discount": number,"guest_user_id": string | null,"id": string,"menu_version": number | null,"note": string,"number": number | null,"ordered_at": string,"paid": number,"payload_hash": string,"payment_status": Database["public"]['Enums']["payment_status"],"placed_at": string | null,"price_override": boolean,"provisional_code": string | null,"refunded": number,"restaurant_id": string,"source": Database["public"]['Enums']["order_source"],"status": Database["public"]['Enums']["order_status"],"status_reason": string | null,"subtotal": number,"table_id": string | null,"tax": number,"tax_mode": Database["public"]['Enums']["tax_mode"],"tax_rate_bp": number,"total": number,"type": Database["public"]['Enums']["order_type"],"updated_at": string,"version": number
                   }
                   ComputedFields: never
                   Insert: {
-                    "business_date"?: string | null,"cancelled_at"?: string | null,"completed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"currency": string,"currency_exponent": number,"guest_user_id"?: string | null,"id": string,"menu_version"?: number | null,"note"?: string,"number"?: number | null,"ordered_at"?: string,"paid"?: number,"payload_hash": string,"payment_status"?: Database["public"]['Enums']["payment_status"],"placed_at"?: string | null,"price_override"?: boolean,"provisional_code"?: string | null,"refunded"?: number,"restaurant_id": string,"source": Database["public"]['Enums']["order_source"],"status": Database["public"]['Enums']["order_status"],"status_reason"?: string | null,"subtotal": number,"table_id"?: string | null,"tax": number,"tax_mode": Database["public"]['Enums']["tax_mode"],"tax_rate_bp": number,"total": number,"type": Database["public"]['Enums']["order_type"],"updated_at"?: string,"version"?: number
+                    "business_date"?: string | null,"cancelled_at"?: string | null,"completed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"currency": string,"currency_exponent": number,"discount"?: number,"guest_user_id"?: string | null,"id": string,"menu_version"?: number | null,"note"?: string,"number"?: number | null,"ordered_at"?: string,"paid"?: number,"payload_hash": string,"payment_status"?: Database["public"]['Enums']["payment_status"],"placed_at"?: string | null,"price_override"?: boolean,"provisional_code"?: string | null,"refunded"?: number,"restaurant_id": string,"source": Database["public"]['Enums']["order_source"],"status": Database["public"]['Enums']["order_status"],"status_reason"?: string | null,"subtotal": number,"table_id"?: string | null,"tax": number,"tax_mode": Database["public"]['Enums']["tax_mode"],"tax_rate_bp": number,"total": number,"type": Database["public"]['Enums']["order_type"],"updated_at"?: string,"version"?: number
                   }
                   Update: {
-                    "business_date"?: string | null,"cancelled_at"?: string | null,"completed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"currency"?: string,"currency_exponent"?: number,"guest_user_id"?: string | null,"id"?: string,"menu_version"?: number | null,"note"?: string,"number"?: number | null,"ordered_at"?: string,"paid"?: number,"payload_hash"?: string,"payment_status"?: Database["public"]['Enums']["payment_status"],"placed_at"?: string | null,"price_override"?: boolean,"provisional_code"?: string | null,"refunded"?: number,"restaurant_id"?: string,"source"?: Database["public"]['Enums']["order_source"],"status"?: Database["public"]['Enums']["order_status"],"status_reason"?: string | null,"subtotal"?: number,"table_id"?: string | null,"tax"?: number,"tax_mode"?: Database["public"]['Enums']["tax_mode"],"tax_rate_bp"?: number,"total"?: number,"type"?: Database["public"]['Enums']["order_type"],"updated_at"?: string,"version"?: number
+                    "business_date"?: string | null,"cancelled_at"?: string | null,"completed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"currency"?: string,"currency_exponent"?: number,"discount"?: number,"guest_user_id"?: string | null,"id"?: string,"menu_version"?: number | null,"note"?: string,"number"?: number | null,"ordered_at"?: string,"paid"?: number,"payload_hash"?: string,"payment_status"?: Database["public"]['Enums']["payment_status"],"placed_at"?: string | null,"price_override"?: boolean,"provisional_code"?: string | null,"refunded"?: number,"restaurant_id"?: string,"source"?: Database["public"]['Enums']["order_source"],"status"?: Database["public"]['Enums']["order_status"],"status_reason"?: string | null,"subtotal"?: number,"table_id"?: string | null,"tax"?: number,"tax_mode"?: Database["public"]['Enums']["tax_mode"],"tax_rate_bp"?: number,"total"?: number,"type"?: Database["public"]['Enums']["order_type"],"updated_at"?: string,"version"?: number
                   }
                   Relationships: [
                     {
@@ -377,14 +423,14 @@ isOneToOne: false
                   ]
                 },"payments": {
                   Row: {
-                    "amount": number,"change": number | null,"created_at": string,"created_by": string | null,"id": string,"method": Database["public"]['Enums']["payment_method"],"order_id": string,"reason": string | null,"reference": string | null,"refund_of": string | null,"restaurant_id": string,"shift_id": string | null,"tendered": number | null
+                    "amount": number,"change": number | null,"created_at": string,"created_by": string | null,"id": string,"method": Database["public"]['Enums']["payment_method"],"order_id": string,"reason": string | null,"reference": string | null,"refund_of": string | null,"restaurant_id": string,"shift_id": string | null,"tendered": number | null,"tip": number
                   }
                   ComputedFields: never
                   Insert: {
-                    "amount": number,"change"?: number | null,"created_at"?: string,"created_by"?: string | null,"id": string,"method": Database["public"]['Enums']["payment_method"],"order_id": string,"reason"?: string | null,"reference"?: string | null,"refund_of"?: string | null,"restaurant_id": string,"shift_id"?: string | null,"tendered"?: number | null
+                    "amount": number,"change"?: number | null,"created_at"?: string,"created_by"?: string | null,"id": string,"method": Database["public"]['Enums']["payment_method"],"order_id": string,"reason"?: string | null,"reference"?: string | null,"refund_of"?: string | null,"restaurant_id": string,"shift_id"?: string | null,"tendered"?: number | null,"tip"?: number
                   }
                   Update: {
-                    "amount"?: number,"change"?: number | null,"created_at"?: string,"created_by"?: string | null,"id"?: string,"method"?: Database["public"]['Enums']["payment_method"],"order_id"?: string,"reason"?: string | null,"reference"?: string | null,"refund_of"?: string | null,"restaurant_id"?: string,"shift_id"?: string | null,"tendered"?: number | null
+                    "amount"?: number,"change"?: number | null,"created_at"?: string,"created_by"?: string | null,"id"?: string,"method"?: Database["public"]['Enums']["payment_method"],"order_id"?: string,"reason"?: string | null,"reference"?: string | null,"refund_of"?: string | null,"restaurant_id"?: string,"shift_id"?: string | null,"tendered"?: number | null,"tip"?: number
                   }
                   Relationships: [
                     {
@@ -475,14 +521,14 @@ isOneToOne: false
                   ]
                 },"restaurants": {
                   Row: {
-                    "auto_print_receipts": boolean,"board_token": string,"board_token_rotated_at": string,"business_day_cutoff_hour": number,"country": string,"created_at": string,"currency": string,"guest_ordering": Database["public"]['Enums']["guest_ordering_mode"],"id": string,"kds_late_minutes": number,"kds_warn_minutes": number,"locale": string,"menu_version": number,"name": string,"receipt_footer": string,"receipt_header": string,"slug": string,"tax_mode": Database["public"]['Enums']["tax_mode"],"tax_rate_bp": number,"timezone": string,"updated_at": string
+                    "auto_print_receipts": boolean,"board_token": string,"board_token_rotated_at": string,"business_day_cutoff_hour": number,"cashier_discount_limit_bp": number,"country": string,"created_at": string,"currency": string,"guest_ordering": Database["public"]['Enums']["guest_ordering_mode"],"id": string,"kds_late_minutes": number,"kds_warn_minutes": number,"locale": string,"menu_version": number,"name": string,"receipt_footer": string,"receipt_header": string,"slug": string,"tax_mode": Database["public"]['Enums']["tax_mode"],"tax_rate_bp": number,"timezone": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "auto_print_receipts"?: boolean,"board_token"?: string,"board_token_rotated_at"?: string,"business_day_cutoff_hour"?: number,"country": string,"created_at"?: string,"currency": string,"guest_ordering"?: Database["public"]['Enums']["guest_ordering_mode"],"id"?: string,"kds_late_minutes"?: number,"kds_warn_minutes"?: number,"locale"?: string,"menu_version"?: number,"name": string,"receipt_footer"?: string,"receipt_header"?: string,"slug": string,"tax_mode"?: Database["public"]['Enums']["tax_mode"],"tax_rate_bp"?: number,"timezone": string,"updated_at"?: string
+                    "auto_print_receipts"?: boolean,"board_token"?: string,"board_token_rotated_at"?: string,"business_day_cutoff_hour"?: number,"cashier_discount_limit_bp"?: number,"country": string,"created_at"?: string,"currency": string,"guest_ordering"?: Database["public"]['Enums']["guest_ordering_mode"],"id"?: string,"kds_late_minutes"?: number,"kds_warn_minutes"?: number,"locale"?: string,"menu_version"?: number,"name": string,"receipt_footer"?: string,"receipt_header"?: string,"slug": string,"tax_mode"?: Database["public"]['Enums']["tax_mode"],"tax_rate_bp"?: number,"timezone": string,"updated_at"?: string
                   }
                   Update: {
-                    "auto_print_receipts"?: boolean,"board_token"?: string,"board_token_rotated_at"?: string,"business_day_cutoff_hour"?: number,"country"?: string,"created_at"?: string,"currency"?: string,"guest_ordering"?: Database["public"]['Enums']["guest_ordering_mode"],"id"?: string,"kds_late_minutes"?: number,"kds_warn_minutes"?: number,"locale"?: string,"menu_version"?: number,"name"?: string,"receipt_footer"?: string,"receipt_header"?: string,"slug"?: string,"tax_mode"?: Database["public"]['Enums']["tax_mode"],"tax_rate_bp"?: number,"timezone"?: string,"updated_at"?: string
+                    "auto_print_receipts"?: boolean,"board_token"?: string,"board_token_rotated_at"?: string,"business_day_cutoff_hour"?: number,"cashier_discount_limit_bp"?: number,"country"?: string,"created_at"?: string,"currency"?: string,"guest_ordering"?: Database["public"]['Enums']["guest_ordering_mode"],"id"?: string,"kds_late_minutes"?: number,"kds_warn_minutes"?: number,"locale"?: string,"menu_version"?: number,"name"?: string,"receipt_footer"?: string,"receipt_header"?: string,"slug"?: string,"tax_mode"?: Database["public"]['Enums']["tax_mode"],"tax_rate_bp"?: number,"timezone"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     {
@@ -536,6 +582,9 @@ isOneToOne: false
 "add_order_round":
 { Args: { "p_round": Json }; Returns: Json
                            },
+"apply_discount":
+{ Args: { "p_discount_id": string,"p_kind": Database["public"]['Enums']["discount_kind"],"p_line_id"?: string,"p_order_id": string,"p_reason": string,"p_value": number }; Returns: Json
+                           },
 "board_orders":
 { Args: { "p_token": string }; Returns: Json
                            },
@@ -553,6 +602,9 @@ isOneToOne: false
         isOneToOne: true
         isSetofReturn: false
       } },
+"claim_bridge_pairing":
+{ Args: { "p_code": string }; Returns: Json
+                           },
 "claim_device_code":
 { Args: { "p_device_id": string,"p_restaurant_id": string }; Returns: string
                            },
@@ -611,6 +663,9 @@ isOneToOne: false
         isOneToOne: true
         isSetofReturn: false
       } },
+"create_bridge_pairing":
+{ Args: { "p_label"?: string,"p_restaurant_id": string }; Returns: Json
+                           },
 "create_invite":
 { Args: { "p_restaurant_id": string,"p_role": Database["public"]['Enums']["member_role"],"p_valid_hours"?: number }; Returns: {
               "accepted_at": string | null,
@@ -636,6 +691,7 @@ isOneToOne: false
 "board_token": string,
 "board_token_rotated_at": string,
 "business_day_cutoff_hour": number,
+"cashier_discount_limit_bp": number,
 "country": string,
 "created_at": string,
 "currency": string,
@@ -767,7 +823,7 @@ isOneToOne: false
         isSetofReturn: false
       } },
 "record_payment":
-{ Args: { "p_amount": number,"p_method": Database["public"]['Enums']["payment_method"],"p_order_id": string,"p_payment_id": string,"p_reference"?: string,"p_shift_id"?: string,"p_tendered"?: number }; Returns: {
+{ Args: { "p_amount": number,"p_method": Database["public"]['Enums']["payment_method"],"p_order_id": string,"p_payment_id": string,"p_reference"?: string,"p_shift_id"?: string,"p_tendered"?: number,"p_tip"?: number }; Returns: {
               "amount": number,
 "change": number | null,
 "created_at": string,
@@ -780,7 +836,8 @@ isOneToOne: false
 "refund_of": string | null,
 "restaurant_id": string,
 "shift_id": string | null,
-"tendered": number | null
+"tendered": number | null,
+"tip": number
             }
                           SetofOptions: {
         from: "*"
@@ -802,7 +859,8 @@ isOneToOne: false
 "refund_of": string | null,
 "restaurant_id": string,
 "shift_id": string | null,
-"tendered": number | null
+"tendered": number | null,
+"tip": number
             }
                           SetofOptions: {
         from: "*"
@@ -810,6 +868,9 @@ isOneToOne: false
         isOneToOne: true
         isSetofReturn: false
       } },
+"remove_discount":
+{ Args: { "p_discount_id": string }; Returns: Json
+                           },
 "remove_member":
 { Args: { "p_restaurant_id": string,"p_user_id": string }; Returns: undefined
                            },
@@ -865,6 +926,9 @@ isOneToOne: false
         isOneToOne: true
         isSetofReturn: false
       } },
+"revoke_bridge_pairing":
+{ Args: { "p_pairing_id": string }; Returns: undefined
+                           },
 "revoke_invite":
 { Args: { "p_invite_id": string }; Returns: {
               "accepted_at": string | null,
@@ -890,6 +954,7 @@ isOneToOne: false
 "board_token": string,
 "board_token_rotated_at": string,
 "business_day_cutoff_hour": number,
+"cashier_discount_limit_bp": number,
 "country": string,
 "created_at": string,
 "currency": string,
@@ -1004,7 +1069,7 @@ isOneToOne: false
                            }
           }
           Enums: {
-            "cash_movement_kind": "cash_in"|"cash_out","guest_ordering_mode": "off"|"draft_first"|"auto_accept","line_status": "pending"|"queued"|"preparing"|"ready"|"served"|"cancelled","member_role": "owner"|"manager"|"cashier"|"kitchen"|"waiter"|"print_bridge","order_source": "pos"|"qr","order_status": "draft"|"placed"|"preparing"|"ready"|"completed"|"rejected"|"cancelled","order_type": "dine_in"|"takeaway","payment_method": "cash"|"card"|"mobile_money"|"other","payment_status": "unpaid"|"partially_paid"|"paid"|"refunded","print_document": "kitchen_ticket"|"cancel_ticket"|"receipt"|"test","print_job_status": "queued"|"printing"|"printed"|"failed","printer_kind": "receipt"|"kitchen","tax_mode": "inclusive"|"exclusive","variance_reason": "count_error"|"change_error"|"unrecorded_sale"|"unrecorded_expense"|"theft"|"other"
+            "cash_movement_kind": "cash_in"|"cash_out","discount_kind": "percent"|"amount","guest_ordering_mode": "off"|"draft_first"|"auto_accept","line_status": "pending"|"queued"|"preparing"|"ready"|"served"|"cancelled","member_role": "owner"|"manager"|"cashier"|"kitchen"|"waiter"|"print_bridge","order_source": "pos"|"qr","order_status": "draft"|"placed"|"preparing"|"ready"|"completed"|"rejected"|"cancelled","order_type": "dine_in"|"takeaway","payment_method": "cash"|"card"|"mobile_money"|"other","payment_status": "unpaid"|"partially_paid"|"paid"|"refunded","print_document": "kitchen_ticket"|"cancel_ticket"|"receipt"|"test","print_job_status": "queued"|"printing"|"printed"|"failed","printer_kind": "receipt"|"kitchen","tax_mode": "inclusive"|"exclusive","variance_reason": "count_error"|"change_error"|"unrecorded_sale"|"unrecorded_expense"|"theft"|"other"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -1120,7 +1185,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "cash_movement_kind": ["cash_in", "cash_out"],"guest_ordering_mode": ["off", "draft_first", "auto_accept"],"line_status": ["pending", "queued", "preparing", "ready", "served", "cancelled"],"member_role": ["owner", "manager", "cashier", "kitchen", "waiter", "print_bridge"],"order_source": ["pos", "qr"],"order_status": ["draft", "placed", "preparing", "ready", "completed", "rejected", "cancelled"],"order_type": ["dine_in", "takeaway"],"payment_method": ["cash", "card", "mobile_money", "other"],"payment_status": ["unpaid", "partially_paid", "paid", "refunded"],"print_document": ["kitchen_ticket", "cancel_ticket", "receipt", "test"],"print_job_status": ["queued", "printing", "printed", "failed"],"printer_kind": ["receipt", "kitchen"],"tax_mode": ["inclusive", "exclusive"],"variance_reason": ["count_error", "change_error", "unrecorded_sale", "unrecorded_expense", "theft", "other"]
+            "cash_movement_kind": ["cash_in", "cash_out"],"discount_kind": ["percent", "amount"],"guest_ordering_mode": ["off", "draft_first", "auto_accept"],"line_status": ["pending", "queued", "preparing", "ready", "served", "cancelled"],"member_role": ["owner", "manager", "cashier", "kitchen", "waiter", "print_bridge"],"order_source": ["pos", "qr"],"order_status": ["draft", "placed", "preparing", "ready", "completed", "rejected", "cancelled"],"order_type": ["dine_in", "takeaway"],"payment_method": ["cash", "card", "mobile_money", "other"],"payment_status": ["unpaid", "partially_paid", "paid", "refunded"],"print_document": ["kitchen_ticket", "cancel_ticket", "receipt", "test"],"print_job_status": ["queued", "printing", "printed", "failed"],"printer_kind": ["receipt", "kitchen"],"tax_mode": ["inclusive", "exclusive"],"variance_reason": ["count_error", "change_error", "unrecorded_sale", "unrecorded_expense", "theft", "other"]
           }
         }
 } as const
