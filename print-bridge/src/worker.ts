@@ -37,6 +37,8 @@ export interface WorkerOptions {
   batchSize?: number;
   connectTimeoutMs?: number;
   writeTimeoutMs?: number;
+  /** The database refused the bridge itself (its membership was removed): nothing will print again. */
+  onUnpaired?: (reason: string) => void;
 }
 
 export interface WorkerStatus {
@@ -138,7 +140,11 @@ export class Worker {
         p_limit: this.o.batchSize ?? 20,
         p_lease_seconds: this.o.leaseSeconds ?? 60,
       });
-      if (error) throw new Error(`claim_print_jobs: ${error.message}`);
+      if (error) {
+        // forbidden (42501): no longer the restaurant's print bridge. Anything else is transient.
+        if (error.code === '42501') this.o.onUnpaired?.(error.message);
+        throw new Error(`claim_print_jobs: ${error.message}`);
+      }
       this.status.lastContact = new Date().toISOString();
       const jobs = (data ?? []) as PrintJob[];
       if (jobs.length === 0) break;

@@ -57,6 +57,7 @@ export const TABLES: Record<string, Ops> = {
   payments: { select: ['owner', 'manager', 'cashier', 'waiter', ...S], insert: S, update: NOBODY, delete: NOBODY },
   printers: { ...menuTable, select: [...STAFF, 'print_bridge', ...S] },
   print_jobs: serviceWrites([...MGMT, 'print_bridge']),
+  bridge_pairings: serviceWrites(MGMT),
 };
 
 const POS: Who[] = ['owner', 'manager', 'cashier', 'waiter'];
@@ -98,4 +99,8 @@ export const RPCS: Record<string, Who[]> = {
   rotate_board_token: MGMT,
   // The TV facing customers is not signed in: anyone holding the board token, anon included.
   board_orders: ['anon', ...SIGNED_IN, 'service'],
+  create_bridge_pairing: MGMT,
+  revoke_bridge_pairing: MGMT,
+  // A bridge pairs as a fresh anonymous sign-in; a person's account (or a service call) never does.
+  claim_bridge_pairing: ['guest'],
 };

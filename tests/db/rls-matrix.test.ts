@@ -20,6 +20,8 @@ let inviteId: string;
 let claimedJobId: string;
 let failedJobId: string;
 let boardToken: string;
+let pairingCode: string;
+let pairingId: string;
 
 beforeAll(async () => {
   r = await makeRestaurant();
@@ -95,6 +97,11 @@ beforeAll(async () => {
   order = (await sql<{ o: OrderJson }>('select private.order_json($1) as o', [order.id]))[0]?.o ?? order;
   boardToken =
     (await sql<{ t: string }>('select board_token as t from public.restaurants where id = $1', [r.id]))[0]?.t ?? '';
+  const pairing = await rpc<{ id: string; code: string }>(r.as('owner'), 'create_bridge_pairing', {
+    p_restaurant_id: r.id,
+  });
+  pairingCode = pairing.code;
+  pairingId = pairing.id;
 });
 
 function tableProbes(t: string): Record<keyof Ops, { text: string; values: unknown[] }> {
@@ -128,6 +135,7 @@ function tableProbes(t: string): Record<keyof Ops, { text: string; values: unkno
     payments: 'reference',
     printers: 'name',
     print_jobs: 'attempts',
+    bridge_pairings: 'label',
   };
   const inserts: Record<string, [string, unknown[]]> = {
     currencies: [`insert into public.currencies (code, exponent, name) values ('ZZZ', 2, 'Probe')`, []],
@@ -202,6 +210,10 @@ function tableProbes(t: string): Record<keyof Ops, { text: string; values: unkno
       [r.id, order.id],
     ],
     printers: [`insert into public.printers (restaurant_id, name, kind) values ($1, 'Probe', 'receipt')`, [r.id]],
+    bridge_pairings: [
+      `insert into public.bridge_pairings (restaurant_id, code_hash, label, expires_at) values ($1, sha256('probe'), 'Probe', now())`,
+      [r.id],
+    ],
     print_jobs: [
       `insert into public.print_jobs (restaurant_id, printer_id, document, dedupe_key, payload) values ($1, $2, 'test', 'probe', '{}')`,
       [r.id, r.receiptPrinter],
@@ -294,6 +306,9 @@ function rpcCall(fn: string): { sql: string; values: () => unknown[] } {
     reprint_order: [`p_order_id => $1, p_document => 'receipt'`, () => [order.id]],
     rotate_board_token: [`p_restaurant_id => $1`, () => [r.id]],
     board_orders: [`p_token => $1`, () => [boardToken]],
+    create_bridge_pairing: [`p_restaurant_id => $1`, () => [r.id]],
+    revoke_bridge_pairing: [`p_pairing_id => $1`, () => [pairingId]],
+    claim_bridge_pairing: [`p_code => $1`, () => [pairingCode]],
   };
   const [args, values] = calls[fn] ?? ['', () => []];
   return { sql: `select public.${fn}(${args}) as v`, values };
