@@ -50,6 +50,7 @@ export const TABLES: Record<string, Ops> = {
   order_events: serviceWrites(MGMT),
   order_counters: serviceWrites(MGMT),
   order_rounds: serviceWrites(STAFF),
+  order_discounts: serviceWrites(STAFF),
   pos_devices: serviceWrites(STAFF),
   shifts: serviceWrites(['owner', 'manager', 'cashier']),
   cash_movements: serviceWrites(['owner', 'manager', 'cashier']),
@@ -90,6 +91,9 @@ export const RPCS: Record<string, Who[]> = {
   shift_report: DRAWER,
   record_payment: POS,
   refund_payment: MGMT,
+  // The matrix restaurant lets cashiers give 10 %; the limits themselves are in discounts.test.ts.
+  apply_discount: DRAWER,
+  remove_discount: DRAWER,
   claim_print_jobs: PRINTING,
   complete_print_job: PRINTING,
   fail_print_job: PRINTING,

@@ -22,6 +22,7 @@ let failedJobId: string;
 let boardToken: string;
 let pairingCode: string;
 let pairingId: string;
+let discountId: string;
 
 beforeAll(async () => {
   r = await makeRestaurant();
@@ -94,6 +95,16 @@ beforeAll(async () => {
   await rpc(r.as('waiter'), 'add_order_round', {
     p_round: { id: uuid(), order_id: order.id, lines: [{ item_id: r.fries, qty: 1 }] },
   });
+  // A discount so order_discounts has a row to read and remove_discount one to remove; cashiers may give 10 %.
+  await sql('update public.restaurants set cashier_discount_limit_bp = 1000 where id = $1', [r.id]);
+  discountId = uuid();
+  await rpc(r.as('owner'), 'apply_discount', {
+    p_discount_id: discountId,
+    p_order_id: order.id,
+    p_kind: 'amount',
+    p_value: 1,
+    p_reason: 'probe',
+  });
   order = (await sql<{ o: OrderJson }>('select private.order_json($1) as o', [order.id]))[0]?.o ?? order;
   boardToken =
     (await sql<{ t: string }>('select board_token as t from public.restaurants where id = $1', [r.id]))[0]?.t ?? '';
@@ -129,6 +140,7 @@ function tableProbes(t: string): Record<keyof Ops, { text: string; values: unkno
     order_events: 'reason',
     order_counters: 'last_number',
     order_rounds: 'payload_hash',
+    order_discounts: 'reason',
     pos_devices: 'code',
     shifts: 'device_id',
     cash_movements: 'reason',
@@ -188,6 +200,10 @@ function tableProbes(t: string): Record<keyof Ops, { text: string; values: unkno
     order_counters: [
       `insert into public.order_counters (restaurant_id, business_date, last_number) values ($1, '2000-01-01', 1)`,
       [r.id],
+    ],
+    order_discounts: [
+      `insert into public.order_discounts (id, restaurant_id, order_id, kind, value, reason) values (gen_random_uuid(), $1, $2, 'amount', 1, 'probe')`,
+      [r.id, order.id],
     ],
     order_rounds: [
       `insert into public.order_rounds (id, restaurant_id, order_id, round, payload_hash, ordered_at) values (gen_random_uuid(), $1, $2, 99, 'x', now())`,
@@ -298,6 +314,11 @@ function rpcCall(fn: string): { sql: string; values: () => unknown[] } {
       `p_refund_id => $1, p_payment_id => $2, p_amount => 1, p_reason => 'probe'`,
       () => [uuid(), paymentId],
     ],
+    apply_discount: [
+      `p_discount_id => $1, p_order_id => $2, p_kind => 'amount', p_value => 1, p_reason => 'probe'`,
+      () => [uuid(), order.id],
+    ],
+    remove_discount: [`p_discount_id => $1`, () => [discountId]],
     claim_print_jobs: [`p_restaurant_id => $1`, () => [r.id]],
     complete_print_job: [`p_job_id => $1`, () => [claimedJobId]],
     fail_print_job: [`p_job_id => $1, p_error => 'probe'`, () => [claimedJobId]],
