@@ -11,6 +11,15 @@ const printerCodes: Record<string, () => string> = {
   // retry_print_job: someone else retried it, or the job is gone with its printer.
   print_job_not_failed: m.admin_printers_error_job_not_failed,
   print_job_not_found: m.admin_printers_error_job_not_found,
+  // Pairing a print bridge (…20261202000400_bridge_pairing.sql).
+  too_many_pairing_codes: m.db_error_too_many_pairing_codes,
+  invalid_bridge_label: m.db_error_invalid_bridge_label,
+  pairing_not_found: m.db_error_pairing_not_found,
+  pairing_code_invalid: m.db_error_pairing_code_invalid,
+  pairing_code_used: m.db_error_pairing_code_used,
+  pairing_code_expired: m.db_error_pairing_code_expired,
+  pairing_rate_limited: m.db_error_pairing_rate_limited,
+  pairing_needs_anonymous: m.db_error_pairing_needs_anonymous,
 };
 
 /** A refused printer write in the user's language. */

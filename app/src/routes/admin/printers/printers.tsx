@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/solid-query';
 import { createEffect, createSignal, For, Show } from 'solid-js';
+import { BridgePairing } from '#components/printers/bridge-pairing.tsx';
 import { PrinterForm } from '#components/printers/printer-form.tsx';
 import { PrinterQueue } from '#components/printers/printer-queue.tsx';
 import { confirmAction } from '#components/ui/confirm.tsx';
@@ -80,6 +81,7 @@ export default function AdminPrinters() {
           </Show>
         )}
       </Show>
+      <BridgePairing restaurantId={restaurant().restaurantId} />
     </main>
   );
 }
