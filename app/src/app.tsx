@@ -24,12 +24,14 @@ const AdminTables = lazy(() => import('./routes/admin/tables/tables.tsx'));
 const AdminStaff = lazy(() => import('./routes/admin/staff/staff.tsx'));
 const AdminPrinters = lazy(() => import('./routes/admin/printers/printers.tsx'));
 const AdminSettings = lazy(() => import('./routes/admin/settings/settings.tsx'));
+const AdminReports = lazy(() => import('./routes/admin/reports/reports.tsx'));
 const Kitchen = lazy(() => import('./routes/kitchen/kitchen.tsx'));
 const Board = lazy(() => import('./routes/board/board.tsx'));
 const PosLayout = lazy(() => import('./routes/pos/layout.tsx'));
 const PosOrderEntry = lazy(() => import('./routes/pos/order-entry.tsx'));
 const PosOpenOrders = lazy(() => import('./routes/pos/open-orders.tsx'));
 const PosOrderDetail = lazy(() => import('./routes/pos/order-detail.tsx'));
+const PosDrawer = lazy(() => import('./routes/pos/drawer.tsx'));
 // Kobalte's toast region arrives after the first paint; toasts shown before it wait in its store.
 const Toaster = lazy(() => import('#components/ui/toast.tsx').then((module) => ({ default: module.Toaster })));
 
@@ -106,6 +108,7 @@ export function App() {
             <Route path="/staff" component={AdminStaff} />
             <Route path="/printers" component={AdminPrinters} />
             <Route path="/settings" component={AdminSettings} />
+            <Route path="/reports" component={AdminReports} />
           </Route>
           {/* Owners, managers, cashiers and waiters; the layout refuses other roles. */}
           <Route path="/pos" component={PosLayout}>
@@ -113,6 +116,7 @@ export function App() {
             <Route path="/orders" component={PosOpenOrders} />
             <Route path="/orders/:id" component={PosOrderDetail} />
             <Route path="/orders/:id/add" component={PosOrderEntry} />
+            <Route path="/drawer" component={PosDrawer} />
           </Route>
         </Route>
         {/* The customers' TV: no sign-in, numbers only, authorised by the board token in the link. */}

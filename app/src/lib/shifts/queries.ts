@@ -120,3 +120,36 @@ export const shiftsBetweenQueryOptions = (restaurantId: string, from: string, to
         .order('opened_at', { ascending: true }),
     ),
 });
+
+/** What the drawer and the reports need from the restaurant: its money and its day. */
+export interface CashSettings {
+  currency: string;
+  exponent: number;
+  country: string;
+  timezone: string;
+  cutoffHour: number;
+}
+
+export async function fetchCashSettings(restaurantId: string): Promise<CashSettings> {
+  const row = await read(
+    supabase
+      .from('restaurants')
+      .select('currency, country, timezone, business_day_cutoff_hour, currencies(exponent)')
+      .eq('id', restaurantId)
+      .single(),
+  );
+  const joined = row.currencies as { exponent: number } | { exponent: number }[] | null;
+  const exponent = Array.isArray(joined) ? joined[0]?.exponent : joined?.exponent;
+  return {
+    currency: row.currency,
+    exponent: exponent ?? 0,
+    country: row.country,
+    timezone: row.timezone,
+    cutoffHour: row.business_day_cutoff_hour,
+  };
+}
+
+export const cashSettingsQueryOptions = (restaurantId: string) => ({
+  queryKey: ['cash-settings', restaurantId] as const,
+  queryFn: () => fetchCashSettings(restaurantId),
+});

@@ -14,6 +14,7 @@ const sections = [
   { href: '/admin/tables', label: m.admin_nav_tables },
   { href: '/admin/staff', label: m.admin_nav_staff },
   { href: '/admin/printers', label: m.admin_nav_printers },
+  { href: '/admin/reports', label: m.report_nav },
   { href: '/admin/settings', label: m.admin_nav_settings },
 ];
 

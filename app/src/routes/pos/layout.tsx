@@ -57,6 +57,9 @@ function PosShell(props: { children: RouteSectionProps['children'] }) {
         <A href="/pos/orders" activeClass="active">
           {m.pos_nav_orders()}
         </A>
+        <A href="/pos/drawer" activeClass="active">
+          {m.drawer_nav()}
+        </A>
         <Show when={canAdminister(membership().role)}>
           <A href="/admin">{m.pos_nav_admin()}</A>
         </Show>
