@@ -113,6 +113,41 @@ describe('Edge Functions: receipt (verify_jwt = true)', () => {
     });
   });
 
+  it('prints the discounts and a payment’s tip', async () => {
+    const placed = await owner.rpc('place_order', {
+      p_order: {
+        id: randomUUID(),
+        restaurant_id: restaurantId,
+        type: 'takeaway',
+        lines: [{ item_id: itemId, qty: 2 }],
+      },
+    });
+    if (placed.error) throw placed.error;
+    const discounted = await owner.rpc('apply_discount', {
+      p_discount_id: randomUUID(),
+      p_order_id: placed.data.id,
+      p_kind: 'amount',
+      p_value: 500,
+      p_reason: 'Happy hour',
+    });
+    if (discounted.error) throw discounted.error;
+    // 3,000 − 500 = 2,500 + 18 % = 2,950.
+    expect(discounted.data.total).toBe(2950);
+    const paid = await owner.rpc('record_payment', {
+      p_payment_id: randomUUID(),
+      p_order_id: placed.data.id,
+      p_method: 'card',
+      p_amount: 2950,
+      p_tip: 300,
+    });
+    if (paid.error) throw paid.error;
+    const text = await owner.functions.invoke(`receipt?order=${placed.data.id}&format=text`, { method: 'GET' });
+    expect(text.error).toBeNull();
+    expect(text.data).toMatch(/^Discount Happy hour +-F CFA 500$/m);
+    expect(text.data).toMatch(/^ +Tip +F CFA 300$/m);
+    expect(text.data).toMatch(/^Total +F CFA 2,950$/m);
+  });
+
   it('refuses a bad order id or format with 400 and a stable code', async () => {
     const badId = await owner.functions.invoke('receipt?order=42', { method: 'GET' });
     expect(await failure(badId.error)).toMatchObject({ status: 400, body: { error: { code: 'invalid_order_id' } } });

@@ -40,15 +40,26 @@ function toLine(l: Row): PrintLine {
   };
 }
 
-function orderPart(o: Row, tableLabel: string | null): TicketPayload['order'] {
-  const { payload_hash: _h, created_by: _c, guest_user_id: _g, lines: _l, ...order } = o;
-  return { ...(order as unknown as TicketPayload['order']), table_label: tableLabel };
+/** Discounts as the receipt prints them: order_json's (reason) or order_discounts rows (reason). */
+const discountsPart = (rows: unknown): { label: string; amount: number }[] =>
+  (Array.isArray(rows) ? (rows as Row[]) : []).map((d) => ({
+    label: String(d.reason ?? ''),
+    amount: d.amount as number,
+  }));
+
+function orderPart(o: Row, tableLabel: string | null, discounts: unknown = o.discounts): TicketPayload['order'] {
+  const { payload_hash: _h, created_by: _c, guest_user_id: _g, lines: _l, discounts: _d, ...order } = o;
+  return {
+    ...(order as unknown as TicketPayload['order']),
+    table_label: tableLabel,
+    discounts: discountsPart(discounts),
+  };
 }
 
 /** Staff: the tables RLS lets them read, as private.ticket_payload reads them for a receipt job. */
 async function staffPayload(sb: SupabaseClient, order: Row): Promise<TicketPayload> {
   const restaurantId = order.restaurant_id as string;
-  const [restaurant, table, lines, payments, printer] = await Promise.all([
+  const [restaurant, table, lines, payments, printer, discounts] = await Promise.all([
     sb
       .from('restaurants')
       .select('name, locale, timezone, currency, receipt_header, receipt_footer')
@@ -66,7 +77,7 @@ async function staffPayload(sb: SupabaseClient, order: Row): Promise<TicketPaylo
     // Cooks may not read payments: RLS answers no rows and the receipt shows none.
     sb
       .from('payments')
-      .select('method, amount, tendered, change')
+      .select('method, amount, tendered, change, tip')
       .eq('restaurant_id', restaurantId)
       .eq('order_id', order.id)
       .order('created_at'),
@@ -79,6 +90,15 @@ async function staffPayload(sb: SupabaseClient, order: Row): Promise<TicketPaylo
       .order('name')
       .limit(1)
       .maybeSingle(),
+    // The live discounts, as private.ticket_payload lists them.
+    sb
+      .from('order_discounts')
+      .select('reason, amount')
+      .eq('restaurant_id', restaurantId)
+      .eq('order_id', order.id)
+      .is('removed_at', null)
+      .order('created_at')
+      .order('id'),
   ]);
   const r = unwrap(restaurant, 'restaurants') as PrintRestaurant | null;
   if (!r) throw new Error('restaurants: the order is visible but not its restaurant');
@@ -89,7 +109,11 @@ async function staffPayload(sb: SupabaseClient, order: Row): Promise<TicketPaylo
       ? { id: p.id as string, name: p.name as string, chars_per_line: p.chars_per_line as number }
       : { name: 'preview', chars_per_line: DEFAULT_CHARS_PER_LINE },
     restaurant: r,
-    order: orderPart(order, ((unwrap(table, 'dining_tables') as Row | null)?.label as string | undefined) ?? null),
+    order: orderPart(
+      order,
+      ((unwrap(table, 'dining_tables') as Row | null)?.label as string | undefined) ?? null,
+      unwrap(discounts, 'order_discounts'),
+    ),
     lines: ((unwrap(lines, 'order_lines') ?? []) as Row[]).map(toLine),
     payments: (unwrap(payments, 'payments') ?? []) as PrintPayment[],
   };

@@ -49,7 +49,7 @@ export interface PrintOrder {
   cancelled_at?: string | null;
   created_at?: string | null;
   updated_at?: string | null;
-  /** Not in the database yet: printed when present. */
+  /** The live discounts of a receipt (label = the discount's reason, amount taken off). */
   discounts?: { label: string; amount: Money }[];
 }
 
@@ -74,7 +74,7 @@ export interface PrintPayment {
   amount: Money;
   tendered?: Money | null;
   change?: Money | null;
-  /** Not in the database yet: printed when present. */
+  /** On top of the amount; not part of the sale. 0 or absent: no tip line. */
   tip?: Money | null;
 }
 
