@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ticketPayload } from '../../supabase/functions/_shared/print/fixtures.ts';
 import { layout, printEncoding } from './layouts.ts';
-import { render } from './render.ts';
+import { DRAWER_KICK, render } from './render.ts';
 
 describe('render (payload → receiptline → ESC/POS)', () => {
   it.each([32, 42, 48])(
@@ -23,4 +23,26 @@ describe('render (payload → receiptline → ESC/POS)', () => {
       expect(text).toContain('Crème brûlée');
     },
   );
+
+  it('a receipt: control characters in a note (ESC p, GS V, ESC @) reach the printer as text at most, never as commands', () => {
+    const payload = ticketPayload('XOF', 'receipt', 42, { lineNote: 'x\x1bp\x00\x19\xfa\x1dVA\x00\x1b@y' });
+    const latin = Buffer.from(render(layout, payload, { cpl: 42, encoding: printEncoding }).bytes).toString('latin1');
+    expect(latin).not.toContain('\x1bp');
+    expect(latin.indexOf('\x1dVA\x00')).toBe(-1);
+    // ESC @ only where receiptline initialises the printer, at the start.
+    expect(latin.lastIndexOf('\x1b@')).toBe(0);
+  });
+
+  it('a drawer kick is ESC p on pin 2 and nothing else: no paper', () => {
+    const { bytes, text } = render(
+      () => {
+        throw new Error('no layout for a drawer kick');
+      },
+      { document: 'drawer_kick', payment: { id: 'p', amount: 500 } },
+      { cpl: 42, encoding: printEncoding },
+    );
+    expect([...bytes]).toEqual([0x1b, 0x70, 0x00, 0x19, 0xfa]);
+    expect([...bytes]).toEqual([...DRAWER_KICK]);
+    expect(text).toMatch(/drawer/);
+  });
 });

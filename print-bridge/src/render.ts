@@ -17,7 +17,16 @@ export interface RenderOptions {
  * A job's payload → markup → the ESC/POS bytes (initialise, text in the code page, cut) and the same
  * document as plain text for the virtual printer's readable copy.
  */
+/**
+ * ESC p 0 25 250: a pulse on drawer pin 2 for 50 ms, then 500 ms off — the kick every ESC/POS
+ * printer passes to the cash drawer on its DK port. No ESC @, no text, no cut: nothing is printed.
+ */
+export const DRAWER_KICK: Uint8Array = Uint8Array.of(0x1b, 0x70, 0x00, 0x19, 0xfa);
+
 export function render(layout: Layout, payload: unknown, { cpl, encoding }: RenderOptions): VirtualPrint {
+  if ((payload as { document?: unknown } | null)?.document === 'drawer_kick') {
+    return { bytes: Buffer.from(DRAWER_KICK), text: 'Cash drawer opened (ESC p pulse, nothing printed)\n' };
+  }
   const markup = layout(payload);
   const escpos = receiptline.transform(markup, { command: 'escpos', cpl, encoding, cutting: true });
   // receiptline returns ESC/POS as a binary string: one char per byte.

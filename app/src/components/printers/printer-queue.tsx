@@ -21,6 +21,7 @@ const documentNames: Record<FailedJob['document'], () => string> = {
   cancel_ticket: m.admin_printers_doc_cancel_ticket,
   receipt: m.admin_printers_doc_receipt,
   test: m.admin_printers_doc_test,
+  drawer_kick: m.admin_printers_doc_drawer_kick,
 };
 
 /** "Kitchen ticket, order 12": what a failed job was printing. */
