@@ -31,6 +31,8 @@ const PosLayout = lazy(() => import('./routes/pos/layout.tsx'));
 const PosOrderEntry = lazy(() => import('./routes/pos/order-entry.tsx'));
 const PosOpenOrders = lazy(() => import('./routes/pos/open-orders.tsx'));
 const PosOrderDetail = lazy(() => import('./routes/pos/order-detail.tsx'));
+const PosCheckout = lazy(() => import('./routes/pos/checkout.tsx'));
+const PosTableBill = lazy(() => import('./routes/pos/table-bill.tsx'));
 const PosDrawer = lazy(() => import('./routes/pos/drawer.tsx'));
 // Kobalte's toast region arrives after the first paint; toasts shown before it wait in its store.
 const Toaster = lazy(() => import('#components/ui/toast.tsx').then((module) => ({ default: module.Toaster })));
@@ -116,6 +118,8 @@ export function App() {
             <Route path="/orders" component={PosOpenOrders} />
             <Route path="/orders/:id" component={PosOrderDetail} />
             <Route path="/orders/:id/add" component={PosOrderEntry} />
+            <Route path="/orders/:id/pay" component={PosCheckout} />
+            <Route path="/tables/:tableId/bill" component={PosTableBill} />
             <Route path="/drawer" component={PosDrawer} />
           </Route>
         </Route>

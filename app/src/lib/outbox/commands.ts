@@ -10,6 +10,16 @@ import {
 } from '#lib/orders/commands.ts';
 import type { ExecutionResult, Executor } from '#lib/outbox/types.ts';
 import {
+  type ApplyDiscountPayload,
+  type RecordPaymentPayload,
+  type RefundPaymentPayload,
+  type RemoveDiscountPayload,
+  sendApplyDiscount,
+  sendRecordPayment,
+  sendRefundPayment,
+  sendRemoveDiscount,
+} from '#lib/payments/commands.ts';
+import {
   type CloseShiftPayload,
   type OpenShiftPayload,
   type RecordCashMovementPayload,
@@ -52,6 +62,14 @@ export const commandRegistry = {
   record_cash_movement: command<RecordCashMovementPayload>(sendRecordCashMovement),
   /** The drawer closed with the counted cash (and a reason for a variance); answers the Z report. */
   close_shift: command<CloseShiftPayload>(sendCloseShift),
+  /** A payment on an order (lib/payments/commands.ts); the command id is the payment id. */
+  record_payment: command<RecordPaymentPayload>(sendRecordPayment),
+  /** A refund of (part of) a payment, with a reason; the command id is the refund's payment id. */
+  refund_payment: command<RefundPaymentPayload>(sendRefundPayment),
+  /** A discount on an order or one of its lines, with a reason; the command id is the discount id. */
+  apply_discount: command<ApplyDiscountPayload>(sendApplyDiscount),
+  /** A discount taken back; the command id is a new UUID, the payload names the discount. */
+  remove_discount: command<RemoveDiscountPayload>(sendRemoveDiscount),
 };
 
 /** One command kind: its sender, which answers a verdict rather than throwing for refusals. */

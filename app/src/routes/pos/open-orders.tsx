@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { createMemo, createSignal, For, lazy, Show, Suspense } from 'solid-js';
 import { OrderAge, OrderLabel, statusLabel } from '#components/pos/order-label.tsx';
+import { PaidBadge } from '#components/pos/paid-badge.tsx';
 import { useMembership } from '#components/shell/require-membership.tsx';
 import { StatusBadge } from '#components/ui/status-badge.tsx';
 import { formatMoney } from '#lib/format/money.ts';
@@ -9,6 +10,7 @@ import { currentLocale } from '#lib/i18n/locale.ts';
 import { moneyQueryOptions } from '#lib/menu/queries.ts';
 import { queuedOrders } from '#lib/orders/place.ts';
 import { type ActiveStatus, activeOrdersQueryOptions, activeStatuses } from '#lib/orders/queries.ts';
+import { dueOnDevice, paidState, queuedPayments } from '#lib/payments/pending.ts';
 import { outboxState } from '#lib/sync.ts';
 import { tablesQueryOptions } from '#lib/tables/queries.ts';
 import * as m from '#paraglide/messages.js';
@@ -33,6 +35,8 @@ export default function OpenOrders() {
   const tables = useQuery(() => tablesQueryOptions(restaurantId()));
   const [filter, setFilter] = createSignal<Filter>('all');
 
+  const waitingPayments = createMemo(() => queuedPayments(outboxState()));
+  const waitingFor = (orderId: string) => waitingPayments().filter((payment) => payment.orderId === orderId);
   const stored = createMemo(() => new Set((orders.data ?? []).map((order) => order.id)));
   // A queued order disappears from this list once the database lists it.
   const queued = createMemo(() =>
@@ -113,7 +117,15 @@ export default function OpenOrders() {
                     <OrderAge since={order.ordered_at ?? order.placed_at ?? order.created_at} />
                     <span class="pos-order-total">{format(order.total)}</span>
                   </div>
+                  <div class="pos-order-paid">
+                    <PaidBadge state={paidState(order, waitingFor(order.id))} />
+                  </div>
                 </A>
+                <Show when={order.status !== 'draft' && dueOnDevice(order, waitingFor(order.id)) > 0}>
+                  <A href={`/pos/orders/${order.id}/pay`} class="button secondary pos-order-pay">
+                    {m.pay_action()}
+                  </A>
+                </Show>
               </li>
             )}
           </For>

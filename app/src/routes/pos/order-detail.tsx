@@ -1,7 +1,8 @@
 import { A, useParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
-import { createSignal, For, lazy, Show } from 'solid-js';
+import { createSignal, For, lazy, Show, Suspense } from 'solid-js';
 import { OrderAge, OrderLabel, statusLabel } from '#components/pos/order-label.tsx';
+import { PaidBadge } from '#components/pos/paid-badge.tsx';
 import { useMembership } from '#components/shell/require-membership.tsx';
 import { LazyDialog } from '#components/ui/lazy-dialog.tsx';
 import { StatusBadge } from '#components/ui/status-badge.tsx';
@@ -17,7 +18,8 @@ import {
   posSettingsQueryOptions,
 } from '#lib/orders/queries.ts';
 import { maxNoteLength } from '#lib/orders/validation.ts';
-import { outbox } from '#lib/sync.ts';
+import { dueOnDevice, paidState, queuedPayments } from '#lib/payments/pending.ts';
+import { outbox, outboxState } from '#lib/sync.ts';
 import { tablesQueryOptions } from '#lib/tables/queries.ts';
 import * as m from '#paraglide/messages.js';
 
@@ -26,6 +28,10 @@ const closed: readonly OrderStatus[] = ['completed', 'cancelled', 'rejected'];
 const printable = (data: Order) => data.status !== 'draft' && data.status !== 'rejected' && data.number !== null;
 // The preview and its fetch load when opened, outside the POS's first download.
 const ReceiptDialog = lazy(() => import('#components/pos/receipt-dialog.tsx'));
+// Payments, discounts, refunds and their dialogs: right after the first paint, outside its download.
+const OrderMoney = lazy(() => import('#components/pos/order-money.tsx'));
+// record_payment's payable statuses.
+const payable: readonly OrderStatus[] = ['placed', 'preparing', 'ready', 'completed'];
 
 /** One order (`/pos/orders/:id`): lines by round, totals, the audit trail, and what can be done. */
 export default function OrderDetail() {
@@ -107,6 +113,7 @@ export default function OrderDetail() {
             <h1 class="pos-detail-title">
               <OrderLabel number={data().number} provisional={data().provisional_code} />
               <StatusBadge status={data().status} label={statusLabel(data().status)} />
+              <PaidBadge state={paidState(data(), queuedPayments(outboxState(), data().id))} />
             </h1>
             <p class="pos-order-meta">
               <span>{tableLabel(data())}</span>
@@ -155,6 +162,12 @@ export default function OrderDetail() {
                 <dt>{m.pos_subtotal()}</dt>
                 <dd>{money(data(), data().subtotal)}</dd>
               </div>
+              <Show when={data().discount > 0}>
+                <div>
+                  <dt>{m.pay_discount_total()}</dt>
+                  <dd>−{money(data(), data().discount)}</dd>
+                </div>
+              </Show>
               <div>
                 <dt>{data().tax_mode === 'inclusive' ? m.pos_tax_included() : m.pos_tax()}</dt>
                 <dd>{money(data(), data().tax)}</dd>
@@ -164,6 +177,24 @@ export default function OrderDetail() {
                 <dd>{money(data(), data().total)}</dd>
               </div>
             </dl>
+            <Show
+              when={
+                payable.includes(data().status) && dueOnDevice(data(), queuedPayments(outboxState(), data().id)) > 0
+              }
+            >
+              <div class="actions pos-actions">
+                <A href={`/pos/orders/${data().id}/pay`} class="button pos-primary">
+                  {m.pay_action()}
+                </A>
+                <Show when={data().type === 'dine_in' && data().table_id}>
+                  {(tableId) => (
+                    <A href={`/pos/tables/${tableId()}/bill`} class="button secondary">
+                      {m.pay_table_bill()}
+                    </A>
+                  )}
+                </Show>
+              </div>
+            </Show>
             <Show when={!closed.includes(data().status)}>
               <div class="actions pos-actions">
                 <Show when={data().status === 'ready'}>
@@ -200,6 +231,16 @@ export default function OrderDetail() {
                 canReprint={canReprint()}
                 onClose={() => setReceiptOpen(false)}
               />
+            </Show>
+            <Show when={data().status !== 'draft'}>
+              <Suspense>
+                <OrderMoney
+                  order={data()}
+                  restaurantId={membership().restaurantId}
+                  role={membership().role}
+                  timeZone={timeZone()}
+                />
+              </Suspense>
             </Show>
             <Show when={data().events.length > 0}>
               <section aria-labelledby="pos-trail-title">
