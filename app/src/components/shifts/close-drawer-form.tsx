@@ -9,8 +9,8 @@ import { Field } from '#components/ui/field.tsx';
 import { SelectField } from '#components/ui/select-field.tsx';
 import { TextAreaField } from '#components/ui/text-area-field.tsx';
 import { formatMoneyForInput } from '#lib/format/money.ts';
-import { closeShift, type VarianceDetails, varianceDetails } from '#lib/shifts/drawer.ts';
-import { describeCashInputError } from '#lib/shifts/errors.ts';
+import { closeShift } from '#lib/shifts/drawer.ts';
+import { describeCashInputError, type VarianceDetails, varianceDetails } from '#lib/shifts/errors.ts';
 import type { ShiftReport } from '#lib/shifts/queries.ts';
 import {
   checkVarianceNote,

@@ -13,7 +13,8 @@ import { formatMoney } from '#lib/format/money.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
 import { onShiftCommand, type RecordCashMovementPayload } from '#lib/shifts/commands.ts';
 import { currentShift, localShiftRecord } from '#lib/shifts/current.ts';
-import { queuedCloses, type VarianceDetails, varianceDetails } from '#lib/shifts/drawer.ts';
+import { queuedCloses } from '#lib/shifts/drawer.ts';
+import { type VarianceDetails, varianceDetails } from '#lib/shifts/errors.ts';
 import {
   type CashMovement,
   cashMovementsQueryOptions,

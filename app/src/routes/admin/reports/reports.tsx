@@ -5,6 +5,7 @@ import { DayReportView, hourRange } from '#components/reports/day-report.tsx';
 import { DayShifts } from '#components/reports/day-shifts.tsx';
 import { cancellationStatusLabel, methodLabel, sourceLabel } from '#components/reports/labels.ts';
 import { Field } from '#components/ui/field.tsx';
+import { formatDate } from '#lib/format/datetime.ts';
 import { formatMoney } from '#lib/format/money.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
 import { downloadCsv } from '#lib/reports/csv.ts';
@@ -95,7 +96,10 @@ export default function Reports() {
         {(data) => (
           <>
             <p class="report-heading">
-              {m.report_heading({ date: data().business_date, restaurant: membership().name })}
+              {m.report_heading({
+                date: formatDate(`${data().business_date}T12:00:00Z`, { timeZone: 'UTC', locale: currentLocale() }),
+                restaurant: membership().name,
+              })}
             </p>
             <DayReportView report={data()} money={money(data())} />
             <Show when={bounds()}>
