@@ -17,6 +17,7 @@ const row: Restaurant = {
   receipt_footer: 'Merci',
   guest_ordering: 'draft_first',
   auto_print_receipts: false,
+  cashier_discount_limit_bp: 0,
   menu_version: 3,
   kds_warn_minutes: 5,
   kds_late_minutes: 10,
