@@ -43,13 +43,19 @@ const surfaces: { name: string; layouts: string[]; screens: string[]; budgetByte
       'src/routes/admin/staff/staff.tsx',
       'src/routes/admin/printers/printers.tsx',
       'src/routes/admin/settings/settings.tsx',
+      'src/routes/admin/reports/reports.tsx',
     ],
     budgetBytes: ADMIN_BUDGET_GZIP_BYTES,
   },
   {
     name: 'pos',
     layouts: ['src/routes/pos/layout.tsx'],
-    screens: ['src/routes/pos/order-entry.tsx', 'src/routes/pos/open-orders.tsx', 'src/routes/pos/order-detail.tsx'],
+    screens: [
+      'src/routes/pos/order-entry.tsx',
+      'src/routes/pos/open-orders.tsx',
+      'src/routes/pos/order-detail.tsx',
+      'src/routes/pos/drawer.tsx',
+    ],
     budgetBytes: POS_BUDGET_GZIP_BYTES,
   },
   {

@@ -19,14 +19,7 @@ import {
   sendRefundPayment,
   sendRemoveDiscount,
 } from '#lib/payments/commands.ts';
-import {
-  type CloseShiftPayload,
-  type OpenShiftPayload,
-  type RecordCashMovementPayload,
-  sendCloseShift,
-  sendOpenShift,
-  sendRecordCashMovement,
-} from '#lib/shifts/commands.ts';
+import type { CloseShiftPayload, OpenShiftPayload, RecordCashMovementPayload } from '#lib/shifts/commands.ts';
 
 /**
  * The offline commands: each kind the app may put in the outbox, with its payload type and how it
@@ -56,12 +49,16 @@ export const commandRegistry = {
   transition_order: command<TransitionOrderPayload>(sendTransitionOrder),
   /** The kitchen bumps one line (or takes the bump back), guarded by the line's version. */
   set_line_status: command<SetLineStatusPayload>(sendSetLineStatus),
+  // The drawer's senders load on first send, not with the shell every screen downloads (the
+  // service worker precaches the chunk, so they load offline too).
   /** The POS opens this device's drawer with a float (lib/shifts/commands.ts); the command id is the shift id. */
-  open_shift: command<OpenShiftPayload>(sendOpenShift),
+  open_shift: command<OpenShiftPayload>(async (payload) => (await shifts()).sendOpenShift(payload)),
   /** Cash put in or taken out of the drawer with a reason; the command id is the movement id. */
-  record_cash_movement: command<RecordCashMovementPayload>(sendRecordCashMovement),
+  record_cash_movement: command<RecordCashMovementPayload>(async (payload) =>
+    (await shifts()).sendRecordCashMovement(payload),
+  ),
   /** The drawer closed with the counted cash (and a reason for a variance); answers the Z report. */
-  close_shift: command<CloseShiftPayload>(sendCloseShift),
+  close_shift: command<CloseShiftPayload>(async (payload) => (await shifts()).sendCloseShift(payload)),
   /** A payment on an order (lib/payments/commands.ts); the command id is the payment id. */
   record_payment: command<RecordPaymentPayload>(sendRecordPayment),
   /** A refund of (part of) a payment, with a reason; the command id is the refund's payment id. */
@@ -71,6 +68,8 @@ export const commandRegistry = {
   /** A discount taken back; the command id is a new UUID, the payload names the discount. */
   remove_discount: command<RemoveDiscountPayload>(sendRemoveDiscount),
 };
+
+const shifts = () => import('#lib/shifts/commands.ts');
 
 /** One command kind: its sender, which answers a verdict rather than throwing for refusals. */
 export interface CommandDefinition<Payload> {
