@@ -1,6 +1,7 @@
 import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
 import type { Journal } from './journal.ts';
 import type { Log } from './log.ts';
+import { BLOCKING, type PrinterHealth, PrinterHealthTracker } from './printer-health.ts';
 import { type Encoding, type Layout, render } from './render.ts';
 import { type Connection, parseConnection, send } from './transports/index.ts';
 
@@ -37,6 +38,8 @@ export interface WorkerOptions {
   batchSize?: number;
   connectTimeoutMs?: number;
   writeTimeoutMs?: number;
+  /** How long a printer may take to answer DLE EOT (real-time status). */
+  statusTimeoutMs?: number;
   /** The database refused the bridge itself (its membership was removed): nothing will print again. */
   onUnpaired?: (reason: string) => void;
 }
@@ -48,6 +51,8 @@ export interface WorkerStatus {
   printed: number;
   failed: number;
   realtime: string;
+  /** Each printer's last status as the bridge saw it. */
+  printers: Record<string, PrinterHealth>;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -58,7 +63,14 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * are served side by side. Wakes on the restaurant's print topic and polls as a fallback.
  */
 export class Worker {
-  readonly status: WorkerStatus = { queueDepth: null, lastContact: null, printed: 0, failed: 0, realtime: 'closed' };
+  private readonly counters = {
+    queueDepth: null as number | null,
+    lastContact: null as string | null,
+    printed: 0,
+    failed: 0,
+    realtime: 'closed',
+  };
+  private readonly health: PrinterHealthTracker;
   private channel: RealtimeChannel | undefined;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -70,6 +82,15 @@ export class Worker {
 
   constructor(options: WorkerOptions) {
     this.o = options;
+    this.health = new PrinterHealthTracker({
+      client: options.client,
+      log: options.log,
+      ...(options.statusTimeoutMs ? { statusTimeoutMs: options.statusTimeoutMs } : {}),
+    });
+  }
+
+  get status(): WorkerStatus {
+    return { ...this.counters, printers: this.health.snapshot() };
   }
 
   async start(): Promise<void> {
@@ -83,7 +104,7 @@ export class Worker {
         if (!record || record.status === 'queued') this.wake();
       })
       .subscribe((state, error) => {
-        this.status.realtime = state;
+        this.counters.realtime = state;
         log(state === 'SUBSCRIBED' ? 'info' : 'warn', 'realtime', {
           state,
           ...(error ? { error: error.message } : {}),
@@ -145,7 +166,7 @@ export class Worker {
         if (error.code === '42501') this.o.onUnpaired?.(error.message);
         throw new Error(`claim_print_jobs: ${error.message}`);
       }
-      this.status.lastContact = new Date().toISOString();
+      this.counters.lastContact = new Date().toISOString();
       const jobs = (data ?? []) as PrintJob[];
       if (jobs.length === 0) break;
       const printers = await this.printers();
@@ -175,7 +196,7 @@ export class Worker {
       .select('id', { count: 'exact', head: true })
       .eq('restaurant_id', this.o.restaurantId)
       .in('status', ['queued', 'printing']);
-    if (!error) this.status.queueDepth = count;
+    if (!error) this.counters.queueDepth = count;
   }
 
   /**
@@ -208,6 +229,11 @@ export class Worker {
     } catch (e) {
       return this.fail(job, message(e));
     }
+    const before = await this.health.before(printer.id, printer.name, connection);
+    if (before.answers && BLOCKING.has(before.status)) {
+      // It would only buffer the ticket (or lose it): the job waits for the backoff and is asked again.
+      return this.fail(job, `printer reports ${before.error ?? before.status}`);
+    }
     const started = Date.now();
     try {
       const rendered = render(this.o.layout, job.payload, {
@@ -221,11 +247,14 @@ export class Worker {
         ...(this.o.writeTimeoutMs ? { writeTimeoutMs: this.o.writeTimeoutMs } : {}),
       });
     } catch (e) {
+      await this.health.failed(printer.id, printer.name, connection, message(e));
       return this.fail(job, message(e));
     }
     journal.markSent(job.id);
     log('info', 'sent', { job: job.id, document: job.document, printer: printer.name, ms: Date.now() - started });
-    return this.complete(job.id, false);
+    const done = await this.complete(job.id, false);
+    await this.health.after(printer.id, printer.name, connection);
+    return done;
   }
 
   private async complete(jobId: string, fromJournal: boolean): Promise<boolean> {
@@ -235,16 +264,16 @@ export class Worker {
       this.o.log('error', 'complete_print_job failed', { job: jobId, error: error.message, fromJournal });
       return true;
     }
-    this.status.lastContact = new Date().toISOString();
+    this.counters.lastContact = new Date().toISOString();
     this.o.journal.markDone(jobId);
-    this.status.printed++;
+    this.counters.printed++;
     this.o.log('info', 'printed', { job: jobId, status: (data as { status?: string } | null)?.status, fromJournal });
     return true;
   }
 
   private async fail(job: PrintJob, reason: string): Promise<boolean> {
     const { data, error } = await this.o.client.rpc('fail_print_job', { p_job_id: job.id, p_error: reason });
-    this.status.failed++;
+    this.counters.failed++;
     const row = data as { status?: string; attempts?: number; available_at?: string } | null;
     this.o.log('warn', 'print failed', {
       job: job.id,

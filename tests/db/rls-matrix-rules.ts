@@ -107,4 +107,5 @@ export const RPCS: Record<string, Who[]> = {
   revoke_bridge_pairing: MGMT,
   // A bridge pairs as a fresh anonymous sign-in; a person's account (or a service call) never does.
   claim_bridge_pairing: ['guest'],
+  report_printer_status: PRINTING,
 };

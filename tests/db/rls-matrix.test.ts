@@ -330,6 +330,7 @@ function rpcCall(fn: string): { sql: string; values: () => unknown[] } {
     create_bridge_pairing: [`p_restaurant_id => $1`, () => [r.id]],
     revoke_bridge_pairing: [`p_pairing_id => $1`, () => [pairingId]],
     claim_bridge_pairing: [`p_code => $1`, () => [pairingCode]],
+    report_printer_status: [`p_printer_id => $1, p_status => 'ok'`, () => [r.receiptPrinter]],
   };
   const [args, values] = calls[fn] ?? ['', () => []];
   return { sql: `select public.${fn}(${args}) as v`, values };

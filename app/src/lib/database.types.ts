@@ -501,14 +501,14 @@ isOneToOne: false
                   ]
                 },"printers": {
                   Row: {
-                    "active": boolean,"chars_per_line": number,"connection": NonNullable<Json>,"created_at": string,"id": string,"kind": Database["public"]['Enums']["printer_kind"],"name": string,"restaurant_id": string,"stations": (string)[],"updated_at": string
+                    "active": boolean,"chars_per_line": number,"connection": NonNullable<Json>,"created_at": string,"id": string,"kind": Database["public"]['Enums']["printer_kind"],"last_printed_at": string | null,"name": string,"restaurant_id": string,"stations": (string)[],"status": Database["public"]['Enums']["printer_status"],"status_at": string | null,"status_error": string | null,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "active"?: boolean,"chars_per_line"?: number,"connection"?: NonNullable<Json>,"created_at"?: string,"id"?: string,"kind": Database["public"]['Enums']["printer_kind"],"name": string,"restaurant_id": string,"stations"?: (string)[],"updated_at"?: string
+                    "active"?: boolean,"chars_per_line"?: number,"connection"?: NonNullable<Json>,"created_at"?: string,"id"?: string,"kind": Database["public"]['Enums']["printer_kind"],"last_printed_at"?: string | null,"name": string,"restaurant_id": string,"stations"?: (string)[],"status"?: Database["public"]['Enums']["printer_status"],"status_at"?: string | null,"status_error"?: string | null,"updated_at"?: string
                   }
                   Update: {
-                    "active"?: boolean,"chars_per_line"?: number,"connection"?: NonNullable<Json>,"created_at"?: string,"id"?: string,"kind"?: Database["public"]['Enums']["printer_kind"],"name"?: string,"restaurant_id"?: string,"stations"?: (string)[],"updated_at"?: string
+                    "active"?: boolean,"chars_per_line"?: number,"connection"?: NonNullable<Json>,"created_at"?: string,"id"?: string,"kind"?: Database["public"]['Enums']["printer_kind"],"last_printed_at"?: string | null,"name"?: string,"restaurant_id"?: string,"stations"?: (string)[],"status"?: Database["public"]['Enums']["printer_status"],"status_at"?: string | null,"status_error"?: string | null,"updated_at"?: string
                   }
                   Relationships: [
                     {
@@ -874,6 +874,9 @@ isOneToOne: false
 "remove_member":
 { Args: { "p_restaurant_id": string,"p_user_id": string }; Returns: undefined
                            },
+"report_printer_status":
+{ Args: { "p_error"?: string,"p_printer_id": string,"p_status": Database["public"]['Enums']["printer_status"] }; Returns: undefined
+                           },
 "reprint_order":
 { Args: { "p_document": Database["public"]['Enums']["print_document"],"p_order_id": string,"p_printer_id"?: string }; Returns: {
               "attempts": number,
@@ -1069,7 +1072,7 @@ isOneToOne: false
                            }
           }
           Enums: {
-            "cash_movement_kind": "cash_in"|"cash_out","discount_kind": "percent"|"amount","guest_ordering_mode": "off"|"draft_first"|"auto_accept","line_status": "pending"|"queued"|"preparing"|"ready"|"served"|"cancelled","member_role": "owner"|"manager"|"cashier"|"kitchen"|"waiter"|"print_bridge","order_source": "pos"|"qr","order_status": "draft"|"placed"|"preparing"|"ready"|"completed"|"rejected"|"cancelled","order_type": "dine_in"|"takeaway","payment_method": "cash"|"card"|"mobile_money"|"other","payment_status": "unpaid"|"partially_paid"|"paid"|"refunded","print_document": "kitchen_ticket"|"cancel_ticket"|"receipt"|"test"|"drawer_kick","print_job_status": "queued"|"printing"|"printed"|"failed","printer_kind": "receipt"|"kitchen","tax_mode": "inclusive"|"exclusive","variance_reason": "count_error"|"change_error"|"unrecorded_sale"|"unrecorded_expense"|"theft"|"other"
+            "cash_movement_kind": "cash_in"|"cash_out","discount_kind": "percent"|"amount","guest_ordering_mode": "off"|"draft_first"|"auto_accept","line_status": "pending"|"queued"|"preparing"|"ready"|"served"|"cancelled","member_role": "owner"|"manager"|"cashier"|"kitchen"|"waiter"|"print_bridge","order_source": "pos"|"qr","order_status": "draft"|"placed"|"preparing"|"ready"|"completed"|"rejected"|"cancelled","order_type": "dine_in"|"takeaway","payment_method": "cash"|"card"|"mobile_money"|"other","payment_status": "unpaid"|"partially_paid"|"paid"|"refunded","print_document": "kitchen_ticket"|"cancel_ticket"|"receipt"|"test"|"drawer_kick","print_job_status": "queued"|"printing"|"printed"|"failed","printer_kind": "receipt"|"kitchen","printer_status": "unknown"|"ok"|"paper_low"|"paper_out"|"cover_open"|"offline"|"error","tax_mode": "inclusive"|"exclusive","variance_reason": "count_error"|"change_error"|"unrecorded_sale"|"unrecorded_expense"|"theft"|"other"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -1185,7 +1188,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "cash_movement_kind": ["cash_in", "cash_out"],"discount_kind": ["percent", "amount"],"guest_ordering_mode": ["off", "draft_first", "auto_accept"],"line_status": ["pending", "queued", "preparing", "ready", "served", "cancelled"],"member_role": ["owner", "manager", "cashier", "kitchen", "waiter", "print_bridge"],"order_source": ["pos", "qr"],"order_status": ["draft", "placed", "preparing", "ready", "completed", "rejected", "cancelled"],"order_type": ["dine_in", "takeaway"],"payment_method": ["cash", "card", "mobile_money", "other"],"payment_status": ["unpaid", "partially_paid", "paid", "refunded"],"print_document": ["kitchen_ticket", "cancel_ticket", "receipt", "test", "drawer_kick"],"print_job_status": ["queued", "printing", "printed", "failed"],"printer_kind": ["receipt", "kitchen"],"tax_mode": ["inclusive", "exclusive"],"variance_reason": ["count_error", "change_error", "unrecorded_sale", "unrecorded_expense", "theft", "other"]
+            "cash_movement_kind": ["cash_in", "cash_out"],"discount_kind": ["percent", "amount"],"guest_ordering_mode": ["off", "draft_first", "auto_accept"],"line_status": ["pending", "queued", "preparing", "ready", "served", "cancelled"],"member_role": ["owner", "manager", "cashier", "kitchen", "waiter", "print_bridge"],"order_source": ["pos", "qr"],"order_status": ["draft", "placed", "preparing", "ready", "completed", "rejected", "cancelled"],"order_type": ["dine_in", "takeaway"],"payment_method": ["cash", "card", "mobile_money", "other"],"payment_status": ["unpaid", "partially_paid", "paid", "refunded"],"print_document": ["kitchen_ticket", "cancel_ticket", "receipt", "test", "drawer_kick"],"print_job_status": ["queued", "printing", "printed", "failed"],"printer_kind": ["receipt", "kitchen"],"printer_status": ["unknown", "ok", "paper_low", "paper_out", "cover_open", "offline", "error"],"tax_mode": ["inclusive", "exclusive"],"variance_reason": ["count_error", "change_error", "unrecorded_sale", "unrecorded_expense", "theft", "other"]
           }
         }
 } as const

@@ -58,6 +58,10 @@ describe('printer form', () => {
       active: true,
       created_at: '',
       updated_at: '',
+      status: 'unknown',
+      status_error: null,
+      status_at: null,
+      last_printed_at: null,
     });
     expect(draft).toMatchObject({ connectionType: 'file', path: 'bar', stations: 'bar', charsPerLine: '32' });
     expect(parseStations('bar  bar,kitchen')).toEqual(['bar', 'kitchen']);

@@ -3,6 +3,7 @@ import { createEffect, createSignal, For, Show } from 'solid-js';
 import { BridgePairing } from '#components/printers/bridge-pairing.tsx';
 import { PrinterForm } from '#components/printers/printer-form.tsx';
 import { PrinterQueue } from '#components/printers/printer-queue.tsx';
+import { PrinterStatus } from '#components/printers/printer-status.tsx';
 import { confirmAction } from '#components/ui/confirm.tsx';
 import { addPrinter, deletePrinter, printTestPage, updatePrinter } from '#lib/printers/commands.ts';
 import { describePrintersFailure } from '#lib/printers/errors.ts';
@@ -151,6 +152,7 @@ function PrinterRow(props: {
             onCancel={() => setEditing(false)}
           />
         </Show>
+        <PrinterStatus printer={props.printer} />
         <PrinterQueue printer={props.printer} jobs={props.jobs} loadFailed={props.jobsFailed} notify={props.notify} />
         <Show when={props.notice}>
           {(notice) => (
