@@ -10,7 +10,7 @@ import { SelectField } from '#components/ui/select-field.tsx';
 import { TextAreaField } from '#components/ui/text-area-field.tsx';
 import { formatMoneyForInput } from '#lib/format/money.ts';
 import { closeShift } from '#lib/shifts/drawer.ts';
-import { describeCashInputError, type VarianceDetails, varianceDetails } from '#lib/shifts/errors.ts';
+import { describeCashInputError } from '#lib/shifts/errors.ts';
 import type { ShiftReport } from '#lib/shifts/queries.ts';
 import {
   checkVarianceNote,
@@ -19,6 +19,7 @@ import {
   parseCashInput,
   varianceReasons,
 } from '#lib/shifts/validation.ts';
+import { type VarianceDetails, varianceDetails } from '#lib/shifts/variance.ts';
 import { outbox } from '#lib/sync.ts';
 import * as m from '#paraglide/messages.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeCashInputError, describeShiftFailure, varianceDetails } from '#lib/shifts/errors.ts';
+import { describeCashInputError, describeShiftFailure } from '#lib/shifts/errors.ts';
+import { varianceDetails } from '#lib/shifts/variance.ts';
 
 describe('varianceDetails', () => {
   it('reads the database figures from a variance_reason_required refusal', () => {
