@@ -33,6 +33,14 @@ describe('render (payload → receiptline → ESC/POS)', () => {
     expect(latin.lastIndexOf('\x1b@')).toBe(0);
   });
 
+  it('draws an SVG preview only when asked (the virtual printer), with the order number', () => {
+    const payload = ticketPayload('IDR', 'receipt', 32);
+    expect(render(layout, payload, { cpl: 32, encoding: printEncoding }).svg).toBeUndefined();
+    const { svg } = render(layout, payload, { cpl: 32, encoding: printEncoding, preview: true });
+    expect(svg).toMatch(/^<svg /);
+    expect(svg).toContain(String(payload.order.number));
+  });
+
   it('a drawer kick is ESC p on pin 2 and nothing else: no paper', () => {
     const { bytes, text } = render(
       () => {

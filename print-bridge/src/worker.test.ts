@@ -113,11 +113,17 @@ describe('the worker, on the demo restaurant', () => {
         expect(job).toMatchObject({ document: 'kitchen_ticket', attempts: 1, last_error: null });
         const folder = job.printer_id === '90000000-0000-4000-8000-000000000001' ? 'kitchen' : 'bar';
         const written = await files(folder, job.id);
-        expect(written).toEqual([expect.stringMatching(/\.bin$/), expect.stringMatching(/\.txt$/)]);
+        expect(written).toEqual([
+          expect.stringMatching(/\.bin$/),
+          expect.stringMatching(/\.svg$/),
+          expect.stringMatching(/\.txt$/),
+        ]);
         const bytes = await readFile(path.join(dir, 'prints', folder, written[0] as string));
         expect([...bytes.subarray(0, 2)]).toEqual([0x1b, 0x40]); // ESC @
         expect(bytes.toString('latin1')).toContain(`#${order.number}\n`);
-        const text = await readFile(path.join(dir, 'prints', folder, written[1] as string), 'utf8');
+        const svg = await readFile(path.join(dir, 'prints', folder, written[1] as string), 'utf8');
+        expect(svg).toMatch(/^<svg /);
+        const text = await readFile(path.join(dir, 'prints', folder, written[2] as string), 'utf8');
         // The number is printed double width: its text copy spaces the characters out.
         expect(text.replaceAll(' ', '')).toContain(`#${order.number}\n`);
         expect(text).toContain(folder === 'kitchen' ? 'Garba' : 'Bissap');
@@ -127,7 +133,7 @@ describe('the worker, on the demo restaurant', () => {
       await worker.wake();
       for (const job of jobs) {
         const folder = job.printer_id === '90000000-0000-4000-8000-000000000001' ? 'kitchen' : 'bar';
-        expect(await files(folder, job.id)).toHaveLength(2);
+        expect(await files(folder, job.id)).toHaveLength(3);
       }
       expect(worker.status.lastContact).not.toBeNull();
       expect(logs.filter(([level]) => level === 'error')).toEqual([]);

@@ -239,6 +239,7 @@ export class Worker {
       const rendered = render(this.o.layout, job.payload, {
         cpl: printer.chars_per_line,
         encoding: this.o.encoding,
+        preview: connection.type === 'file',
       });
       await send(connection, rendered, {
         printsDir: this.o.printsDir,

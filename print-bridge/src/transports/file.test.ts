@@ -23,6 +23,14 @@ describe('virtual printer ({"type":"file"})', () => {
     expect(await readFile(path.join(dir, 'kitchen', 'job-1.txt'), 'utf8')).toBe('Kedjenou\n');
   });
 
+  it('writes the SVG preview beside them when the job was drawn', async () => {
+    const connection = parseConnection({ type: 'file', path: 'receipt' });
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><text>Kedjenou</text></svg>';
+    await send(connection, { bytes: Buffer.from('x'), text: 'x', svg }, { printsDir: dir, name: 'job-2' });
+    expect((await readdir(path.join(dir, 'receipt'))).sort()).toEqual(['job-2.bin', 'job-2.svg', 'job-2.txt']);
+    expect(await readFile(path.join(dir, 'receipt', 'job-2.svg'), 'utf8')).toBe(svg);
+  });
+
   it('never overwrites a job already on "paper"', async () => {
     const print = { bytes: Buffer.from('x'), text: 'x' };
     await sendFile(dir, 'bar', 'job-1', print);

@@ -6,6 +6,8 @@ export interface VirtualPrint {
   bytes: Uint8Array;
   /** The same document as plain text, for a person reading the folder. */
   text: string;
+  /** The same document drawn as the paper would look (receiptline's SVG), for a browser. */
+  svg?: string;
 }
 
 async function writeSynced(file: string, data: Uint8Array | string): Promise<void> {
@@ -20,7 +22,7 @@ async function writeSynced(file: string, data: Uint8Array | string): Promise<voi
 
 /**
  * The virtual printer: each job becomes `<printsDir>/<folder>/<time>_<document>_<job id>.bin` (the
- * raw ESC/POS) and `.txt`. Both are written under a temporary name, fsynced and moved into place, so a
+ * raw ESC/POS), `.txt` and, when rendered, `.svg`. Both are written under a temporary name, fsynced and moved into place, so a
  * file that exists is whole. `folder` was validated by parseConnection (one plain segment); the resolved
  * path is checked again so no connection can write outside the prints folder.
  */
@@ -39,6 +41,10 @@ export async function sendFile(
   const tmp = `.${name}.${process.pid}.tmp`;
   await writeSynced(path.join(dir, `${tmp}.txt`), print.text);
   await rename(path.join(dir, `${tmp}.txt`), txt);
+  if (print.svg !== undefined) {
+    await writeSynced(path.join(dir, `${tmp}.svg`), print.svg);
+    await rename(path.join(dir, `${tmp}.svg`), path.join(dir, `${name}.svg`));
+  }
   // The .bin last: it is what counts as "printed". link() refuses an existing name (EEXIST) where
   // rename() would silently replace it: a job is never printed over an earlier copy of itself.
   await writeSynced(path.join(dir, `${tmp}.bin`), print.bytes);
