@@ -47,7 +47,23 @@ describe('settingsUpdate', () => {
         receipt_footer: 'Merci',
         kds_warn_minutes: 5,
         kds_late_minutes: 10,
+        cashier_discount_limit_bp: 0,
       },
+    });
+  });
+
+  it('reads the cashiers’ discount limit as a percentage, 0 to 100', () => {
+    const form = settingsFormOf({ ...row, cashier_discount_limit_bp: 1250 }, french);
+    expect(form.cashierDiscountLimit).toBe('12,5');
+    const ok = settingsUpdate({ ...form, cashierDiscountLimit: '7,5 %' });
+    expect(ok.ok && ok.update.cashier_discount_limit_bp).toBe(750);
+    expect(settingsUpdate({ ...form, cashierDiscountLimit: '101' })).toEqual({
+      ok: false,
+      errors: { cashierDiscountLimit: { code: 'tax_rate_range' } },
+    });
+    expect(settingsUpdate({ ...form, cashierDiscountLimit: '' })).toEqual({
+      ok: false,
+      errors: { cashierDiscountLimit: { code: 'required' } },
     });
   });
 

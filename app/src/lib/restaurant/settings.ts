@@ -25,6 +25,8 @@ export interface SettingsForm {
   /** Kitchen display: minutes before a ticket turns amber, then red. */
   kdsWarnMinutes: number;
   kdsLateMinutes: number;
+  /** The share of an order's subtotal a cashier may discount, as typed (a percentage, like the tax rate). */
+  cashierDiscountLimit: string;
 }
 
 export type SettingsField = keyof SettingsForm;
@@ -44,6 +46,7 @@ export function settingsFormOf(restaurant: Restaurant, formatRate: (bp: number) 
     receiptFooter: restaurant.receipt_footer,
     kdsWarnMinutes: restaurant.kds_warn_minutes,
     kdsLateMinutes: restaurant.kds_late_minutes,
+    cashierDiscountLimit: formatRate(restaurant.cashier_discount_limit_bp),
   };
 }
 
@@ -70,7 +73,10 @@ export function settingsUpdate(
   put('receiptHeader', validateReceiptText(form.receiptHeader));
   put('receiptFooter', validateReceiptText(form.receiptFooter));
   put('kdsLateMinutes', validateKdsThresholds(form.kdsWarnMinutes, form.kdsLateMinutes));
-  if (!rate.ok || Object.keys(errors).length > 0) return { ok: false, errors };
+  // A percentage from 0 to 100 with at most two decimals, exactly like the tax rate.
+  const limit = parseTaxRate(form.cashierDiscountLimit);
+  put('cashierDiscountLimit', limit.ok ? null : limit.error);
+  if (!rate.ok || !limit.ok || Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
     update: {
@@ -86,6 +92,8 @@ export function settingsUpdate(
       receipt_footer: form.receiptFooter,
       kds_warn_minutes: form.kdsWarnMinutes,
       kds_late_minutes: form.kdsLateMinutes,
+      // Only owners may change it (the database answers a manager 'forbidden'); unchanged, it is no change.
+      cashier_discount_limit_bp: limit.bp,
     },
   };
 }

@@ -27,7 +27,10 @@ export default function AdminSettings() {
       {/* Remount per restaurant (the switcher), but not when a save refetches the same one. */}
       <Show when={restaurant.data?.id} keyed fallback={<p class="loading">{m.common_loading()}</p>}>
         {(restaurantId) => (
-          <SettingsEditor restaurant={() => (restaurant.data?.id === restaurantId ? restaurant.data : undefined)} />
+          <SettingsEditor
+            restaurant={() => (restaurant.data?.id === restaurantId ? restaurant.data : undefined)}
+            owner={membership().role === 'owner'}
+          />
         )}
       </Show>
       <Show when={restaurant.data}>
@@ -45,7 +48,7 @@ export default function AdminSettings() {
 // Where a database refusal is shown; others (a slug code cannot happen here) go above the form.
 const failureFields = { name: 'name', timezone: 'timezone', currency: 'currency', tax_rate: 'taxRate' } as const;
 
-function SettingsEditor(props: { restaurant: () => Restaurant | undefined }) {
+function SettingsEditor(props: { restaurant: () => Restaurant | undefined; owner: boolean }) {
   const formatRate = (bp: number) => formatTaxRate(bp, currentLocale());
   const [form, setForm] = createSignal<SettingsForm | null>(null);
   const [dirty, setDirty] = createSignal(false);
@@ -127,6 +130,21 @@ function SettingsEditor(props: { restaurant: () => Restaurant | undefined }) {
             onChange={update}
             taxRateError={errors().taxRate}
             cutoffError={errors().cutoffHour}
+          />
+          {/* Owners only: the database refuses a manager's change of this one setting. */}
+          <Field
+            id="settings-cashier-discount-limit"
+            label={m.admin_settings_cashier_discount_limit()}
+            hint={
+              props.owner
+                ? m.admin_settings_cashier_discount_limit_hint()
+                : m.admin_settings_cashier_discount_limit_owner_only()
+            }
+            inputMode="decimal"
+            disabled={!props.owner}
+            value={f().cashierDiscountLimit}
+            onInput={(e) => update({ cashierDiscountLimit: e.currentTarget.value })}
+            error={errors().cashierDiscountLimit}
           />
           <TextAreaField
             id="settings-receipt-header"
