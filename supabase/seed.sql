@@ -42,10 +42,11 @@ select u.id, u.id::text, u.id,
   'email', now(), now(), now()
 from auth.users u where u.email like '%@comanda.test';
 
+-- The cashier may give up to 10 % off an order (cashier_discount_limit_bp); more needs a manager.
 insert into public.restaurants (id, slug, name, country, timezone, currency, locale, tax_mode, tax_rate_bp,
-  business_day_cutoff_hour, receipt_header, receipt_footer, guest_ordering, auto_print_receipts)
+  business_day_cutoff_hour, receipt_header, receipt_footer, guest_ordering, auto_print_receipts, cashier_discount_limit_bp)
 values ('a0000000-0000-4000-8000-000000000001', 'chez-awa', 'Maquis Chez Awa', 'CI', 'Africa/Abidjan', 'XOF', 'fr', 'inclusive', 1800, 4,
-  E'Maquis Chez Awa\nRue des Jardins, Cocody, Abidjan\nTél. +225 07 00 00 00 00', 'Merci et à bientôt !', 'draft_first', true);
+  E'Maquis Chez Awa\nRue des Jardins, Cocody, Abidjan\nTél. +225 07 00 00 00 00', 'Merci et à bientôt !', 'draft_first', true, 1000);
 
 insert into public.memberships (restaurant_id, user_id, role, display_name) values
   ('a0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000001', 'owner', 'Awa Koné'),
