@@ -212,10 +212,17 @@ describe('shifts and the cash drawer', () => {
     });
     expect(z.kind).toBe('Z');
     expect(z.cash).toMatchObject({ expected: 13150, counted: 13100, variance: -50, variance_reason: 'change_error' });
-    expect(z.sales).toEqual({ orders: 2, subtotal: 3300, tax: 297 + 206, total: 3300 });
+    expect(z.sales).toEqual({
+      orders: 2,
+      subtotal: 3300,
+      discount: 0,
+      tax: 297 + 206,
+      total: 3300,
+      average_ticket: 1650,
+    });
     expect(z.payments_by_method).toEqual([
-      { method: 'cash', count: 1, amount: 1950, refunded: 300 },
-      { method: 'card', count: 1, amount: 1350, refunded: 0 },
+      { method: 'cash', count: 1, amount: 1950, refunded: 300, tips: 0 },
+      { method: 'card', count: 1, amount: 1350, refunded: 0, tips: 0 },
     ]);
     expect(z.refunds).toEqual({ count: 1, amount: 300 });
     expect(z.sales_by_category).toEqual([

@@ -89,6 +89,7 @@ export const RPCS: Record<string, Who[]> = {
   record_cash_movement: DRAWER,
   close_shift: DRAWER,
   shift_report: DRAWER,
+  day_report: MGMT,
   record_payment: POS,
   refund_payment: MGMT,
   // The matrix restaurant lets cashiers give 10 %; the limits themselves are in discounts.test.ts.

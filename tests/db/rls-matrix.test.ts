@@ -306,6 +306,7 @@ function rpcCall(fn: string): { sql: string; values: () => unknown[] } {
     ],
     close_shift: [`p_shift_id => $1, p_counted_cash => 0, p_variance_reason => 'count_error'`, () => [shiftId]],
     shift_report: [`p_shift_id => $1`, () => [shiftId]],
+    day_report: [`p_restaurant_id => $1, p_business_date => current_date`, () => [r.id]],
     record_payment: [
       `p_payment_id => $1, p_order_id => $2, p_method => 'card', p_amount => 1`,
       () => [uuid(), order.id],
