@@ -716,6 +716,9 @@ isOneToOne: false
         isOneToOne: true
         isSetofReturn: false
       } },
+"day_report":
+{ Args: { "p_business_date"?: string,"p_restaurant_id": string }; Returns: Json
+                           },
 "fail_print_job":
 { Args: { "p_error": string,"p_job_id": string }; Returns: {
               "attempts": number,
