@@ -86,6 +86,22 @@ create trigger restaurants_cashier_discount_limit before update of cashier_disco
 for each row when (old.cashier_discount_limit_bp is distinct from new.cashier_discount_limit_bp)
 execute function private.guard_cashier_discount_limit();
 
+-- add_order_round (20261201001100) sets the new subtotal with its own tax and total, which know
+-- nothing of discounts. Rather than copy that RPC here, a trigger recomputes the row being written
+-- whenever the subtotal changes: one UPDATE, one broadcast, the right total and payment status, and
+-- any later change of the subtotal honours discounts without knowing of them.
+-- (private.order_totals is defined under helpers below; PL/pgSQL resolves it when the trigger runs.)
+create function private.order_totals_on_subtotal() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+  return private.order_totals(new);
+end $$;
+revoke all on function private.order_totals_on_subtotal() from public;
+
+create trigger orders_discounted_totals before update of subtotal on public.orders
+for each row when (old.subtotal is distinct from new.subtotal)
+execute function private.order_totals_on_subtotal();
+
 -- RLS --------------------------------------------------------------------------------------------
 
 alter table public.order_discounts enable row level security;
@@ -146,20 +162,6 @@ begin
   return v_order;
 end $$;
 
--- add_order_round (20261201001100) sets the new subtotal with its own tax and total, which know
--- nothing of discounts. Rather than copy that RPC here, a trigger recomputes the row being written
--- whenever the subtotal changes: one UPDATE, one broadcast, the right total and payment status, and
--- any later change of the subtotal honours discounts without knowing of them.
-create function private.order_totals_on_subtotal() returns trigger
-language plpgsql security definer set search_path = '' as $$
-begin
-  return private.order_totals(new);
-end $$;
-
-create trigger orders_discounted_totals before update of subtotal on public.orders
-for each row when (old.subtotal is distinct from new.subtotal)
-execute function private.order_totals_on_subtotal();
-
 -- As in 20261121000500, with the live discounts.
 create or replace function private.order_json(p_order_id uuid) returns jsonb
 language sql stable security definer set search_path = '' as $$
@@ -176,7 +178,6 @@ $$;
 
 revoke all on function private.discount_amounts(public.orders) from public;
 revoke all on function private.order_totals(public.orders) from public;
-revoke all on function private.order_totals_on_subtotal() from public;
 
 -- policies ---------------------------------------------------------------------------------------
 
