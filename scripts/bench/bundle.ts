@@ -54,6 +54,8 @@ const surfaces: { name: string; layouts: string[]; screens: string[]; budgetByte
       'src/routes/pos/order-entry.tsx',
       'src/routes/pos/open-orders.tsx',
       'src/routes/pos/order-detail.tsx',
+      'src/routes/pos/checkout.tsx',
+      'src/routes/pos/table-bill.tsx',
       'src/routes/pos/drawer.tsx',
     ],
     budgetBytes: POS_BUDGET_GZIP_BYTES,

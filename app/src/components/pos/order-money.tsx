@@ -1,14 +1,15 @@
+import { A } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { DiscountDialog } from '#components/pos/discount-dialog.tsx';
 import { RefundDialog } from '#components/pos/refund-dialog.tsx';
-import { methodLabel } from '#components/pos/tender-form.tsx';
 import { StatusBadge } from '#components/ui/status-badge.tsx';
 import { formatDateTime } from '#lib/format/datetime.ts';
 import { type Currency, formatMoney } from '#lib/format/money.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
 import type { OrderDetail } from '#lib/orders/queries.ts';
 import { describePaymentFailure } from '#lib/payments/errors.ts';
+import { methodLabel } from '#lib/payments/methods.ts';
 import { queuedDiscountRemovals, queuedDiscounts, queuedPayments, queuedRefunds } from '#lib/payments/pending.ts';
 import {
   discountLimitQueryOptions,
@@ -84,6 +85,15 @@ export default function OrderMoney(props: OrderMoneyProps) {
           <p class={shown().error ? 'notice error' : 'notice'} role={shown().error ? 'alert' : 'status'}>
             {shown().text}
           </p>
+        )}
+      </Show>
+      <Show when={props.order.type === 'dine_in' && discountable() && props.order.table_id}>
+        {(tableId) => (
+          <div class="actions">
+            <A href={`/pos/tables/${tableId()}/bill`} class="button secondary">
+              {m.pay_table_bill()}
+            </A>
+          </div>
         )}
       </Show>
       <h3>{m.pay_discounts_title()}</h3>

@@ -1,6 +1,7 @@
 import { Show } from 'solid-js';
 import { type BadgeStatus, StatusBadge } from '#components/ui/status-badge.tsx';
-import type { PaidState } from '#lib/payments/pending.ts';
+import { type OrderMoney, type PaidState, paidState, queuedPayments } from '#lib/payments/pending.ts';
+import { outboxState } from '#lib/sync.ts';
 import * as m from '#paraglide/messages.js';
 
 const badges: Record<Exclude<PaidState, 'unpaid'>, { status: BadgeStatus; label: () => string }> = {
@@ -12,18 +13,13 @@ const badges: Record<Exclude<PaidState, 'unpaid'>, { status: BadgeStatus; label:
 
 /**
  * How paid an order is, in colour and words, and whether the database has it yet: "Paid — not sent
- * yet" while this device's payment waits in the outbox. Unpaid shows nothing unless `showUnpaid`.
+ * yet" while this device's payment waits in the outbox. Nothing while it is unpaid. Screens load it
+ * lazily (it is a detail next to the order's status), so its words stay out of their first download.
  */
-export function PaidBadge(props: { state: PaidState; showUnpaid?: boolean }) {
+export default function PaidBadge(props: { order: OrderMoney & { id: string } }) {
+  const state = () => paidState(props.order, queuedPayments(outboxState(), props.order.id));
   return (
-    <Show
-      when={props.state !== 'unpaid' && badges[props.state as Exclude<PaidState, 'unpaid'>]}
-      fallback={
-        <Show when={props.showUnpaid}>
-          <StatusBadge status="draft" label={m.pay_state_unpaid()} />
-        </Show>
-      }
-    >
+    <Show when={state() !== 'unpaid' && badges[state() as Exclude<PaidState, 'unpaid'>]}>
       {(badge) => <StatusBadge status={badge().status} label={badge().label()} />}
     </Show>
   );

@@ -1,12 +1,12 @@
 import { A } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
-import { methodLabel } from '#components/pos/tender-form.tsx';
 import { Dialog } from '#components/ui/dialog.tsx';
 import { Field } from '#components/ui/field.tsx';
 import { TextAreaField } from '#components/ui/text-area-field.tsx';
 import { type Currency, formatMoney, formatMoneyForInput } from '#lib/format/money.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
 import { describeInputError, describePaymentFailure } from '#lib/payments/errors.ts';
+import { methodLabel } from '#lib/payments/methods.ts';
 import type { Payment } from '#lib/payments/queries.ts';
 import { discardRefused, refundPayment } from '#lib/payments/send.ts';
 import { checkReason, checkRefundAmount, maxRefundReasonLength } from '#lib/payments/validation.ts';

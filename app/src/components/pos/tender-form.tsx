@@ -3,12 +3,10 @@ import { createMemo, For, Show } from 'solid-js';
 import { Field } from '#components/ui/field.tsx';
 import { type Currency, formatMoney, formatMoneyForInput } from '#lib/format/money.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
-import { describeInputError } from '#lib/payments/errors.ts';
+import { methodLabel, paymentMethods } from '#lib/payments/methods.ts';
 import { quickCashAmounts } from '#lib/payments/notes.ts';
 import { changeFor } from '#lib/payments/split.ts';
-import type { InputError } from '#lib/payments/validation.ts';
 import {
-  type PaymentMethod,
   parseAmount,
   parseOptionalAmount,
   type TenderField,
@@ -16,26 +14,16 @@ import {
 } from '#lib/payments/validation.ts';
 import * as m from '#paraglide/messages.js';
 
-const methods: { value: PaymentMethod; label: () => string }[] = [
-  { value: 'cash', label: m.pay_method_cash },
-  { value: 'card', label: m.pay_method_card },
-  { value: 'mobile_money', label: m.pay_method_mobile_money },
-  { value: 'other', label: m.pay_method_other },
-];
-
-export function methodLabel(method: PaymentMethod): string {
-  return (methods.find((entry) => entry.value === method)?.label ?? m.pay_method_other)();
-}
-
 export interface TenderFormProps {
   /** What this payment may cover at most (the order's or the table's remaining due). */
   due: number;
   currency: Currency;
   input: TenderInput;
   onInput: (input: TenderInput) => void;
-  errors: Partial<Record<TenderField, InputError>>;
-  /** Cash goes into this device's open drawer; without one, cash is refused here. */
-  hasShift: boolean;
+  /** Each field's mistake in words (lib/payments/errors.ts, loaded when there is one). */
+  errors: Partial<Record<TenderField, string>>;
+  /** Cash goes into this device's open drawer; without one, cash is refused here (undefined: not known yet). */
+  hasShift: boolean | undefined;
   busy: boolean;
   onSubmit: () => void;
 }
@@ -68,11 +56,8 @@ export function TenderForm(props: TenderFormProps) {
     const given = tendered();
     return given === null || amount() === null || given < owed() ? null : changeFor(given, amount() ?? 0, tip());
   };
-  const error = (field: TenderField) => {
-    const found = props.errors[field];
-    return found ? describeInputError(found, props.currency, locale()) : undefined;
-  };
-  const cashBlocked = () => props.input.method === 'cash' && !props.hasShift;
+  const error = (field: TenderField) => props.errors[field];
+  const cashBlocked = () => props.input.method === 'cash' && props.hasShift !== true;
 
   return (
     <form
@@ -85,7 +70,7 @@ export function TenderForm(props: TenderFormProps) {
     >
       <fieldset class="pay-methods">
         <legend>{m.pay_method_label()}</legend>
-        <For each={methods}>
+        <For each={paymentMethods}>
           {(entry) => (
             <button
               type="button"
@@ -108,7 +93,7 @@ export function TenderForm(props: TenderFormProps) {
         error={error('amount')}
         onInput={(event) => set({ amount: event.currentTarget.value })}
       />
-      <Show when={cashBlocked()}>
+      <Show when={props.input.method === 'cash' && props.hasShift === false}>
         <p class="notice error pay-no-shift" role="alert">
           {m.pay_no_shift()} <A href="/pos/drawer">{m.pay_open_drawer()}</A>
         </p>

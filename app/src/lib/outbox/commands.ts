@@ -9,15 +9,11 @@ import {
   type TransitionOrderPayload,
 } from '#lib/orders/commands.ts';
 import type { ExecutionResult, Executor } from '#lib/outbox/types.ts';
-import {
-  type ApplyDiscountPayload,
-  type RecordPaymentPayload,
-  type RefundPaymentPayload,
-  type RemoveDiscountPayload,
-  sendApplyDiscount,
-  sendRecordPayment,
-  sendRefundPayment,
-  sendRemoveDiscount,
+import type {
+  ApplyDiscountPayload,
+  RecordPaymentPayload,
+  RefundPaymentPayload,
+  RemoveDiscountPayload,
 } from '#lib/payments/commands.ts';
 import type { CloseShiftPayload, OpenShiftPayload, RecordCashMovementPayload } from '#lib/shifts/commands.ts';
 
@@ -59,15 +55,19 @@ export const commandRegistry = {
   ),
   /** The drawer closed with the counted cash (and a reason for a variance); answers the Z report. */
   close_shift: command<CloseShiftPayload>(async (payload) => (await shifts()).sendCloseShift(payload)),
+  // The checkout's senders load on first send, not with the shell every screen downloads (the
+  // service worker precaches the chunk, so they load offline too).
   /** A payment on an order (lib/payments/commands.ts); the command id is the payment id. */
-  record_payment: command<RecordPaymentPayload>(sendRecordPayment),
+  record_payment: command<RecordPaymentPayload>(async (payload) => (await payments()).sendRecordPayment(payload)),
   /** A refund of (part of) a payment, with a reason; the command id is the refund's payment id. */
-  refund_payment: command<RefundPaymentPayload>(sendRefundPayment),
+  refund_payment: command<RefundPaymentPayload>(async (payload) => (await payments()).sendRefundPayment(payload)),
   /** A discount on an order or one of its lines, with a reason; the command id is the discount id. */
-  apply_discount: command<ApplyDiscountPayload>(sendApplyDiscount),
+  apply_discount: command<ApplyDiscountPayload>(async (payload) => (await payments()).sendApplyDiscount(payload)),
   /** A discount taken back; the command id is a new UUID, the payload names the discount. */
-  remove_discount: command<RemoveDiscountPayload>(sendRemoveDiscount),
+  remove_discount: command<RemoveDiscountPayload>(async (payload) => (await payments()).sendRemoveDiscount(payload)),
 };
+
+const payments = () => import('#lib/payments/commands.ts');
 
 const shifts = () => import('#lib/shifts/commands.ts');
 

@@ -1,6 +1,8 @@
 import type { Database } from '#lib/database.types.ts';
 import { failureFromThrown, resultFromResponse } from '#lib/db.ts';
+import { orderKeys } from '#lib/orders/queries.ts';
 import type { ExecutionResult } from '#lib/outbox/types.ts';
+import { queryClient } from '#lib/query.ts';
 import { supabase } from '#lib/supabase.ts';
 
 /**
@@ -59,6 +61,8 @@ async function send(
   const result = resultFromResponse(response);
   if (result.ok) {
     const event = { commandId, restaurantId: field(response.data, 'restaurant_id'), orderId: orderOf(response.data) };
+    // Whatever it changed (paid, totals, payments, discounts), the order's screens re-read it.
+    if (event.restaurantId) void queryClient.invalidateQueries({ queryKey: orderKeys.all(event.restaurantId) });
     for (const listener of listeners) listener(event);
   }
   return result;

@@ -67,3 +67,16 @@ export function describeInputError(error: InputError, currency: Currency, locale
       return m.pay_error_percent_out_of_range();
   }
 }
+
+/** Every field's mistake in words, for a form's error props. */
+export function describeInputErrors<Field extends string>(
+  errors: Partial<Record<Field, InputError>>,
+  currency: Currency,
+  locale: string,
+): Partial<Record<Field, string>> {
+  const described: Partial<Record<Field, string>> = {};
+  for (const [field, error] of Object.entries(errors) as [Field, InputError | undefined][]) {
+    if (error) described[field] = describeInputError(error, currency, locale);
+  }
+  return described;
+}

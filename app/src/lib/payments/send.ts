@@ -1,5 +1,4 @@
 import type { DbFailure } from '#lib/db.ts';
-import { orderKeys } from '#lib/orders/queries.ts';
 import { type OutboxSnapshot, OutboxStorageError } from '#lib/outbox/types.ts';
 import {
   type ApplyDiscountPayload,
@@ -7,7 +6,6 @@ import {
   type RecordPaymentPayload,
   type RefundPaymentPayload,
 } from '#lib/payments/commands.ts';
-import { queryClient } from '#lib/query.ts';
 import { online, outbox } from '#lib/sync.ts';
 
 /**
@@ -22,11 +20,6 @@ export type MoneyOutcome =
   | { kind: 'storage'; reason: 'storage_full' | 'storage_unavailable' };
 
 const onlineWaitMs = 2500;
-
-// Whatever a stored command changed, the order's screens re-read it (payments, status, totals).
-onPaymentStored((event) => {
-  if (event.restaurantId) void queryClient.invalidateQueries({ queryKey: orderKeys.all(event.restaurantId) });
-});
 
 /** Waits until every key is stored, one is refused, or the wait is over (offline: no wait). */
 function awaitAll(keys: readonly string[], commandIds: readonly string[], waitMs: number): Promise<MoneyOutcome> {

@@ -57,6 +57,15 @@ export interface TenderInput {
   reference: string;
 }
 
+/** A fresh form: the method kept from the last payment, the amount proposed (what is due). */
+export const blankTender = (method: PaymentMethod, amount = ''): TenderInput => ({
+  method,
+  amount,
+  tendered: '',
+  tip: '',
+  reference: '',
+});
+
 export interface Tender {
   method: PaymentMethod;
   amount: number;

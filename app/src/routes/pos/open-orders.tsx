@@ -2,7 +2,6 @@ import { A } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { createMemo, createSignal, For, lazy, Show, Suspense } from 'solid-js';
 import { OrderAge, OrderLabel, statusLabel } from '#components/pos/order-label.tsx';
-import { PaidBadge } from '#components/pos/paid-badge.tsx';
 import { useMembership } from '#components/shell/require-membership.tsx';
 import { StatusBadge } from '#components/ui/status-badge.tsx';
 import { formatMoney } from '#lib/format/money.ts';
@@ -10,10 +9,13 @@ import { currentLocale } from '#lib/i18n/locale.ts';
 import { moneyQueryOptions } from '#lib/menu/queries.ts';
 import { queuedOrders } from '#lib/orders/place.ts';
 import { type ActiveStatus, activeOrdersQueryOptions, activeStatuses } from '#lib/orders/queries.ts';
-import { dueOnDevice, paidState, queuedPayments } from '#lib/payments/pending.ts';
+import { dueOnDevice, queuedPayments } from '#lib/payments/pending.ts';
 import { outboxState } from '#lib/sync.ts';
 import { tablesQueryOptions } from '#lib/tables/queries.ts';
 import * as m from '#paraglide/messages.js';
+
+// The paid state (its words in four languages) arrives right after the first paint.
+const PaidBadge = lazy(() => import('#components/pos/paid-badge.tsx'));
 
 type Filter = 'all' | 'queued' | ActiveStatus;
 
@@ -118,7 +120,9 @@ export default function OpenOrders() {
                     <span class="pos-order-total">{format(order.total)}</span>
                   </div>
                   <div class="pos-order-paid">
-                    <PaidBadge state={paidState(order, waitingFor(order.id))} />
+                    <Suspense>
+                      <PaidBadge order={order} />
+                    </Suspense>
                   </div>
                 </A>
                 <Show when={order.status !== 'draft' && dueOnDevice(order, waitingFor(order.id)) > 0}>

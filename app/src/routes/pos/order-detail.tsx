@@ -2,7 +2,6 @@ import { A, useParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, lazy, Show, Suspense } from 'solid-js';
 import { OrderAge, OrderLabel, statusLabel } from '#components/pos/order-label.tsx';
-import { PaidBadge } from '#components/pos/paid-badge.tsx';
 import { useMembership } from '#components/shell/require-membership.tsx';
 import { LazyDialog } from '#components/ui/lazy-dialog.tsx';
 import { StatusBadge } from '#components/ui/status-badge.tsx';
@@ -18,10 +17,13 @@ import {
   posSettingsQueryOptions,
 } from '#lib/orders/queries.ts';
 import { maxNoteLength } from '#lib/orders/validation.ts';
-import { dueOnDevice, paidState, queuedPayments } from '#lib/payments/pending.ts';
+import { dueOnDevice, queuedPayments } from '#lib/payments/pending.ts';
 import { outbox, outboxState } from '#lib/sync.ts';
 import { tablesQueryOptions } from '#lib/tables/queries.ts';
 import * as m from '#paraglide/messages.js';
+
+// The paid state (its words in four languages) arrives right after the first paint.
+const PaidBadge = lazy(() => import('#components/pos/paid-badge.tsx'));
 
 const closed: readonly OrderStatus[] = ['completed', 'cancelled', 'rejected'];
 // A draft or rejected order has nothing to print (reprint_order refuses it); a device's order not yet synced has no receipt.
@@ -113,7 +115,9 @@ export default function OrderDetail() {
             <h1 class="pos-detail-title">
               <OrderLabel number={data().number} provisional={data().provisional_code} />
               <StatusBadge status={data().status} label={statusLabel(data().status)} />
-              <PaidBadge state={paidState(data(), queuedPayments(outboxState(), data().id))} />
+              <Suspense>
+                <PaidBadge order={data()} />
+              </Suspense>
             </h1>
             <p class="pos-order-meta">
               <span>{tableLabel(data())}</span>
@@ -186,13 +190,6 @@ export default function OrderDetail() {
                 <A href={`/pos/orders/${data().id}/pay`} class="button pos-primary">
                   {m.pay_action()}
                 </A>
-                <Show when={data().type === 'dine_in' && data().table_id}>
-                  {(tableId) => (
-                    <A href={`/pos/tables/${tableId()}/bill`} class="button secondary">
-                      {m.pay_table_bill()}
-                    </A>
-                  )}
-                </Show>
               </div>
             </Show>
             <Show when={!closed.includes(data().status)}>

@@ -1,25 +1,25 @@
 import { A, useParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, lazy, Show, Suspense } from 'solid-js';
 import { OrderLabel, statusLabel } from '#components/pos/order-label.tsx';
-import { PaidBadge } from '#components/pos/paid-badge.tsx';
-import { methodLabel, TenderForm } from '#components/pos/tender-form.tsx';
+import { type PaymentAnswer, PaymentAnswerNotice } from '#components/pos/payment-answer.tsx';
+import { TenderForm } from '#components/pos/tender-form.tsx';
 import { useMembership } from '#components/shell/require-membership.tsx';
 import { StatusBadge } from '#components/ui/status-badge.tsx';
 import { type Currency, formatMoney, formatMoneyForInput } from '#lib/format/money.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
 import type { OrderWithLines } from '#lib/orders/queries.ts';
-import { describePaymentFailure } from '#lib/payments/errors.ts';
-import { dueOnDevice, paidState, queuedPayments } from '#lib/payments/pending.ts';
+import { dueOnDevice, queuedPayments } from '#lib/payments/pending.ts';
 import { tableBillQueryOptions } from '#lib/payments/queries.ts';
-import { discardRefused, recordPayments } from '#lib/payments/send.ts';
 import { allocateOldestFirst, paymentParts } from '#lib/payments/split.ts';
-import { checkTender, type InputError, type TenderField, type TenderInput } from '#lib/payments/validation.ts';
-import { currentShift } from '#lib/shifts/current.ts';
+import { blankTender, type TenderField, type TenderInput } from '#lib/payments/validation.ts';
 import { outboxState } from '#lib/sync.ts';
 import { tablesQueryOptions } from '#lib/tables/queries.ts';
 import * as m from '#paraglide/messages.js';
 import '#components/pos/checkout.css';
+
+// The paid state (its words in four languages) arrives right after the first paint.
+const PaidBadge = lazy(() => import('#components/pos/paid-badge.tsx'));
 
 /**
  * A table's bill (`/pos/tables/:tableId/bill`): every open order of the table with its rounds, one
@@ -33,7 +33,13 @@ export default function TableBill() {
   const restaurantId = () => membership().restaurantId;
   const bill = useQuery(() => tableBillQueryOptions(restaurantId(), params.tableId));
   const tables = useQuery(() => tablesQueryOptions(restaurantId()));
-  const shift = () => currentShift(restaurantId())();
+  // The drawer's state loads right after the screen (the form waits for it before taking cash).
+  const [shifts, setShifts] = createSignal<typeof import('#lib/shifts/current.ts')>();
+  void import('#lib/shifts/current.ts').then((module) => setShifts(() => module));
+  const shiftId = () => {
+    const module = shifts();
+    return module ? (module.currentShift(restaurantId())()?.id ?? null) : undefined;
+  };
   const queued = createMemo(() => queuedPayments(outboxState()));
   const label = () => tables.data?.find((table) => table.id === params.tableId)?.label ?? m.pos_type_dine_in();
 
@@ -49,7 +55,7 @@ export default function TableBill() {
       >
         {(orders) => (
           <Show when={orders().length > 0} fallback={<p class="notice subtle">{m.pay_bill_empty()}</p>}>
-            <BillBody orders={orders()} queued={queued()} shiftId={shift()?.id ?? null} />
+            <BillBody orders={orders()} queued={queued()} shiftId={shiftId()} />
           </Show>
         )}
       </Show>
@@ -60,7 +66,8 @@ export default function TableBill() {
 function BillBody(props: {
   orders: OrderWithLines[];
   queued: ReturnType<typeof queuedPayments>;
-  shiftId: string | null;
+  /** This device's open shift; null: none; undefined: not known yet. */
+  shiftId: string | null | undefined;
 }) {
   const locale = () => currentLocale();
   const first = () => props.orders[0] as OrderWithLines;
@@ -73,89 +80,55 @@ function BillBody(props: {
   );
   const total = () => props.orders.reduce((sum, order) => sum + order.total, 0);
   const due = () => dues().reduce((sum, entry) => sum + entry.due, 0);
-  const [input, setInput] = createSignal<TenderInput>({
-    method: 'cash',
-    amount: formatMoneyForInput(due(), currency(), locale()),
-    tendered: '',
-    tip: '',
-    reference: '',
-  });
-  const [errors, setErrors] = createSignal<Partial<Record<TenderField, InputError>>>({});
+  const forInput = (minor: number) => formatMoneyForInput(minor, currency(), locale());
+  const [input, setInput] = createSignal<TenderInput>(blankTender('cash', forInput(due())));
+  const [errors, setErrors] = createSignal<Partial<Record<TenderField, string>>>({});
   const [busy, setBusy] = createSignal(false);
-  const [answer, setAnswer] = createSignal<{ text: string; error: boolean; change?: number } | null>(null);
+  const [answer, setAnswer] = createSignal<PaymentAnswer | null>(null);
 
   const submit = async () => {
     if (busy()) return;
-    const checked = checkTender(input(), due(), currency(), locale());
-    if (!checked.ok) return setErrors(checked.errors);
-    const tender = checked.tender;
-    const allocations = allocateOldestFirst(dues(), tender.amount);
-    const parts = allocations
-      ? paymentParts(allocations, {
-          cash: tender.method === 'cash',
-          tip: tender.tip,
-          ...(tender.tendered !== null ? { tendered: tender.tendered } : {}),
-        })
-      : null;
-    if (!parts) return setErrors({ amount: { code: 'over_due', max: due() } });
-    setErrors({});
-    if (tender.method === 'cash' && !props.shiftId) return;
     setBusy(true);
-    const outcome = await recordPayments(
-      parts.map((part) => ({
-        p_payment_id: crypto.randomUUID(),
-        p_order_id: part.orderId,
-        p_method: tender.method,
-        p_amount: part.amount,
-        p_tip: part.tip,
-        ...(part.tendered !== null ? { p_tendered: part.tendered } : {}),
-        ...(props.shiftId ? { p_shift_id: props.shiftId } : {}),
-        ...(tender.reference ? { p_reference: tender.reference } : {}),
-      })),
-    );
+    // Sending (the outbox's payment commands and their refusals) loads on the first payment.
+    const { takePayment } = await import('#lib/payments/take.ts');
+    const result = await takePayment({
+      input: input(),
+      due: due(),
+      currency: currency(),
+      locale: locale(),
+      rows: (tender) => {
+        const allocations = allocateOldestFirst(dues(), tender.amount);
+        const parts =
+          allocations &&
+          paymentParts(allocations, {
+            cash: tender.method === 'cash',
+            tip: tender.tip,
+            ...(tender.tendered !== null ? { tendered: tender.tendered } : {}),
+          });
+        return (
+          parts?.map((part) => ({
+            p_payment_id: crypto.randomUUID(),
+            p_order_id: part.orderId,
+            p_method: tender.method,
+            p_amount: part.amount,
+            p_tip: part.tip,
+            ...(part.tendered !== null ? { p_tendered: part.tendered } : {}),
+            ...(props.shiftId ? { p_shift_id: props.shiftId } : {}),
+            ...(tender.reference ? { p_reference: tender.reference } : {}),
+          })) ?? null
+        );
+      },
+    });
     setBusy(false);
-    if (outcome.kind === 'refused') {
-      await discardRefused(outcome);
-      setAnswer({ text: describePaymentFailure(outcome.failure), error: true });
-      return;
-    }
-    if (outcome.kind === 'storage') {
-      setAnswer({
-        text: outcome.reason === 'storage_full' ? m.pos_storage_full() : m.pos_storage_unavailable(),
-        error: true,
-      });
-      return;
-    }
-    const taken = m.pay_taken({ amount: money(tender.amount), method: methodLabel(tender.method) });
-    setAnswer({
-      text: outcome.kind === 'queued' ? `${taken} ${m.pay_not_sent_yet()}` : taken,
-      error: false,
-      ...(tender.tendered !== null ? { change: tender.tendered - tender.amount - tender.tip } : {}),
-    });
-    const left = Math.max(due() - tender.amount, 0);
-    setInput({
-      method: tender.method,
-      amount: formatMoneyForInput(left, currency(), locale()),
-      tendered: '',
-      tip: '',
-      reference: '',
-    });
+    if (result.kind === 'invalid') return setErrors(result.errors);
+    setErrors({});
+    setAnswer({ text: result.text, error: result.error, ...(result.change ? { change: result.change } : {}) });
+    if (!result.error) setInput(blankTender(result.tender.method, forInput(Math.max(due() - result.tender.amount, 0))));
   };
 
   return (
     <>
-      <Show when={answer()}>
-        {(shown) => (
-          <div class={shown().error ? 'notice error' : 'notice pay-answer'} role={shown().error ? 'alert' : 'status'}>
-            <p>{shown().text}</p>
-            <Show when={(shown().change ?? 0) > 0}>
-              <p class="pay-answer-change">
-                {m.pay_give_change()} <strong>{money(shown().change ?? 0)}</strong>
-              </p>
-            </Show>
-          </div>
-        )}
-      </Show>
+      <Show when={answer()}>{(shown) => <PaymentAnswerNotice answer={shown()} />}</Show>
       <For each={props.orders}>
         {(order) => (
           <section class="pay-bill-order">
@@ -164,7 +137,9 @@ function BillBody(props: {
                 <OrderLabel number={order.number} provisional={order.provisional_code} />
               </A>
               <StatusBadge status={order.status} label={statusLabel(order.status)} />
-              <PaidBadge state={paidState(order, queuedOf(order.id))} />
+              <Suspense>
+                <PaidBadge order={order} />
+              </Suspense>
             </h2>
             <ul class="pay-rows">
               <For each={order.lines}>
@@ -212,7 +187,7 @@ function BillBody(props: {
           input={input()}
           onInput={setInput}
           errors={errors()}
-          hasShift={props.shiftId !== null}
+          hasShift={props.shiftId === undefined ? undefined : props.shiftId !== null}
           busy={busy()}
           onSubmit={() => void submit()}
         />
