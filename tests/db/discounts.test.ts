@@ -133,6 +133,22 @@ describe('apply_discount computes the discounted totals', () => {
     expect(round.discounts.map((d) => d.amount)).toEqual([240, 100]);
   });
 
+  it('IDR (no decimals), tax on top: 7.5 % of 1950 = 146.25 → 146; net 1804; tax 11 % = 198.44 → 198', async () => {
+    const r = await makeRestaurant({ currency: 'IDR', taxMode: 'exclusive', taxRateBp: 1100 });
+    const order = await placeOrder(r);
+    const off = await apply(r, { order: order.id, kind: 'percent', value: 750 });
+    expect(totals(off)).toEqual({ subtotal: 1950, discount: 146, tax: 198, total: 2002, payment_status: 'unpaid' });
+  });
+
+  it('ARS (cents), tax included: 3.33 off a line, then 33.33 % of the rest', async () => {
+    const r = await makeRestaurant({ currency: 'ARS', taxMode: 'inclusive', taxRateBp: 2100 });
+    const order = await placeOrder(r);
+    await apply(r, { order: order.id, kind: 'amount', value: 333, line: order.lines[0]?.id ?? '' });
+    // Base 1617 × 33.33 % = 538.95 → 539; discount 872; net 1078; tax inside 1078 × 21/121 = 187.09 → 187.
+    const off = await apply(r, { order: order.id, kind: 'percent', value: 3333 });
+    expect(totals(off)).toEqual({ subtotal: 1950, discount: 872, tax: 187, total: 1078, payment_status: 'unpaid' });
+  });
+
   it('100 % off leaves nothing to pay: the order is settled', async () => {
     const r = await makeRestaurant();
     const order = await placeOrder(r);
