@@ -27,7 +27,7 @@ const TICKETS_SQL = `
   from public.order_lines l join public.orders o on o.restaurant_id = l.restaurant_id and o.id = l.order_id
   where l.restaurant_id = $1 and l.station = 'kitchen' and l.kitchen_status in ('queued', 'preparing')`;
 
-async function memberClient(stack: RunningStack, userId: string): Promise<SupabaseClient> {
+export async function memberClient(stack: RunningStack, userId: string): Promise<SupabaseClient> {
   const now = Math.floor(Date.now() / 1000);
   const token = await signJwt(
     { sub: userId, role: 'authenticated', aud: 'authenticated', iat: now, exp: now + 3600, is_anonymous: false },
@@ -43,7 +43,7 @@ async function memberClient(stack: RunningStack, userId: string): Promise<Supaba
  * One statement in a PostgREST-shaped transaction (begin, settings, statement, commit): as the member
  * (role authenticated, RLS on) or, with the same round trips, as the connecting superuser (no RLS).
  */
-function transactional(pool: pg.Pool, text: string, member: string | null) {
+export function transactional(pool: pg.Pool, text: string, member: string | null) {
   const claims = JSON.stringify({ sub: member, role: member ? 'authenticated' : 'service_role' });
   const role = member ? 'authenticated' : 'supabase_admin';
   return async (params: unknown[]) => {
