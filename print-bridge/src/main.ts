@@ -153,6 +153,7 @@ const health = await startHealth(Number(values['health-port']), () => ({
   restaurantId,
   ...worker.status,
   unconfirmed: journal.unconfirmed().length,
+  memory: (({ rss, heapUsed, heapTotal }) => ({ rss, heapUsed, heapTotal }))(process.memoryUsage()),
 }));
 jsonLog('info', 'started', { version: VERSION, restaurantId, printsDir, home, health: health.address() });
 await worker.start();

@@ -7,6 +7,7 @@ import { benchDomain } from './domain.ts';
 import { benchKdsHeap } from './kds-heap.ts';
 import { benchKitchen } from './kitchen.ts';
 import { printTable } from './measure.ts';
+import { benchPrinting, benchRender } from './printing.ts';
 import { benchRealtime } from './realtime.ts';
 import { benchReports } from './reports.ts';
 import { benchRest } from './rest.ts';
@@ -25,6 +26,10 @@ try {
     'Kitchen: POS → KDS, RPC call → callback on the private topic (target p95 < 300 ms)',
     await benchKitchen(stack),
   );
+  printTable('Printing: receipt render time', await benchRender(durationMs));
+  const printing = await benchPrinting(stack);
+  printTable('Printing: order placed → ticket at the printer, vs the Broadcast floor', printing.rows);
+  console.log(`\n## Printing: print bridge memory\n\n${printing.memory.join('\n')}`);
   printTable('Domain: RLS reads and place_order at 10,000 restaurants', await benchDomain(stack, durationMs));
   printTable(
     'Reports and payments: day_report at 100,000 orders, record_payment latency',
