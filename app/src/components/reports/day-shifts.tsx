@@ -41,7 +41,7 @@ function ShiftEntry(props: { restaurantId: string; shift: ShiftRow; format: Repo
     formatDateTime(instant, { timeZone: props.format.timeZone, locale: props.format.locale });
   const closed = () => props.shift.closed_at !== null;
   return (
-    <li class="reports-shift">
+    <li class="reports-shift" data-shift-id={props.shift.id}>
       <div class="reports-shift-head">
         <StatusBadge
           status={closed() ? 'completed' : 'ready'}

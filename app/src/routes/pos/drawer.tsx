@@ -78,6 +78,13 @@ export default function Drawer() {
     }
     return null;
   });
+  // The count of the close on its way, from the outbox.
+  const queuedCount = () => {
+    const closingShift = closing();
+    if (!closingShift) return null;
+    const [queued] = queuedCloses(outboxState(), closingShift.id);
+    return queued ? (queued.payload as { p_counted_cash: number }).p_counted_cash : null;
+  };
   const queuedMovements = (shiftId: string) =>
     outboxState()
       .pending.filter((command) => command.kind === 'record_cash_movement')
@@ -108,6 +115,9 @@ export default function Drawer() {
                   <h2 id="drawer-closing-title">
                     <StatusBadge status="pending" label={m.drawer_status_closing()} />
                   </h2>
+                  <Show when={queuedCount() !== null}>
+                    <p>{m.drawer_closing_counted({ amount: ctx().money(queuedCount() ?? 0) })}</p>
+                  </Show>
                   <p>{m.drawer_closing_body()}</p>
                 </section>
               </Show>
@@ -127,7 +137,7 @@ export default function Drawer() {
                 fallback={
                   <Show when={!closing()}>
                     <p class="drawer-status">
-                      <StatusBadge status="cancelled" label={m.drawer_status_closed()} />
+                      <StatusBadge status="draft" label={m.drawer_status_closed()} />
                     </p>
                     <OpenDrawerForm
                       context={ctx()}

@@ -57,9 +57,12 @@ function PosShell(props: { children: RouteSectionProps['children'] }) {
         <A href="/pos/orders" activeClass="active">
           {m.pos_nav_orders()}
         </A>
-        <A href="/pos/drawer" activeClass="active">
-          {m.drawer_nav()}
-        </A>
+        {/* The drawer is the cash staff's (open_shift refuses waiters). */}
+        <Show when={membership().role !== 'waiter'}>
+          <A href="/pos/drawer" activeClass="active">
+            {m.drawer_nav()}
+          </A>
+        </Show>
         <Show when={canAdminister(membership().role)}>
           <A href="/admin">{m.pos_nav_admin()}</A>
         </Show>
