@@ -24,6 +24,8 @@ import * as m from '#paraglide/messages.js';
  */
 export function DiscountDialog(props: {
   order: OrderDetail;
+  /** The order's live discounts (what each takes off now). */
+  discounts: readonly { line_id: string | null; amount: number }[];
   currency: Currency;
   /** A cashier's limit in basis points of the subtotal; null for owners and managers. */
   limitBp: number | null;
@@ -43,10 +45,21 @@ export function DiscountDialog(props: {
   const parsed = createMemo<Checked>(() =>
     kind() === 'percent' ? parsePercent(value()) : parseAmount(value(), props.currency, locale()),
   );
-  // What the discount applies to: the line's total, or the order's subtotal less what is already off.
+  // As the database computes it: a line discount is of the line's total; an order discount of the
+  // subtotal less the line discounts. What is left to take off is that base less the live
+  // discounts already on it (more is refused, never trimmed).
+  const lineDiscounts = (lineId: string) =>
+    props.discounts.filter((row) => row.line_id === lineId).reduce((sum, row) => sum + row.amount, 0);
   const base = () => {
     const line = props.order.lines.find((row) => row.id === target());
-    return line ? line.line_total : props.order.subtotal - props.order.discount;
+    if (line) return line.line_total;
+    return (
+      props.order.subtotal - props.discounts.filter((row) => row.line_id).reduce((sum, row) => sum + row.amount, 0)
+    );
+  };
+  const available = () => {
+    const line = props.order.lines.find((row) => row.id === target());
+    return line ? line.line_total - lineDiscounts(line.id) : props.order.subtotal - props.order.discount;
   };
   const preview = () => {
     const checked = parsed();
@@ -57,7 +70,7 @@ export function DiscountDialog(props: {
     const checked = parsed();
     const why = checkReason(reason(), maxDiscountReasonLength);
     let valueProblem = checked.ok ? undefined : describeInputError(checked.error, props.currency, locale());
-    if (checked.ok && (preview() ?? 0) > base()) valueProblem = m.db_error_discount_exceeds_amount();
+    if (checked.ok && (preview() ?? 0) > available()) valueProblem = m.db_error_discount_exceeds_amount();
     setValueError(valueProblem);
     setReasonError(
       why
@@ -127,10 +140,26 @@ export function DiscountDialog(props: {
         </div>
         <fieldset class="pay-split-modes pay-discount-kinds">
           <legend class="visually-hidden">{m.pay_discount_kind()}</legend>
-          <button type="button" class="chip" aria-pressed={kind() === 'percent'} onClick={() => setKind('percent')}>
+          <button
+            type="button"
+            class="chip"
+            aria-pressed={kind() === 'percent'}
+            onClick={() => {
+              setKind('percent');
+              setValueError(undefined);
+            }}
+          >
             {m.pay_discount_kind_percent()}
           </button>
-          <button type="button" class="chip" aria-pressed={kind() === 'amount'} onClick={() => setKind('amount')}>
+          <button
+            type="button"
+            class="chip"
+            aria-pressed={kind() === 'amount'}
+            onClick={() => {
+              setKind('amount');
+              setValueError(undefined);
+            }}
+          >
             {m.pay_discount_kind_amount()}
           </button>
         </fieldset>
@@ -142,7 +171,10 @@ export function DiscountDialog(props: {
           autocomplete="off"
           value={value()}
           error={valueError()}
-          onInput={(event) => setValue(event.currentTarget.value)}
+          onInput={(event) => {
+            setValue(event.currentTarget.value);
+            setValueError(undefined);
+          }}
         />
         <TextAreaField
           id="pay-discount-reason"
@@ -151,7 +183,10 @@ export function DiscountDialog(props: {
           maxLength={maxDiscountReasonLength}
           value={reason()}
           error={reasonError()}
-          onInput={(event) => setReason(event.currentTarget.value)}
+          onInput={(event) => {
+            setReason(event.currentTarget.value);
+            setReasonError(undefined);
+          }}
         />
         <div class="dialog-actions">
           <button type="button" class="secondary" onClick={() => props.onClose()}>

@@ -239,6 +239,7 @@ export default function OrderMoney(props: OrderMoneyProps) {
       <Show when={discounting()}>
         <DiscountDialog
           order={props.order}
+          discounts={discounts.data ?? []}
           currency={currency()}
           limitBp={props.role === 'cashier' ? (limit.data ?? 0) : null}
           onClose={(text) => {

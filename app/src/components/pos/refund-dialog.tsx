@@ -103,7 +103,10 @@ export function RefundDialog(props: {
           autocomplete="off"
           value={amount()}
           error={amountError()}
-          onInput={(event) => setAmount(event.currentTarget.value)}
+          onInput={(event) => {
+            setAmount(event.currentTarget.value);
+            setAmountError(undefined);
+          }}
         />
         <TextAreaField
           id="pay-refund-reason"
@@ -112,7 +115,10 @@ export function RefundDialog(props: {
           maxLength={maxRefundReasonLength}
           value={reason()}
           error={reasonError()}
-          onInput={(event) => setReason(event.currentTarget.value)}
+          onInput={(event) => {
+            setReason(event.currentTarget.value);
+            setReasonError(undefined);
+          }}
         />
         <div class="dialog-actions">
           <button type="button" class="secondary" onClick={() => props.onClose()}>

@@ -105,6 +105,9 @@ function CheckoutBody(props: {
 
   const submit = async () => {
     if (busy()) return;
+    // Read before sending: once queued, the payment is already off the due on screen.
+    const dueBefore = due();
+    const partBefore = evenParts()[0];
     setBusy(true);
     // Sending (the outbox's payment commands and their refusals) loads on the first payment.
     const { takePayment } = await import('#lib/payments/take.ts');
@@ -133,12 +136,12 @@ function CheckoutBody(props: {
     setAnswer({ text: result.text, error: result.error, ...(result.change ? { change: result.change } : {}) });
     if (result.error) return;
     const { tender } = result;
-    if (mode() === 'even' && guests() > 1 && tender.amount === evenParts()[0]) setGuests(guests() - 1);
+    if (mode() === 'even' && guests() > 1 && tender.amount === partBefore) setGuests(guests() - 1);
     if (mode() === 'items') {
       setPaidLines(new Set([...paidLines(), ...picked()]));
       setPicked(new Set<string>());
     }
-    setInput(blankTender(tender.method, forInput(Math.max(due() - tender.amount, 0))));
+    setInput(blankTender(tender.method, forInput(Math.max(dueBefore - tender.amount, 0))));
   };
 
   return (
@@ -193,7 +196,10 @@ function CheckoutBody(props: {
             due={due()}
             currency={currency()}
             input={input()}
-            onInput={setInput}
+            onInput={(next) => {
+              setInput(next);
+              setErrors({});
+            }}
             errors={errors()}
             hasShift={props.shiftId === undefined ? undefined : props.shiftId !== null}
             busy={busy()}

@@ -88,6 +88,8 @@ function BillBody(props: {
 
   const submit = async () => {
     if (busy()) return;
+    // Read before sending: once queued, the payment is already off the due on screen.
+    const dueBefore = due();
     setBusy(true);
     // Sending (the outbox's payment commands and their refusals) loads on the first payment.
     const { takePayment } = await import('#lib/payments/take.ts');
@@ -123,7 +125,8 @@ function BillBody(props: {
     if (result.kind === 'invalid') return setErrors(result.errors);
     setErrors({});
     setAnswer({ text: result.text, error: result.error, ...(result.change ? { change: result.change } : {}) });
-    if (!result.error) setInput(blankTender(result.tender.method, forInput(Math.max(due() - result.tender.amount, 0))));
+    if (!result.error)
+      setInput(blankTender(result.tender.method, forInput(Math.max(dueBefore - result.tender.amount, 0))));
   };
 
   return (
@@ -185,7 +188,10 @@ function BillBody(props: {
           due={due()}
           currency={currency()}
           input={input()}
-          onInput={setInput}
+          onInput={(next) => {
+            setInput(next);
+            setErrors({});
+          }}
           errors={errors()}
           hasShift={props.shiftId === undefined ? undefined : props.shiftId !== null}
           busy={busy()}
