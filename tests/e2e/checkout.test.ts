@@ -56,6 +56,13 @@ async function orderByLabel(label: string): Promise<{ id: string; total: number;
   return data as { id: string; total: number; subtotal: number };
 }
 
+/** Waits until the order has `count` payment rows (the screen may say "paid" while its last is being sent). */
+async function settled(orderIds: string[], count: number): Promise<void> {
+  await expect
+    .poll(async () => (await Promise.all(orderIds.map(paymentsOf))).flat().length, { timeout: 15_000 })
+    .toBe(count);
+}
+
 async function paymentsOf(orderId: string) {
   const { data, error } = await database()
     .from('payments')
@@ -66,10 +73,15 @@ async function paymentsOf(orderId: string) {
   return data ?? [];
 }
 
-async function newSale(page: Page, items: string[]): Promise<string> {
+async function newSale(page: Page, items: string[], table?: string): Promise<string> {
   await page.getByRole('link', { name: exactly('en', 'pos_nav_new') }).click();
   await page.getByLabel(exactly('en', 'pos_search_label')).waitFor();
-  await page.getByRole('button', { name: exactly('en', 'pos_type_takeaway') }).click();
+  if (table) {
+    await page.getByRole('button', { name: exactly('en', 'pos_type_dine_in') }).click();
+    await page.getByLabel(exactly('en', 'pos_table_label')).selectOption({ label: table });
+  } else {
+    await page.getByRole('button', { name: exactly('en', 'pos_type_takeaway') }).click();
+  }
   for (const item of items) await addPlain(page, item);
   return placeOrder(page);
 }
@@ -154,6 +166,7 @@ describe('the checkout', () => {
         await page.locator('.pay-answer-change').getByText(/2,500/).waitFor();
         await page.getByText(exactly('en', 'pay_nothing_due')).waitFor();
         await shoot(cashier, 'paid');
+        await settled([first.id], 1);
         const [cash] = await paymentsOf(first.id);
         expect(cash).toMatchObject({
           method: 'cash',
@@ -186,6 +199,7 @@ describe('the checkout', () => {
         await page.getByRole('button', { name: exactly('en', 'pay_method_card') }).click();
         await submitButton(page).click();
         await page.getByText(exactly('en', 'pay_nothing_due')).waitFor();
+        await settled([second.id], 2);
         const split = await paymentsOf(second.id);
         expect(split.map((row) => [row.method, row.amount, row.tendered, row.change])).toEqual([
           ['cash', 2000, 2000, 0],
@@ -195,6 +209,30 @@ describe('the checkout', () => {
 
         // Sale 3, left unpaid for the manager's discount.
         orders.discounted = (await orderByLabel(await newSale(page, ['Garba', 'Alloco']))).id;
+
+        // Table 6's bill: two orders (1 500, then 1 000) paid at once with a 10 000 note. The older
+        // order is paid exactly; the change (7 500) is given on the last part.
+        const older = await orderByLabel(await newSale(page, ['Garba'], 'Table 6'));
+        const newer = await orderByLabel(await newSale(page, ['Bissap'], 'Table 6'));
+        await page.goto(`/pos/orders/${older.id}`);
+        await page.getByRole('link', { name: exactly('en', 'pay_table_bill') }).click();
+        await page.getByRole('heading', { name: exactly('en', 'pay_bill_title', { table: 'Table 6' }) }).waitFor();
+        await page.waitForFunction(() =>
+          document.querySelector('[data-testid="pay-due"]')?.textContent?.includes('2,500'),
+        );
+        await page
+          .locator('.pay-quick')
+          .getByRole('button', { name: /(^|\D)10,000$/ })
+          .click();
+        await shoot(cashier, 'table-bill');
+        await submitButton(page).click();
+        await page.locator('.pay-answer-change').getByText(/7,500/).waitFor();
+        await settled([older.id, newer.id], 2);
+        const parts = [...(await paymentsOf(older.id)), ...(await paymentsOf(newer.id))];
+        expect(parts.map((row) => [row.order_id, row.amount, row.tendered, row.change])).toEqual([
+          [older.id, 1500, 1500, 0],
+          [newer.id, 1000, 8500, 7500],
+        ]);
       } catch (error) {
         throw await withScreenContents(error, { cashier });
       } finally {
@@ -251,6 +289,7 @@ describe('the checkout', () => {
         await refund.getByRole('button', { name: exactly('en', 'pay_refund_confirm') }).click();
         await page.getByText(withAmount('pay_refund_done', '500')).waitFor();
         await shoot(manager, 'detail');
+        await settled([orders.split as string], 3);
         const rows = await paymentsOf(orders.split as string);
         const card = rows.find((row) => row.method === 'card' && row.amount > 0);
         expect(rows.filter((row) => row.amount < 0).map((row) => [row.amount, row.refund_of, row.reason])).toEqual([

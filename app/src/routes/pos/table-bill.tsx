@@ -170,7 +170,9 @@ function BillBody(props: {
       </For>
       <section class="pay-due" aria-live="polite">
         <span class="pay-due-label">{due() > 0 ? m.pay_due() : m.pay_nothing_due()}</span>
-        <span class="pay-due-amount">{money(due())}</span>
+        <span class="pay-due-amount" data-testid="pay-due">
+          {money(due())}
+        </span>
         <span class="pay-due-detail">{m.pay_due_detail({ total: money(total()), paid: money(total() - due()) })}</span>
       </section>
       <Show
