@@ -2,14 +2,9 @@ import { For, Show } from 'solid-js';
 import { cancellationStatusLabel, methodLabel, sourceLabel } from '#components/reports/labels.ts';
 import { Figures, ReportTable } from '#components/reports/report-table.tsx';
 import { BarChart } from '#components/ui/bar-chart.tsx';
+import { hourRange, hourSlots } from '#lib/reports/hours.ts';
 import type { DayReport } from '#lib/reports/queries.ts';
 import * as m from '#paraglide/messages.js';
-
-/** "14:00–15:00" for hour 14. */
-export function hourRange(hour: number): string {
-  const pad = (value: number) => String(value % 24).padStart(2, '0');
-  return `${pad(hour)}:00–${pad(hour + 1)}:00`;
-}
 
 /** A day's figures from `day_report`, as tables and the sales-by-hour chart. */
 export function DayReportView(props: { report: DayReport; money: (minor: number) => string }) {
@@ -60,7 +55,7 @@ export function DayReportView(props: { report: DayReport; money: (minor: number)
               busiest: hourRange(busiest()?.hour ?? 0),
               total: money(busiest()?.total),
             })}
-            bars={hours().map((row) => ({
+            bars={hourSlots(hours()).map((row) => ({
               label: String(row.hour),
               value: Number(row.total),
               description: m.report_hour_bar({

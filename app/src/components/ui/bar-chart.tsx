@@ -20,7 +20,9 @@ export function BarChart(props: { title: string; bars: readonly Bar[]; summary: 
   const bottom = 24;
   const top = 8;
   const max = () => Math.max(1, ...props.bars.map((bar) => bar.value));
-  const slot = () => width / Math.max(1, props.bars.length);
+  // A few bars stay bar-shaped (at least eight slots wide), centred.
+  const slot = () => width / Math.max(8, props.bars.length);
+  const offset = () => (width - slot() * props.bars.length) / 2;
   const barHeight = (value: number) => ((height - bottom - top) * value) / max();
   return (
     <figure class="bar-chart">
@@ -37,13 +39,18 @@ export function BarChart(props: { title: string; bars: readonly Bar[]; summary: 
               <title>{bar.description}</title>
               <rect
                 class="bar-chart-bar"
-                x={index() * slot() + slot() * 0.15}
+                x={offset() + index() * slot() + slot() * 0.15}
                 y={height - bottom - barHeight(bar.value)}
                 width={slot() * 0.7}
                 height={barHeight(bar.value)}
                 rx="3"
               />
-              <text class="bar-chart-label" x={index() * slot() + slot() / 2} y={height - 6} text-anchor="middle">
+              <text
+                class="bar-chart-label"
+                x={offset() + index() * slot() + slot() / 2}
+                y={height - 6}
+                text-anchor="middle"
+              >
                 {bar.label}
               </text>
             </g>

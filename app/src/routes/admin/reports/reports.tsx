@@ -1,7 +1,7 @@
 import { useSearchParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { createMemo, Show } from 'solid-js';
-import { DayReportView, hourRange } from '#components/reports/day-report.tsx';
+import { DayReportView } from '#components/reports/day-report.tsx';
 import { DayShifts } from '#components/reports/day-shifts.tsx';
 import { cancellationStatusLabel, methodLabel, sourceLabel } from '#components/reports/labels.ts';
 import { Field } from '#components/ui/field.tsx';
@@ -11,6 +11,7 @@ import { currentLocale } from '#lib/i18n/locale.ts';
 import { downloadCsv } from '#lib/reports/csv.ts';
 import { businessDayBounds, currentBusinessDate, isIsoDate } from '#lib/reports/dates.ts';
 import { type DayCsvLabels, dayReportCsv } from '#lib/reports/day-csv.ts';
+import { hourRange } from '#lib/reports/hours.ts';
 import { type DayReport, dayReportQueryOptions } from '#lib/reports/queries.ts';
 import { useAdminRestaurant } from '#lib/restaurant/admin-context.ts';
 import { describeShiftFailure } from '#lib/shifts/errors.ts';
