@@ -73,6 +73,7 @@ export class Worker {
   private readonly health: PrinterHealthTracker;
   private channel: RealtimeChannel | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private soon: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
@@ -101,7 +102,10 @@ export class Worker {
       .on('broadcast', { event: '*' }, (msg) => {
         // Our own claims and completions echo back as UPDATEs: only a job becoming due matters.
         const record = (msg.payload as { record?: { status?: string } } | undefined)?.record;
-        if (!record || record.status === 'queued') this.wake();
+        if (!record || record.status === 'queued') {
+          this.wake();
+          this.wakeSoon();
+        }
       })
       .subscribe((state, error) => {
         this.counters.realtime = state;
@@ -121,9 +125,23 @@ export class Worker {
     this.wake();
   }
 
+  /**
+   * One more look shortly after a message: Broadcast from Database can deliver a job's INSERT a moment
+   * before the row is visible to the claim's snapshot (the commit is streamed before every session
+   * sees it), and that claim then finds nothing; without this the job would wait for the poll.
+   */
+  private wakeSoon(): void {
+    if (this.soon || this.stopped) return;
+    this.soon = setTimeout(() => {
+      this.soon = undefined;
+      void this.wake();
+    }, 150);
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearTimeout(this.soon);
     if (this.channel) await this.o.client.removeChannel(this.channel);
     await this.running;
   }

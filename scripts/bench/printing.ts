@@ -80,7 +80,8 @@ function startBridge(stack: RunningStack, home: string): Bridge {
     const entry = JSON.parse(line) as { msg?: string; state?: string; health?: { port?: number }; level?: string };
     if (entry.msg === 'started' && entry.health?.port) port(entry.health.port);
     if (entry.msg === 'realtime' && entry.state === 'SUBSCRIBED') ready();
-    if (entry.level === 'error') console.error(`print-bridge: ${line}`);
+    if (entry.level === 'error' || entry.level === 'warn' || process.env.BENCH_BRIDGE_LOG)
+      console.error(`print-bridge: ${line}`);
   });
   return { child, healthPort, subscribed };
 }
@@ -174,7 +175,9 @@ export async function benchPrinting(stack: RunningStack): Promise<{ rows: BenchR
       const order = data as { number: number; version: number };
       placed.push({ id, version: order.version });
       await atPrinter(`#${order.number}\n`);
-      return performance.now() - started;
+      const elapsed = performance.now() - started;
+      if (process.env.BENCH_BRIDGE_LOG) console.error(`order #${order.number}: ${elapsed.toFixed(0)} ms`);
+      return elapsed;
     };
     const floorOne = async () => {
       const id = randomUUID();
