@@ -3,14 +3,16 @@
  * restaurant (XOF, no decimals, tax included): the cashier opens the drawer with a float, takes a
  * cash sale with change from a quick-cash button (after the till refuses cash that does not cover the
  * due and an amount with decimals), and a sale split evenly by two guests, one part cash and one card;
- * a manager gives a 10 % discount on another order and refunds part of the card payment. Every
+ * a table's two orders are paid at once with the change on the last part; a manager gives a 10 %
+ * discount on another order and refunds part of the card payment; and a sale placed and paid in
+ * cash with the network off reaches the database once, order then payment, when it returns. Every
  * figure is read back from the database. Screenshots (phone and tablet width) go to $E2E_SHOTS.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { serviceClient } from '../support/clients.ts';
-import { type BrowserUser, useE2eHarness, withScreenContents } from './browser.ts';
+import { type BrowserUser, useE2eHarness, waitForServiceWorker, withScreenContents } from './browser.ts';
 import { dismissOfflineReady } from './journey.ts';
 import { exactly, text } from './messages.ts';
 import { addPlain, demoRestaurantId, placeOrder, signInAsCashier } from './pos.ts';
@@ -107,6 +109,24 @@ const due = (page: Page) => page.getByTestId('pay-due');
 const submitButton = (page: Page) =>
   page.getByRole('button', { name: new RegExp(`^${text('en', 'pay_submit', { amount: 'X' }).split('X')[0]}`) });
 
+/** Opens this device's drawer (issue 14's /pos/drawer) with a float of 20 000; answers the shift. */
+async function openDrawer(page: Page): Promise<{ id: string }> {
+  await page.getByRole('link', { name: exactly('en', 'drawer_nav') }).click();
+  await page.getByLabel(exactly('en', 'drawer_float_label', { currency: 'XOF' })).fill('20000');
+  await page.getByRole('button', { name: exactly('en', 'drawer_open_submit') }).click();
+  await page.getByText(exactly('en', 'drawer_opened')).waitFor();
+  const device = await page.evaluate(() => localStorage.getItem('comanda.device.id'));
+  const { data: shift, error } = await database()
+    .from('shifts')
+    .select('id')
+    .eq('restaurant_id', demoRestaurantId)
+    .eq('device_id', device as string)
+    .is('closed_at', null)
+    .single();
+  expect(error).toBeNull();
+  return shift as { id: string };
+}
+
 async function signInAs(user: BrowserUser, account: { email: string; password: string }): Promise<void> {
   const { page } = user;
   await page.goto('/sign-in');
@@ -125,20 +145,7 @@ describe('the checkout', () => {
       const { page } = cashier;
       try {
         await signInAsCashier(cashier);
-        // The drawer (issue 14's /pos/drawer): open with a float of 20 000.
-        await page.getByRole('link', { name: exactly('en', 'drawer_nav') }).click();
-        await page.getByLabel(exactly('en', 'drawer_float_label', { currency: 'XOF' })).fill('20000');
-        await page.getByRole('button', { name: exactly('en', 'drawer_open_submit') }).click();
-        await page.getByText(exactly('en', 'drawer_opened')).waitFor();
-        const device = await page.evaluate(() => localStorage.getItem('comanda.device.id'));
-        const { data: shift } = await database()
-          .from('shifts')
-          .select('id')
-          .eq('restaurant_id', demoRestaurantId)
-          .eq('device_id', device as string)
-          .is('closed_at', null)
-          .single();
-        expect(shift?.id).toBeTruthy();
+        const shift = await openDrawer(page);
 
         // Sale 1: Garba 1 500 + Bissap 1 000 = 2 500, paid cash with a 5 000 note.
         const first = await orderByLabel(await newSale(page, ['Garba', 'Bissap']));
@@ -174,7 +181,7 @@ describe('the checkout', () => {
           tendered: 5000,
           change: 2500,
           tip: 0,
-          shift_id: shift?.id,
+          shift_id: shift.id,
         });
         const { data: paidOrder } = await database()
           .from('orders')
@@ -205,7 +212,7 @@ describe('the checkout', () => {
           ['cash', 2000, 2000, 0],
           ['card', 2000, null, null],
         ]);
-        expect(split.every((row) => row.shift_id === shift?.id)).toBe(true);
+        expect(split.every((row) => row.shift_id === shift.id)).toBe(true);
 
         // Sale 3, left unpaid for the manager's discount.
         orders.discounted = (await orderByLabel(await newSale(page, ['Garba', 'Alloco']))).id;
@@ -305,6 +312,64 @@ describe('the checkout', () => {
         throw await withScreenContents(error, { manager });
       } finally {
         await manager.context.close();
+      }
+    },
+    stepTimeoutMs,
+  );
+  it(
+    'sells and takes cash offline, then sends the order and its payment exactly once',
+    async () => {
+      const cashier = await harness().newUser();
+      const { page, context } = cashier;
+      try {
+        await signInAsCashier(cashier);
+        await waitForServiceWorker(page);
+        const shift = await openDrawer(page);
+        await context.setOffline(true);
+        // Garba 1 500 + Bissap 1 000, placed offline: the device's code, no number yet.
+        await page.getByRole('link', { name: exactly('en', 'pos_nav_new') }).click();
+        await page.getByRole('button', { name: exactly('en', 'pos_type_takeaway') }).click();
+        await addPlain(page, 'Garba');
+        await addPlain(page, 'Bissap');
+        const code = await placeOrder(page);
+        expect(code).toMatch(/^[A-Z]{1,3}-\d+$/);
+        await page.getByRole('link', { name: exactly('en', 'pos_nav_orders') }).click();
+        const card = page.locator('.pos-order-card.queued').filter({ has: page.getByText(code, { exact: true }) });
+        const orderId = (await card.getAttribute('data-order-id')) as string;
+        await card.getByRole('link', { name: exactly('en', 'pay_action') }).click();
+        // The total as the device priced it, paid in cash with a 5 000 note.
+        await page.getByText(exactly('en', 'pay_provisional_total')).waitFor();
+        expect(amountOf(await due(page).textContent())).toBe(2500);
+        await page
+          .locator('.pay-quick')
+          .getByRole('button', { name: /(^|\D)5,000$/ })
+          .click();
+        await submitButton(page).click();
+        await page.locator('.pay-answer').getByText(text('en', 'pay_not_sent_yet')).waitFor();
+        await page.getByText(exactly('en', 'pay_state_paid_unsent')).waitFor();
+        await shoot(cashier, 'offline');
+        expect(await paymentsOf(orderId)).toEqual([]);
+
+        await context.setOffline(false);
+        await settled([orderId], 1);
+        const [payment] = await paymentsOf(orderId);
+        expect(payment).toMatchObject({
+          method: 'cash',
+          amount: 2500,
+          tendered: 5000,
+          change: 2500,
+          shift_id: shift.id,
+        });
+        const { data: order } = await database()
+          .from('orders')
+          .select('total, paid, payment_status, provisional_code')
+          .eq('id', orderId)
+          .single();
+        expect(order).toEqual({ total: 2500, paid: 2500, payment_status: 'paid', provisional_code: code });
+      } catch (error) {
+        throw await withScreenContents(error, { cashier });
+      } finally {
+        await context.close();
       }
     },
     stepTimeoutMs,

@@ -1,5 +1,4 @@
 import { For, Show } from 'solid-js';
-import type { OrderLine } from '#lib/orders/queries.ts';
 import * as m from '#paraglide/messages.js';
 
 export type SplitMode = 'amount' | 'even' | 'items';
@@ -12,7 +11,7 @@ export interface SplitPanelProps {
   onGuests: (guests: number) => void;
   parts: number[];
   /** By items: the order's lines, those picked, those already paid this way, and their share. */
-  lines: readonly OrderLine[];
+  lines: readonly { id: string; name: string; qty: number; line_total: number }[];
   picked: ReadonlySet<string>;
   onPicked: (picked: ReadonlySet<string>) => void;
   paidLines: ReadonlySet<string>;

@@ -8,8 +8,9 @@ import { TenderForm } from '#components/pos/tender-form.tsx';
 import { useMembership } from '#components/shell/require-membership.tsx';
 import { type Currency, formatMoney, formatMoneyForInput } from '#lib/format/money.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
-import { type OrderDetail, orderQueryOptions } from '#lib/orders/queries.ts';
+import { orderQueryOptions } from '#lib/orders/queries.ts';
 import { dueOnDevice, type QueuedPayment, queuedPayments } from '#lib/payments/pending.ts';
+import { type PayableOrder, queuedOrder } from '#lib/payments/provisional.ts';
 import { discountsQueryOptions, type OrderDiscount } from '#lib/payments/queries.ts';
 import { itemsShare, splitEvenly } from '#lib/payments/split.ts';
 import { blankTender, type TenderField, type TenderInput } from '#lib/payments/validation.ts';
@@ -46,6 +47,17 @@ export default function Checkout() {
     return module ? (module.currentShift(restaurantId())()?.id ?? null) : undefined;
   };
   const queued = createMemo(() => queuedPayments(outboxState(), params.id));
+  // An order placed offline and still queued: paid against the total this device priced.
+  const [provisional, setProvisional] = createSignal<PayableOrder | null>(null);
+  createEffect(() => {
+    // Offline the order's query waits (no data, not null): the queued command decides.
+    if (order.data) return setProvisional(null);
+    const payload = queuedOrder(outboxState(), params.id);
+    if (!payload || provisional()?.id === payload.id) return;
+    void import('#lib/payments/provisional-load.ts')
+      .then((loader) => loader.loadProvisionalOrder(restaurantId(), payload))
+      .then(setProvisional);
+  });
 
   return (
     <main id="main" class="pos-main pay-main">
@@ -53,7 +65,7 @@ export default function Checkout() {
         <A href={`/pos/orders/${params.id}`}>← {m.pay_back_to_order()}</A>
       </p>
       <Show
-        when={order.data}
+        when={order.data ?? provisional()}
         fallback={
           <p class={order.data === null ? 'notice subtle' : 'loading'}>
             {order.data === null
@@ -65,7 +77,13 @@ export default function Checkout() {
         }
       >
         {(data) => (
-          <CheckoutBody order={data()} queued={queued()} discounts={discounts.data ?? []} shiftId={shiftId()} />
+          <CheckoutBody
+            order={data()}
+            provisional={!order.data}
+            queued={queued()}
+            discounts={discounts.data ?? []}
+            shiftId={shiftId()}
+          />
         )}
       </Show>
     </main>
@@ -73,7 +91,9 @@ export default function Checkout() {
 }
 
 function CheckoutBody(props: {
-  order: OrderDetail;
+  order: PayableOrder;
+  /** Not in the database yet: the total is this device's pricing. */
+  provisional: boolean;
   queued: QueuedPayment[];
   discounts: OrderDiscount[];
   /** This device's open shift; null: none; undefined: not known yet. */
@@ -152,6 +172,9 @@ function CheckoutBody(props: {
           <PaidBadge order={props.order} />
         </Suspense>
       </h1>
+      <Show when={props.provisional}>
+        <p class="notice subtle">{m.pay_provisional_total()}</p>
+      </Show>
       <Show when={answer()}>{(shown) => <PaymentAnswerNotice answer={shown()} />}</Show>
       <section class="pay-due" aria-live="polite">
         <span class="pay-due-label">{due() > 0 ? m.pay_due() : m.pay_nothing_due()}</span>

@@ -101,6 +101,9 @@ export default function OpenOrders() {
                   <span>{where(payload.type, payload.table_id)}</span>
                   <Show when={payload.ordered_at}>{(at) => <OrderAge since={at()} />}</Show>
                 </div>
+                <A href={`/pos/orders/${payload.id}/pay`} class="button secondary pos-order-pay queued">
+                  {m.pay_action()}
+                </A>
               </li>
             )}
           </For>
