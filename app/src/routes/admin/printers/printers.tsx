@@ -152,8 +152,8 @@ function PrinterRow(props: {
             onCancel={() => setEditing(false)}
           />
         </Show>
-        <PrinterStatus printer={props.printer} />
         <PrinterQueue printer={props.printer} jobs={props.jobs} loadFailed={props.jobsFailed} notify={props.notify} />
+        <PrinterStatus printer={props.printer} />
         <Show when={props.notice}>
           {(notice) => (
             <p class="notice" classList={{ error: notice().error }} role="status">
