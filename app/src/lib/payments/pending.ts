@@ -1,3 +1,4 @@
+import type { PlaceOrderPayload } from '#lib/orders/commands.ts';
 import type { OutboxCommand, OutboxSnapshot } from '#lib/outbox/types.ts';
 import type { ApplyDiscountPayload, RecordPaymentPayload, RefundPaymentPayload } from '#lib/payments/commands.ts';
 
@@ -100,4 +101,12 @@ export function paidState(order: OrderMoney, queued: readonly QueuedPayment[]): 
 export function dueOnDevice(order: OrderMoney, queued: readonly QueuedPayment[]): number {
   const waiting = queued.filter((payment) => !payment.refused).reduce((sum, payment) => sum + payment.amount, 0);
   return Math.max(order.total - order.paid - waiting, 0);
+}
+
+/** The place_order command for `orderId` still on this device, if any. */
+export function queuedOrder(snapshot: OutboxSnapshot, orderId: string): PlaceOrderPayload | null {
+  const command = [...snapshot.pending, ...snapshot.parked].find(
+    (entry) => entry.kind === 'place_order' && (entry.payload as PlaceOrderPayload).id === orderId,
+  );
+  return command ? (command.payload as PlaceOrderPayload) : null;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MenuData } from '#lib/menu/types.ts';
 import type { OutboxSnapshot } from '#lib/outbox/types.ts';
-import { provisionalOrder, queuedOrder } from '#lib/payments/provisional.ts';
+import { queuedOrder } from '#lib/payments/pending.ts';
+import { provisionalOrder } from '#lib/payments/provisional.ts';
 
 const menu = {
   categories: [],

@@ -1,7 +1,6 @@
 import type { MenuData } from '#lib/menu/types.ts';
 import { type CartLine, cartTotals, lineTotal, type TaxMode } from '#lib/orders/cart.ts';
 import type { PlaceOrderPayload } from '#lib/orders/commands.ts';
-import type { OutboxSnapshot } from '#lib/outbox/types.ts';
 
 /**
  * An order placed offline is paid offline too (a takeaway sale with no network): the database has
@@ -24,14 +23,6 @@ export interface PayableOrder {
   paid: number;
   payment_status: 'unpaid' | 'partially_paid' | 'paid' | 'refunded';
   lines: { id: string; name: string; qty: number; line_total: number }[];
-}
-
-/** The place_order command for `orderId` still on this device, if any. */
-export function queuedOrder(snapshot: OutboxSnapshot, orderId: string): PlaceOrderPayload | null {
-  const command = [...snapshot.pending, ...snapshot.parked].find(
-    (entry) => entry.kind === 'place_order' && (entry.payload as PlaceOrderPayload).id === orderId,
-  );
-  return command ? (command.payload as PlaceOrderPayload) : null;
 }
 
 /**
