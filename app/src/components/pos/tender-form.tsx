@@ -6,12 +6,7 @@ import { currentLocale } from '#lib/i18n/locale.ts';
 import { methodLabel, paymentMethods } from '#lib/payments/methods.ts';
 import { quickCashAmounts } from '#lib/payments/notes.ts';
 import { changeFor } from '#lib/payments/split.ts';
-import {
-  parseAmount,
-  parseOptionalAmount,
-  type TenderField,
-  type TenderInput,
-} from '#lib/payments/validation.ts';
+import { parseAmount, parseOptionalAmount, type TenderField, type TenderInput } from '#lib/payments/validation.ts';
 import * as m from '#paraglide/messages.js';
 
 export interface TenderFormProps {
