@@ -6,6 +6,7 @@ import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { paraglideOptions } from './app/paraglide.config.ts';
 import { pwaPlugin } from './app/pwa.config.ts';
+import { authClientTrim } from './app/tools/auth-client-trim.ts';
 
 const isVitest = Boolean(process.env.VITEST);
 
@@ -38,6 +39,7 @@ export default defineConfig({
       ? []
       : [paraglideVitePlugin(paraglideOptions)].flat().map((plugin): Plugin => ({ ...plugin, apply: 'serve' }))),
     solid(),
+    ...(isVitest ? [] : [authClientTrim()]),
     // The service worker only matters to real browsers; tests would just pay for its generation.
     ...(isVitest ? [] : [pwaPlugin() as PluginOption]),
   ],
@@ -45,5 +47,15 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // solid-js and solid-js/web in one chunk: left to itself the bundler splits them apart
+          // (plain modules import only solid-js) and every screen pays a second request and its
+          // own compression dictionary (~0.4 kB gzip).
+          groups: [{ name: 'solid', test: /[\\/]node_modules[\\/]solid-js[\\/]/ }],
+        },
+      },
+    },
   },
 });

@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { authClientTrim, trimmedModules } from './auth-client-trim.ts';
+
+const require = createRequire(import.meta.url);
+const moduleDir = path.join(path.dirname(require.resolve('@supabase/auth-js/package.json')), 'dist', 'module');
+
+/** The names GoTrueClient.js imports from one of its relative modules (`default` for a default import). */
+async function importedNames(specifier: string): Promise<string[]> {
+  const source = await readFile(path.join(moduleDir, 'GoTrueClient.js'), 'utf8');
+  const names: string[] = [];
+  for (const match of source.matchAll(/^import\s+(.+?)\s+from\s+'([^']+)';/gms)) {
+    if (match[2] !== specifier) continue;
+    const clause = match[1] ?? '';
+    const named = /\{([^}]*)\}/s.exec(clause)?.[1] ?? '';
+    for (const part of named.split(',')) {
+      const name = part.trim().split(/\s+as\s+/)[0];
+      if (name) names.push(name);
+    }
+    if (!clause.trimStart().startsWith('{')) names.push('default');
+  }
+  return names;
+}
+
+/** Evaluates a stub module's source and answers its exports. */
+async function load(source: string): Promise<Record<string, unknown>> {
+  return import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`);
+}
+
+describe('auth client trim', () => {
+  it.each(Object.keys(trimmedModules))(
+    '%s exists in the installed auth-js, and its stub exports every name GoTrueClient imports from it',
+    async (file) => {
+      await expect(readFile(path.join(moduleDir, file), 'utf8')).resolves.toContain('export');
+      const wanted = await importedNames(`./${file.replace(/\.js$/, '')}`);
+      expect(wanted.length).toBeGreaterThan(0);
+      const stub = await load(trimmedModules[file] ?? '');
+      for (const name of wanted) expect(Object.keys(stub), `${file} exports ${name}`).toContain(name);
+    },
+  );
+
+  it('replaces only those modules, whatever the query string or path separators', () => {
+    const plugin = authClientTrim();
+    const loadHook = plugin.load as (id: string) => string | null;
+    expect(loadHook.call({}, `${moduleDir}/GoTrueAdminApi.js?v=123`)).toBe(trimmedModules['GoTrueAdminApi.js']);
+    expect(loadHook.call({}, 'C:\\x\\node_modules\\@supabase\\auth-js\\dist\\module\\lib\\webauthn.js')).toBe(
+      trimmedModules['lib/webauthn.js'],
+    );
+    expect(loadHook.call({}, `${moduleDir}/GoTrueClient.js`)).toBeNull();
+    expect(loadHook.call({}, `${moduleDir}/lib/helpers.js`)).toBeNull();
+  });
+
+  it('constructs what GoTrueClient constructs, and says so loudly when a trimmed part is used', async () => {
+    const admin = await load(trimmedModules['GoTrueAdminApi.js'] ?? '');
+    const AdminApi = admin.default as new (settings: object) => { listUsers(): unknown };
+    const api = new AdminApi({ url: 'http://x' });
+    expect(() => api.listUsers()).toThrow(/auth admin API is not included in Comanda's browser build/);
+
+    const webauthn = await load(trimmedModules['lib/webauthn.js'] ?? '');
+    const WebAuthnApi = webauthn.WebAuthnApi as new (client: object) => { register(): unknown };
+    expect(() => new WebAuthnApi({}).register()).toThrow(/WebAuthn \(passkeys\) is not included/);
+    expect((webauthn.browserSupportsWebAuthn as () => boolean)()).toBe(false);
+
+    const ethereum = await load(trimmedModules['lib/web3/ethereum.js'] ?? '');
+    expect(() => (ethereum.toHex as (value: string) => string)('x')).toThrow(/Sign in with Ethereum is not included/);
+  });
+});
