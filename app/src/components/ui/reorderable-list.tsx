@@ -1,4 +1,4 @@
-import { createSignal, For, type JSX, onCleanup } from 'solid-js';
+import { createSignal, For, type JSX, onCleanup, Show } from 'solid-js';
 import { moveBy, moveTo } from '#lib/menu/reorder.ts';
 import * as m from '#paraglide/messages.js';
 
@@ -10,7 +10,20 @@ export interface ReorderableListProps<T extends { id: string }> {
   nameOf: (item: T) => string;
   /** Called with the whole list in its new order. */
   onReorder: (ordered: T[]) => void;
-  children: (item: T) => JSX.Element;
+  /**
+   * Where "Move up" / "Move down" live: buttons beside each row (default), or only `controls`
+   * given to the row, for rows that offer them in their own overflow menu (narrow screens).
+   */
+  moveButtons?: boolean;
+  /** False hides the drag handles and moves (a filtered list, whose order is not the real one). */
+  reorderable?: boolean;
+  children: (item: T, controls: RowControls) => JSX.Element;
+}
+
+/** A row's moves, absent where it cannot go (the first row cannot move up). */
+export interface RowControls {
+  moveUp: (() => void) | undefined;
+  moveDown: (() => void) | undefined;
 }
 
 /** The drag under way: which pointer holds which row, and the row it would land on. */
@@ -97,6 +110,17 @@ export function ReorderableList<T extends { id: string }>(props: ReorderableList
       <For each={props.items}>
         {(item, index) => {
           const held = () => drag()?.id === item.id;
+          const canMove = () => props.reorderable !== false;
+          const controls: RowControls = {
+            get moveUp() {
+              return canMove() && index() > 0 ? () => props.onReorder(moveBy(props.items, item.id, -1)) : undefined;
+            },
+            get moveDown() {
+              return canMove() && index() < props.items.length - 1
+                ? () => props.onReorder(moveBy(props.items, item.id, 1))
+                : undefined;
+            },
+          };
           return (
             <li
               class="reorderable-row"
@@ -104,32 +128,36 @@ export function ReorderableList<T extends { id: string }>(props: ReorderableList
             >
               {/* Only the handle drags (and only it refuses touch scrolling), so the page still
                   scrolls under a finger elsewhere and text in the row's inputs stays selectable. */}
-              <span class="drag-handle" aria-hidden="true" onPointerDown={(event) => start(event, item, index())}>
-                ⠿
-              </span>
-              <div class="reorderable-content">{props.children(item)}</div>
-              <div class="move-buttons">
-                <button
-                  type="button"
-                  class="secondary icon"
-                  aria-label={m.admin_menu_move_up({ name: props.nameOf(item) })}
-                  title={m.admin_menu_move_up({ name: props.nameOf(item) })}
-                  disabled={index() === 0}
-                  onClick={() => props.onReorder(moveBy(props.items, item.id, -1))}
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  class="secondary icon"
-                  aria-label={m.admin_menu_move_down({ name: props.nameOf(item) })}
-                  title={m.admin_menu_move_down({ name: props.nameOf(item) })}
-                  disabled={index() === props.items.length - 1}
-                  onClick={() => props.onReorder(moveBy(props.items, item.id, 1))}
-                >
-                  ↓
-                </button>
-              </div>
+              <Show when={canMove()}>
+                <span class="drag-handle" aria-hidden="true" onPointerDown={(event) => start(event, item, index())}>
+                  ⠿
+                </span>
+              </Show>
+              <div class="reorderable-content">{props.children(item, controls)}</div>
+              <Show when={canMove() && props.moveButtons !== false}>
+                <div class="move-buttons">
+                  <button
+                    type="button"
+                    class="secondary icon"
+                    aria-label={m.admin_menu_move_up({ name: props.nameOf(item) })}
+                    title={m.admin_menu_move_up({ name: props.nameOf(item) })}
+                    disabled={index() === 0}
+                    onClick={() => props.onReorder(moveBy(props.items, item.id, -1))}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    class="secondary icon"
+                    aria-label={m.admin_menu_move_down({ name: props.nameOf(item) })}
+                    title={m.admin_menu_move_down({ name: props.nameOf(item) })}
+                    disabled={index() === props.items.length - 1}
+                    onClick={() => props.onReorder(moveBy(props.items, item.id, 1))}
+                  >
+                    ↓
+                  </button>
+                </div>
+              </Show>
             </li>
           );
         }}
