@@ -18,6 +18,11 @@ describe('resultFromResponse', () => {
     expect(result).toMatchObject({ ok: false, failure: { transient: true, status } });
   });
 
+  it('calls a request that never reached a server (status 0) a network failure, not "http_0"', () => {
+    const result = resultFromResponse({ error: { message: 'TypeError: Failed to fetch', code: '' }, status: 0 });
+    expect(result).toMatchObject({ ok: false, failure: { transient: true, code: 'network' } });
+  });
+
   it.each(['40001', '40P01'])('retries SQLSTATE %s even though PostgREST answers 4xx', (code) => {
     const result = resultFromResponse({ error: { message: 'could not serialize access', code }, status: 409 });
     expect(result).toMatchObject({ ok: false, failure: { transient: true } });

@@ -42,9 +42,11 @@ export interface DbResponse {
 export function resultFromResponse({ error, status }: DbResponse): { ok: true } | { ok: false; failure: DbFailure } {
   if (!error) return { ok: true };
   const sqlState = error.code ?? '';
+  // supabase-js answers status 0 when fetch itself failed: no server ever saw the request.
+  const unreached = status === 0;
   const failure: DbFailure = {
-    transient: isTransientFailure(status, sqlState),
-    code: databaseCode(error.message, sqlState) ?? (sqlState || `http_${status}`),
+    transient: unreached || isTransientFailure(status, sqlState),
+    code: unreached ? 'network' : (databaseCode(error.message, sqlState) ?? (sqlState || `http_${status}`)),
     message: error.message,
     status,
     ...(error.hint ? { hint: error.hint } : {}),

@@ -23,7 +23,7 @@ export function BoardLink(props: { restaurant: Restaurant; onRotated: (row: Rest
     setError(null);
     const result = await rotateBoardToken(props.restaurant.id);
     setBusy(false);
-    if (!result.ok) return setError(describeRestaurantError(result.failure));
+    if (!result.ok) return setError(result.failure.code === 'network' ? null : describeRestaurantError(result.failure));
     props.onRotated(result.data);
     setShown(true);
   };

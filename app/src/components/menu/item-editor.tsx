@@ -4,6 +4,7 @@ import { type PhotoChoice, PhotoPicker } from '#components/menu/photo-picker.tsx
 import { confirmAction } from '#components/ui/confirm.tsx';
 import { Field } from '#components/ui/field.tsx';
 import { FormError } from '#components/ui/form-parts.tsx';
+import { isConnectionFailure, NeedsConnection, useOnline } from '#components/ui/needs-connection.tsx';
 import type { DbFailure } from '#lib/db.ts';
 import { fieldErrorFor } from '#lib/field-errors.ts';
 import { formatMoneyForInput } from '#lib/format/money.ts';
@@ -54,7 +55,10 @@ export function ItemEditor(props: ItemEditorProps) {
   const prefix = `item-${item?.id ?? 'new'}`;
   const stations = () => [...new Set([...defaultStations, ...editor.menu().items.map((i) => i.station)])];
 
-  const showError = (failure: DbFailure) => setErrors(fieldErrorFor(failure, itemFields, describeMenuError));
+  const online = useOnline();
+  // Unreached is not refused: <NeedsConnection> by the button says so until the API answers again.
+  const showError = (failure: DbFailure) =>
+    setErrors(isConnectionFailure(failure) ? {} : fieldErrorFor(failure, itemFields, describeMenuError));
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -227,17 +231,18 @@ export function ItemEditor(props: ItemEditorProps) {
         </Show>
       </fieldset>
       <div class="actions">
-        <button type="submit" disabled={busy() || photoWorking()}>
+        <button type="submit" disabled={busy() || photoWorking() || !online()}>
           {busy() ? m.common_submitting() : m.admin_menu_item_save()}
         </button>
         <button type="button" class="secondary" onClick={() => props.onDone()}>
           {m.common_cancel()}
         </button>
         <Show when={item}>
-          <button type="button" class="secondary danger" disabled={busy()} onClick={() => void remove()}>
+          <button type="button" class="secondary danger" disabled={busy() || !online()} onClick={() => void remove()}>
             {m.admin_menu_item_delete()}
           </button>
         </Show>
+        <NeedsConnection />
       </div>
     </form>
   );

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
 import { confirmAction } from '#components/ui/confirm.tsx';
+import { isConnectionFailure, NeedsConnection, useOnline } from '#components/ui/needs-connection.tsx';
 import { formatDateTime, formatTime } from '#lib/format/datetime.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
 import {
@@ -30,6 +31,7 @@ export function BridgePairing(props: { restaurantId: string }) {
   const [label, setLabel] = createSignal('');
   const [created, setCreated] = createSignal<NewPairing | null>(null);
   const [busy, setBusy] = createSignal(false);
+  const online = useOnline();
   const [notice, setNotice] = createSignal<{ text: string; error: boolean } | null>(null);
 
   const create = async (event: SubmitEvent) => {
@@ -41,7 +43,8 @@ export function BridgePairing(props: { restaurantId: string }) {
       setCreated(result.data);
       setNotice(null);
       setLabel('');
-    } else setNotice({ text: describePrintersFailure(result.failure), error: true });
+    } else if (!isConnectionFailure(result.failure))
+      setNotice({ text: describePrintersFailure(result.failure), error: true });
     await refresh();
   };
   const revoke = async (id: string) => {
@@ -147,10 +150,11 @@ export function BridgePairing(props: { restaurantId: string }) {
             onInput={(e) => setLabel(e.currentTarget.value)}
           />
         </label>
-        <button type="submit" disabled={busy()}>
+        <button type="submit" disabled={busy() || !online()} aria-describedby="pairing-offline">
           {m.admin_printers_pair_create()}
         </button>
       </form>
+      <NeedsConnection id="pairing-offline" />
       <Show when={notice()}>
         {(n) => (
           <p class="notice" classList={{ error: n().error }} role="status">

@@ -1,6 +1,7 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal, onMount, Show } from 'solid-js';
 import { Field } from '#components/ui/field.tsx';
 import { FormActions, FormError } from '#components/ui/form-parts.tsx';
+import { isConnectionFailure } from '#components/ui/needs-connection.tsx';
 import { SelectField } from '#components/ui/select-field.tsx';
 import type { DbResult } from '#lib/db.ts';
 import { fieldErrorFor } from '#lib/field-errors.ts';
@@ -34,6 +35,8 @@ export function PrinterForm(props: PrinterFormProps) {
   const set = <K extends keyof PrinterDraft>(key: K, value: PrinterDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
   const id = (name: string) => `${props.idPrefix}-${name}`;
+  // Opened by a button: the keyboard goes straight into the form (and back to the button after).
+  onMount(() => document.getElementById(id('name'))?.focus());
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -48,7 +51,11 @@ export function PrinterForm(props: PrinterFormProps) {
     setBusy(true);
     const result = await props.onSave(read.values);
     setBusy(false);
-    if (!result.ok) return setErrors(fieldErrorFor(result.failure, fields, describePrintersFailure));
+    if (!result.ok) {
+      // Unreached, not refused: the form says it needs a connection (FormActions) until it is back.
+      if (isConnectionFailure(result.failure)) return;
+      return setErrors(fieldErrorFor(result.failure, fields, describePrintersFailure));
+    }
     if (!props.printer) setDraft(draftOf(null));
   };
 
@@ -144,7 +151,7 @@ export function PrinterForm(props: PrinterFormProps) {
         }))}
         error={errors().chars_per_line}
       />
-      <FormActions submitText={props.submitLabel} busy={busy()} onCancel={props.onCancel} />
+      <FormActions submitText={props.submitLabel} busy={busy()} onCancel={props.onCancel} needsConnection />
     </form>
   );
 }

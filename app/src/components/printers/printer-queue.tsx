@@ -46,6 +46,7 @@ export function PrinterQueue(props: {
     setRetrying(job.id);
     const result = await retryPrintJob(job.id);
     setRetrying(null);
+    if (!result.ok && result.failure.code === 'network') return;
     props.notify(result.ok ? m.admin_printers_retried() : describePrintersFailure(result.failure), !result.ok);
     await invalidate(printerKeys.jobs(props.printer.restaurant_id));
   };

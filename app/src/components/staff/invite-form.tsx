@@ -1,5 +1,6 @@
 import { createSignal, Show } from 'solid-js';
 import { CopyCode } from '#components/ui/copy-code.tsx';
+import { isConnectionFailure, NeedsConnection, useOnline } from '#components/ui/needs-connection.tsx';
 import { SelectField } from '#components/ui/select-field.tsx';
 import { currentLocale } from '#lib/i18n/locale.ts';
 import type { MemberRole } from '#lib/restaurant/current.ts';
@@ -36,6 +37,7 @@ export function InviteForm(props: InviteFormProps) {
   const [created, setCreated] = createSignal<Invite | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
+  const online = useOnline();
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -44,7 +46,7 @@ export function InviteForm(props: InviteFormProps) {
     const result = await createInvite(props.restaurantId, role() as MemberRole, Number(validHours()));
     setBusy(false);
     if (result.ok) setCreated(result.data);
-    else setError(describeStaffFailure(result.failure));
+    else if (!isConnectionFailure(result.failure)) setError(describeStaffFailure(result.failure));
   };
 
   return (
@@ -55,7 +57,6 @@ export function InviteForm(props: InviteFormProps) {
         options={roles().map((r) => ({ value: r, label: roleLabel(r) }))}
         value={role()}
         onChange={setRole}
-        error={error()}
       />
       <SelectField
         id="invite-validity"
@@ -65,10 +66,17 @@ export function InviteForm(props: InviteFormProps) {
         onChange={setValidHours}
       />
       <div class="actions">
-        <button type="submit" disabled={busy()}>
+        <button type="submit" disabled={busy() || !online()} aria-describedby="invite-offline">
           {busy() ? m.common_submitting() : m.admin_staff_invite_submit()}
         </button>
       </div>
+      <NeedsConnection id="invite-offline" />
+      {/* A refusal (say, a role this person may not give) sits by the button that asked. */}
+      <Show when={error()}>
+        <p class="notice error" role="alert">
+          {error()}
+        </p>
+      </Show>
       <Show when={created()}>
         {(invite) => (
           <div class="notice" role="status">

@@ -1,5 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
 import { formatExpiry } from '#components/staff/invite-form.tsx';
+import { isConnectionFailure, NeedsConnection, useOnline } from '#components/ui/needs-connection.tsx';
 import { roleLabel } from '#lib/restaurant/labels.ts';
 import { revokeInvite } from '#lib/staff/commands.ts';
 import { describeStaffFailure } from '#lib/staff/errors.ts';
@@ -11,12 +12,13 @@ import * as m from '#paraglide/messages.js';
 export function InviteList(props: { restaurantId: string; invites: readonly Invite[]; timezone: string }) {
   const [error, setError] = createSignal<string | null>(null);
   const [busyId, setBusyId] = createSignal<string | null>(null);
+  const online = useOnline();
   const revoke = async (invite: Invite) => {
     setError(null);
     setBusyId(invite.id);
     const result = await revokeInvite(props.restaurantId, invite.id);
     setBusyId(null);
-    if (!result.ok) setError(describeStaffFailure(result.failure));
+    if (!result.ok && !isConnectionFailure(result.failure)) setError(describeStaffFailure(result.failure));
   };
   return (
     <>
@@ -26,6 +28,7 @@ export function InviteList(props: { restaurantId: string; invites: readonly Invi
         </p>
       </Show>
       <Show when={props.invites.length > 0} fallback={<p>{m.admin_staff_no_invites()}</p>}>
+        <NeedsConnection id="invites-offline" />
         <ul class="invite-list">
           <For each={props.invites}>
             {(invite) => (
@@ -40,7 +43,8 @@ export function InviteList(props: { restaurantId: string; invites: readonly Invi
                 <button
                   type="button"
                   class="secondary"
-                  disabled={busyId() === invite.id}
+                  disabled={busyId() === invite.id || !online()}
+                  aria-describedby="invites-offline"
                   aria-label={m.admin_staff_revoke_label({ code: invite.code })}
                   onClick={() => void revoke(invite)}
                 >

@@ -1,6 +1,7 @@
 import { createSignal, Show } from 'solid-js';
 import { RenameSelf } from '#components/staff/rename-self.tsx';
 import { confirmAction } from '#components/ui/confirm.tsx';
+import { isConnectionFailure, useOnline } from '#components/ui/needs-connection.tsx';
 import { SelectField } from '#components/ui/select-field.tsx';
 import type { MemberRole } from '#lib/restaurant/current.ts';
 import { assignableRoles, roleLabel } from '#lib/restaurant/labels.ts';
@@ -29,6 +30,7 @@ export function memberName(member: Membership, isSelf: boolean): string {
 export function MemberRow(props: MemberRowProps) {
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
+  const online = useOnline();
   const name = () => memberName(props.member, props.isSelf);
   const roles = () => assignableRoles(props.actorRole);
   const manageable = () => roles().includes(props.member.role);
@@ -40,7 +42,7 @@ export function MemberRow(props: MemberRowProps) {
     const result = await changeMemberRole(props.member.restaurant_id, props.member.user_id, role as MemberRole);
     setBusy(false);
     if (result.ok) return;
-    setError(describeStaffFailure(result.failure));
+    if (!isConnectionFailure(result.failure)) setError(describeStaffFailure(result.failure));
     // The select already shows the refused role; put back the one the database kept.
     const select = document.getElementById(`${id()}-role`);
     if (select instanceof HTMLSelectElement) select.value = props.member.role;
@@ -56,7 +58,7 @@ export function MemberRow(props: MemberRowProps) {
     setBusy(true);
     const result = await removeMember(props.member.restaurant_id, props.member.user_id);
     setBusy(false);
-    if (!result.ok) setError(describeStaffFailure(result.failure));
+    if (!result.ok && !isConnectionFailure(result.failure)) setError(describeStaffFailure(result.failure));
   };
 
   return (
@@ -78,14 +80,14 @@ export function MemberRow(props: MemberRowProps) {
           options={roles().map((role) => ({ value: role, label: roleLabel(role) }))}
           value={props.member.role}
           onChange={(role) => void changeRole(role)}
-          disabled={busy()}
+          disabled={busy() || !online()}
         />
       </Show>
       <Show when={manageable() || props.isSelf}>
         <button
           type="button"
           class="secondary danger"
-          disabled={busy()}
+          disabled={busy() || !online()}
           aria-label={props.isSelf ? undefined : m.admin_staff_remove_label({ name: name() })}
           onClick={() => void remove()}
         >

@@ -1,6 +1,7 @@
 import { createSignal, Show } from 'solid-js';
 import { Field } from '#components/ui/field.tsx';
 import { FormActions } from '#components/ui/form-parts.tsx';
+import { isConnectionFailure } from '#components/ui/needs-connection.tsx';
 import { describeFieldError } from '#lib/auth/errors.ts';
 import { validateDisplayName } from '#lib/auth/validation.ts';
 import { setMyDisplayName } from '#lib/staff/commands.ts';
@@ -50,7 +51,7 @@ export function RenameSelf(props: RenameSelfProps) {
     const result = await (props.save ?? setMyDisplayName)(props.restaurantId, name().trim());
     setBusy(false);
     if (result.ok) close();
-    else {
+    else if (!isConnectionFailure(result.failure)) {
       setError(describeStaffFailure(result.failure));
       input?.focus();
     }
@@ -78,7 +79,7 @@ export function RenameSelf(props: RenameSelfProps) {
           onInput={(e) => setName(e.currentTarget.value)}
           error={error()}
         />
-        <FormActions submitText={m.admin_staff_rename_save()} busy={busy()} onCancel={close} />
+        <FormActions submitText={m.admin_staff_rename_save()} busy={busy()} onCancel={close} needsConnection />
       </form>
     </Show>
   );

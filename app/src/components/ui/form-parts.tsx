@@ -1,20 +1,28 @@
 import { type JSX, Show } from 'solid-js';
+import { NeedsConnection, useOnline } from '#components/ui/needs-connection.tsx';
 import * as m from '#paraglide/messages.js';
 
 /**
  * A form's closing row: submit (shows "sending…" while busy) and, when the form can be left, cancel.
  * `submitName` is the accessible name when the visible text alone is ambiguous ("Add" — to what?).
+ * `needsConnection`: a write that cannot wait in the outbox; offline, submit is disabled and says why.
  */
 export function FormActions(props: {
   submitText: string;
   submitName?: string | undefined;
   busy?: boolean;
+  needsConnection?: boolean;
   onCancel?: (() => void) | undefined;
   children?: JSX.Element;
 }) {
+  const online = useOnline();
   return (
     <div class="actions">
-      <button type="submit" disabled={props.busy} aria-label={props.submitName}>
+      <button
+        type="submit"
+        disabled={props.busy || (props.needsConnection === true && !online())}
+        aria-label={props.submitName}
+      >
         {props.busy ? m.common_submitting() : props.submitText}
       </button>
       <Show when={props.onCancel}>
@@ -25,6 +33,9 @@ export function FormActions(props: {
         )}
       </Show>
       {props.children}
+      <Show when={props.needsConnection}>
+        <NeedsConnection />
+      </Show>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { PrinterForm } from '#components/printers/printer-form.tsx';
 import { PrinterQueue } from '#components/printers/printer-queue.tsx';
 import { PrinterStatus } from '#components/printers/printer-status.tsx';
 import { confirmAction } from '#components/ui/confirm.tsx';
+import { isConnectionFailure, NeedsConnection, useOnline } from '#components/ui/needs-connection.tsx';
 import { addPrinter, deletePrinter, printTestPage, updatePrinter } from '#lib/printers/commands.ts';
 import { describePrintersFailure } from '#lib/printers/errors.ts';
 import type { PrinterJobsSummary } from '#lib/printers/jobs.ts';
@@ -29,13 +30,19 @@ export default function AdminPrinters() {
   createEffect(() => watchPrintJobs(restaurant().restaurantId));
   const refresh = () => invalidate(printerKeys.printers(restaurant().restaurantId));
   const [adding, setAdding] = createSignal(false);
+  let addButton: HTMLButtonElement | undefined;
+  // Closing the form gives the keyboard back to the button that opened it (rendered again by then).
+  const closeAdding = () => {
+    setAdding(false);
+    addButton?.focus();
+  };
   const [notices, setNotices] = createSignal<Record<string, { text: string; error: boolean }>>({});
   const notify = (id: string, text: string, error = false) => setNotices((all) => ({ ...all, [id]: { text, error } }));
 
   const add = async (values: PrinterValues) => {
     const result = await addPrinter({ ...values, restaurant_id: restaurant().restaurantId });
     await refresh();
-    if (result.ok) setAdding(false);
+    if (result.ok) closeAdding();
     return result;
   };
 
@@ -46,7 +53,7 @@ export default function AdminPrinters() {
       <Show
         when={adding()}
         fallback={
-          <button type="button" onClick={() => setAdding(true)}>
+          <button ref={addButton} type="button" onClick={() => setAdding(true)}>
             {m.admin_printers_add()}
           </button>
         }
@@ -56,7 +63,7 @@ export default function AdminPrinters() {
           printer={null}
           submitLabel={m.admin_printers_add()}
           onSave={add}
-          onCancel={() => setAdding(false)}
+          onCancel={closeAdding}
         />
       </Show>
       <Show
@@ -97,6 +104,12 @@ function PrinterRow(props: {
 }) {
   const [editing, setEditing] = createSignal(false);
   const [testing, setTesting] = createSignal(false);
+  const online = useOnline();
+  let editButton: HTMLButtonElement | undefined;
+  const closeEditing = () => {
+    setEditing(false);
+    editButton?.focus();
+  };
   const save = async (values: PrinterValues) => {
     const result = await updatePrinter(props.printer.id, values);
     if (result.ok) props.notify(m.admin_printers_saved());
@@ -107,13 +120,14 @@ function PrinterRow(props: {
     setTesting(true);
     const result = await printTestPage(props.printer.id);
     setTesting(false);
+    if (!result.ok && isConnectionFailure(result.failure)) return;
     props.notify(result.ok ? m.admin_printers_test_queued() : describePrintersFailure(result.failure), !result.ok);
   };
   const remove = async () => {
     const title = m.admin_printers_delete_confirm({ name: props.printer.name });
     if (!(await confirmAction({ title, confirmText: m.common_delete(), tone: 'danger' }))) return;
     const result = await deletePrinter(props.printer.id);
-    if (!result.ok) props.notify(describePrintersFailure(result.failure), true);
+    if (!result.ok && !isConnectionFailure(result.failure)) props.notify(describePrintersFailure(result.failure), true);
     await props.onChanged();
   };
   const connection = () => {
@@ -146,10 +160,10 @@ function PrinterRow(props: {
             submitLabel={m.common_save()}
             onSave={async (values) => {
               const result = await save(values);
-              if (result.ok) setEditing(false);
+              if (result.ok) closeEditing();
               return result;
             }}
-            onCancel={() => setEditing(false)}
+            onCancel={closeEditing}
           />
         </Show>
         <PrinterQueue printer={props.printer} jobs={props.jobs} loadFailed={props.jobsFailed} notify={props.notify} />
@@ -165,13 +179,14 @@ function PrinterRow(props: {
           <button
             type="button"
             aria-label={m.admin_printers_test_named({ name: props.printer.name })}
-            disabled={testing()}
+            disabled={testing() || !online()}
             onClick={() => void test()}
           >
             {m.admin_printers_test()}
           </button>
           <Show when={!editing()}>
             <button
+              ref={editButton}
               type="button"
               class="secondary"
               aria-label={m.common_edit_named({ name: props.printer.name })}
@@ -180,8 +195,9 @@ function PrinterRow(props: {
               {m.common_edit()}
             </button>
           </Show>
-          <DeleteButton name={props.printer.name} onDelete={() => void remove()} />
+          <DeleteButton name={props.printer.name} onDelete={() => void remove()} disabled={!online()} />
         </div>
+        <NeedsConnection />
       </div>
     </li>
   );

@@ -4,6 +4,7 @@ import { BoardLink } from '#components/board/board-link.tsx';
 import { RegionFields } from '#components/restaurant/region-fields.tsx';
 import { RulesFields } from '#components/restaurant/rules-fields.tsx';
 import { Field } from '#components/ui/field.tsx';
+import { isConnectionFailure, NeedsConnection, useOnline } from '#components/ui/needs-connection.tsx';
 import { TextAreaField } from '#components/ui/text-area-field.tsx';
 import { session } from '#lib/auth/session.ts';
 import { fieldErrorFor } from '#lib/field-errors.ts';
@@ -62,6 +63,7 @@ function SettingsEditor(props: { restaurant: () => Restaurant | undefined; owner
   const [formError, setFormError] = createSignal<string | null>(null);
   const [saved, setSaved] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
+  const online = useOnline();
   let formElement: HTMLFormElement | undefined;
 
   const update = (patch: Partial<SettingsForm>) => {
@@ -89,6 +91,8 @@ function SettingsEditor(props: { restaurant: () => Restaurant | undefined; owner
     const result = await saveSettings(id, checked.update);
     setBusy(false);
     if (!result.ok) {
+      // Not reached is not refused: <NeedsConnection> says so by the button until the API answers.
+      if (isConnectionFailure(result.failure)) return;
       const { form: message, ...fields } = fieldErrorFor(result.failure, failureFields, describeRestaurantError);
       if (message !== undefined) return setFormError(message);
       setErrors(fields);
@@ -103,11 +107,6 @@ function SettingsEditor(props: { restaurant: () => Restaurant | undefined; owner
     <Show when={form()} fallback={<p class="loading">{m.common_loading()}</p>}>
       {(f) => (
         <form ref={formElement} class="stack" onSubmit={submit} noValidate aria-busy={busy()}>
-          <Show when={formError()}>
-            <p class="notice error" role="alert">
-              {formError()}
-            </p>
-          </Show>
           <Field
             id="settings-name"
             label={m.onboarding_name_label()}
@@ -188,13 +187,20 @@ function SettingsEditor(props: { restaurant: () => Restaurant | undefined; owner
             />
           </fieldset>
           <div class="actions">
-            <button type="submit" disabled={busy()}>
+            <button type="submit" disabled={busy() || !online()} aria-describedby="settings-offline">
               {busy() ? m.common_submitting() : m.admin_settings_save()}
             </button>
             <Show when={saved()}>
               <span role="status">{m.admin_settings_saved()}</span>
             </Show>
           </div>
+          <NeedsConnection id="settings-offline" />
+          {/* A refusal of the whole form sits by the button that sent it, not above a long form. */}
+          <Show when={formError()}>
+            <p class="notice error" role="alert">
+              {formError()}
+            </p>
+          </Show>
         </form>
       )}
     </Show>

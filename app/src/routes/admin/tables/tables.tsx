@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
 import { confirmAction } from '#components/ui/confirm.tsx';
 import { Field } from '#components/ui/field.tsx';
-import { supabaseUrl } from '#lib/env.ts';
+import { isConnectionFailure, NeedsConnection, useOnline } from '#components/ui/needs-connection.tsx';
+import { siteUrl, supabaseUrl } from '#lib/env.ts';
 import { fieldErrorFor } from '#lib/field-errors.ts';
 import { nextPosition } from '#lib/menu/reorder.ts';
 import { invalidate } from '#lib/query.ts';
@@ -15,8 +16,8 @@ import * as m from '#paraglide/messages.js';
 import '../menu/menu.css';
 import { DeleteButton, FormError } from '#components/ui/form-parts.tsx';
 
-/** The page a guest's phone opens from the table's QR code (the guest surface serves `/t/…`). */
-export function guestUrl(token: string, origin = location.origin): string {
+/** The page a guest's phone opens from the table's QR code (the guest surface serves `/t/…`), on the site URL. */
+export function guestUrl(token: string, origin = siteUrl()): string {
   return `${origin}/t/${encodeURIComponent(token)}`;
 }
 
@@ -33,6 +34,8 @@ export default function AdminTables() {
   const [seats, setSeats] = createSignal('4');
   const [errors, setErrors] = createSignal<TableErrors>({});
   const [busy, setBusy] = createSignal(false);
+  const online = useOnline();
+  let labelInput: HTMLInputElement | undefined;
   // Kept here, not in the row: a saved row is a new object after the refetch and is re-created.
   const [notices, setNotices] = createSignal<Record<string, string | null>>({});
   const setNotice = (id: string, notice: string | null) => setNotices((all) => ({ ...all, [id]: notice }));
@@ -49,9 +52,12 @@ export default function AdminTables() {
       position: nextPosition(tables.data ?? []),
     });
     setBusy(false);
+    if (!result.ok && isConnectionFailure(result.failure)) return;
     await refresh();
     if (!result.ok) return setErrors(fieldErrorFor(result.failure, tableFields, describeTablesFailure));
     setLabel('');
+    // Ready for the next table, as a person adding a dining room's tables one after another expects.
+    labelInput?.focus();
   };
 
   return (
@@ -62,6 +68,7 @@ export default function AdminTables() {
         <form class="inline-form" onSubmit={add} noValidate aria-busy={busy()}>
           <FormError message={errors().form} />
           <Field
+            ref={labelInput}
             id="table-new-label"
             label={m.admin_tables_label()}
             value={label()}
@@ -77,9 +84,10 @@ export default function AdminTables() {
             onInput={(e) => setSeats(e.currentTarget.value)}
             error={errors().seats}
           />
-          <button type="submit" disabled={busy()}>
+          <button type="submit" disabled={busy() || !online()} aria-describedby="table-new-offline">
             {m.admin_tables_add()}
           </button>
+          <NeedsConnection id="table-new-offline" />
         </form>
       </section>
       <Show
@@ -116,6 +124,7 @@ function TableRow(props: {
   const [label, setLabel] = createSignal(props.table.label);
   const [seats, setSeats] = createSignal(String(props.table.seats));
   const [errors, setErrors] = createSignal<TableErrors>({});
+  const online = useOnline();
   const url = () => guestUrl(props.table.qr_token);
   const prefix = () => `table-${props.table.id}`;
 
@@ -126,6 +135,7 @@ function TableRow(props: {
     setErrors(read.errors);
     if (!read.values) return;
     const result = await updateTable(props.table.id, read.values);
+    if (!result.ok && isConnectionFailure(result.failure)) return;
     await props.onChanged();
     if (!result.ok) return setErrors(fieldErrorFor(result.failure, tableFields, describeTablesFailure));
     props.setNotice(m.admin_tables_saved());
@@ -135,6 +145,7 @@ function TableRow(props: {
     const title = m.admin_tables_rotate_confirm({ name: props.table.label });
     if (!(await confirmAction({ title, confirmText: m.admin_tables_rotate(), tone: 'danger' }))) return;
     const result = await rotateTableToken(props.table.id);
+    if (!result.ok && isConnectionFailure(result.failure)) return;
     await props.onChanged();
     props.setNotice(result.ok ? m.admin_tables_rotated() : null);
     if (!result.ok) setErrors({ form: describeTablesFailure(result.failure) });
@@ -144,6 +155,7 @@ function TableRow(props: {
     const title = m.admin_tables_delete_confirm({ name: props.table.label });
     if (!(await confirmAction({ title, confirmText: m.common_delete(), tone: 'danger' }))) return;
     const result = await deleteTable(props.table.id);
+    if (!result.ok && isConnectionFailure(result.failure)) return;
     if (!result.ok) setErrors({ form: describeTablesFailure(result.failure) });
     await props.onChanged();
   };
@@ -169,7 +181,11 @@ function TableRow(props: {
             onInput={(e) => setSeats(e.currentTarget.value)}
             error={errors().seats}
           />
-          <button type="submit" aria-label={m.admin_tables_save_named({ name: props.table.label })}>
+          <button
+            type="submit"
+            disabled={!online()}
+            aria-label={m.admin_tables_save_named({ name: props.table.label })}
+          >
             {m.common_save()}
           </button>
         </form>
@@ -192,12 +208,14 @@ function TableRow(props: {
             type="button"
             class="secondary"
             aria-label={m.admin_tables_rotate_named({ name: props.table.label })}
+            disabled={!online()}
             onClick={() => void rotate()}
           >
             {m.admin_tables_rotate()}
           </button>
-          <DeleteButton name={props.table.label} onDelete={() => void remove()} />
+          <DeleteButton name={props.table.label} onDelete={() => void remove()} disabled={!online()} />
         </div>
+        <NeedsConnection />
       </div>
     </li>
   );
