@@ -2,8 +2,9 @@ import { createMemo } from 'solid-js';
 import { currencyOptions } from '#components/restaurant/rules-fields.tsx';
 import { SelectField } from '#components/ui/select-field.tsx';
 import { currentLocale } from '#lib/i18n/locale.ts';
-import { countries, countryName, timeZones } from '#lib/restaurant/countries.ts';
+import { countries, countryName } from '#lib/restaurant/countries.ts';
 import { useCurrencies } from '#lib/restaurant/queries.ts';
+import { zoneChoices } from '#lib/restaurant/time-zones.ts';
 import * as m from '#paraglide/messages.js';
 
 export interface RegionValue {
@@ -46,12 +47,15 @@ export function RegionFields(props: RegionFieldsProps) {
       currentLocale(),
     );
   });
-  const zones = createMemo(() => {
-    const all = timeZones();
-    return (
-      props.value.timezone === '' || all.includes(props.value.timezone) ? all : [props.value.timezone, ...all]
-    ).map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }));
-  });
+  // Grouped by country, the restaurant's own first; "Buenos Aires (GMT−3)", stored as the IANA id.
+  const zones = createMemo(() =>
+    zoneChoices({
+      locale: currentLocale(),
+      countryName: (code) => countryName(code, currentLocale()),
+      countryFirst: props.value.country,
+      current: props.value.timezone,
+    }),
+  );
   const localeChoices = createMemo(() => {
     const tags = [...new Set([props.value.locale, ...countries.map((c) => c.locale), ...appLanguages])].filter(Boolean);
     const names = languageNames(currentLocale());

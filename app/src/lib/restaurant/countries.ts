@@ -100,6 +100,133 @@ export const countries: readonly CountryDefaults[] = [
     appLocale: 'en',
     taxRateBp: 1300,
     taxMode: 'exclusive',
+  }, // Latin America: VAT (IVA/IGV) is included in menu prices.
+  {
+    code: 'MX',
+    currency: 'MXN',
+    timezone: 'America/Mexico_City',
+    locale: 'es-MX',
+    appLocale: 'es',
+    taxRateBp: 1600,
+    taxMode: 'inclusive',
+  },
+  {
+    code: 'CL',
+    currency: 'CLP',
+    timezone: 'America/Santiago',
+    locale: 'es-CL',
+    appLocale: 'es',
+    taxRateBp: 1900,
+    taxMode: 'inclusive',
+  },
+  {
+    code: 'CO',
+    currency: 'COP',
+    timezone: 'America/Bogota',
+    locale: 'es-CO',
+    appLocale: 'es',
+    taxRateBp: 800,
+    taxMode: 'inclusive',
+  },
+  {
+    code: 'PE',
+    currency: 'PEN',
+    timezone: 'America/Lima',
+    locale: 'es-PE',
+    appLocale: 'es',
+    taxRateBp: 1800,
+    taxMode: 'inclusive',
+  },
+  // West and Central Africa: CFA franc zones (XOF, XAF) and the anglophone neighbours.
+  {
+    code: 'ML',
+    currency: 'XOF',
+    timezone: 'Africa/Bamako',
+    locale: 'fr-ML',
+    appLocale: 'fr',
+    taxRateBp: 1800,
+    taxMode: 'inclusive',
+  },
+  {
+    code: 'BF',
+    currency: 'XOF',
+    timezone: 'Africa/Ouagadougou',
+    locale: 'fr-BF',
+    appLocale: 'fr',
+    taxRateBp: 1800,
+    taxMode: 'inclusive',
+  },
+  {
+    code: 'NE',
+    currency: 'XOF',
+    timezone: 'Africa/Niamey',
+    locale: 'fr-NE',
+    appLocale: 'fr',
+    taxRateBp: 1900,
+    taxMode: 'inclusive',
+  },
+  {
+    code: 'TG',
+    currency: 'XOF',
+    timezone: 'Africa/Lome',
+    locale: 'fr-TG',
+    appLocale: 'fr',
+    taxRateBp: 1800,
+    taxMode: 'inclusive',
+  },
+  {
+    code: 'BJ',
+    currency: 'XOF',
+    timezone: 'Africa/Porto-Novo',
+    locale: 'fr-BJ',
+    appLocale: 'fr',
+    taxRateBp: 1800,
+    taxMode: 'inclusive',
+  },
+  {
+    code: 'GN',
+    currency: 'GNF',
+    timezone: 'Africa/Conakry',
+    locale: 'fr-GN',
+    appLocale: 'fr',
+    taxRateBp: 1800,
+    taxMode: 'inclusive',
+  },
+  {
+    code: 'CM',
+    currency: 'XAF',
+    timezone: 'Africa/Douala',
+    locale: 'fr-CM',
+    appLocale: 'fr',
+    taxRateBp: 1925,
+    taxMode: 'inclusive',
+  },
+  {
+    code: 'GA',
+    currency: 'XAF',
+    timezone: 'Africa/Libreville',
+    locale: 'fr-GA',
+    appLocale: 'fr',
+    taxRateBp: 1800,
+    taxMode: 'inclusive',
+  },
+  {
+    code: 'GH',
+    currency: 'GHS',
+    timezone: 'Africa/Accra',
+    locale: 'en-GH',
+    appLocale: 'en',
+    taxRateBp: 1500,
+    taxMode: 'exclusive',
+  },
+  {
+    code: 'NG',
+    currency: 'NGN',
+    timezone: 'Africa/Lagos',
+    locale: 'en-NG',
+    appLocale: 'en',
+    taxRateBp: 750,
+    taxMode: 'exclusive',
   },
 ];
 
@@ -131,12 +258,4 @@ export function countryName(code: string, uiLocale: string): string {
   } catch {
     return code;
   }
-}
-
-/** Every IANA time zone the browser knows, for the timezone picker; a short list on old engines. */
-export function timeZones(): string[] {
-  const withSupported = Intl as typeof Intl & { supportedValuesOf?: (key: 'timeZone') => string[] };
-  const zones = withSupported.supportedValuesOf?.('timeZone') ?? [];
-  const known = new Set([...zones, ...countries.map((c) => c.timezone), 'UTC']);
-  return [...known].sort();
 }
