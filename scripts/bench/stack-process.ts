@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../stack/free-port.ts';
 import { ANON_KEY, DB_PASSWORD, JWT_SECRET, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY } from '../stack/keys.ts';
-import { binDir, repoRoot } from '../stack/paths.ts';
+import { binDir, repoRoot, supabaseDir } from '../stack/paths.ts';
 import { SUPERUSER } from '../stack/postgres.ts';
+import { siteUrlFor } from '../stack/site-url.ts';
 import type { RunningStack } from '../stack/stack.ts';
 
 /**
@@ -26,6 +27,8 @@ export async function startStackProcess(): Promise<RunningStack> {
   const adminDbUrl = `postgresql://${SUPERUSER}:${DB_PASSWORD}@127.0.0.1:${dbPort}/postgres`;
   return {
     apiUrl,
+    // What the child's gateway computed from the same environment and config.toml.
+    siteUrl: siteUrlFor(supabaseDir),
     anonKey: ANON_KEY,
     serviceRoleKey: SERVICE_ROLE_KEY,
     publishableKey: PUBLISHABLE_KEY,

@@ -3,13 +3,14 @@ import { defaultLocalDir } from './paths.ts';
 import { type RunningStack, startStack } from './stack.ts';
 
 /** Starts the stack on the CLI's fixed ports (or DATABASE_URL) for a person at a terminal. */
-export async function startForegroundStack(argv: string[]): Promise<RunningStack> {
+export async function startForegroundStack(argv: string[], opts: { siteUrl?: string } = {}): Promise<RunningStack> {
   const log = (line: string) => console.log(`  ${line}`);
   return startStack({
     localDir: process.env.COMANDA_LOCAL_DIR ?? defaultLocalDir,
     dbPort: Number(process.env.DB_PORT ?? DEFAULT_PORTS.db),
     apiPort: Number(process.env.API_PORT ?? DEFAULT_PORTS.api),
     reset: argv.includes('--reset'),
+    ...(opts.siteUrl ? { siteUrl: opts.siteUrl } : {}),
     log,
     ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
   });

@@ -16,6 +16,8 @@ export interface StackOptions {
   localDir: string;
   dbPort: number;
   apiPort: number;
+  /** Where the app is opened (auth email links); `[auth] site_url` or COMANDA_SITE_URL unless given. */
+  siteUrl?: string;
   /** A superuser URL of an existing Postgres to use instead of the embedded one. */
   databaseUrl?: string;
   /** Throw the embedded cluster away first (`npm run db:reset`). */
@@ -27,6 +29,8 @@ export interface StackOptions {
 
 export interface RunningStack {
   apiUrl: string;
+  /** Where the app is opened, as the gateway's auth emails link to it. */
+  siteUrl: string;
   anonKey: string;
   serviceRoleKey: string;
   publishableKey: string;
@@ -87,13 +91,20 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     }
 
     const apiUrl = `http://127.0.0.1:${opts.apiPort}`;
-    const cfg = gatewayConfigFor({ adminUrl, apiUrl, localDir: opts.localDir, log });
+    const cfg = gatewayConfigFor({
+      adminUrl,
+      apiUrl,
+      localDir: opts.localDir,
+      log,
+      ...(opts.siteUrl ? { siteUrl: opts.siteUrl } : {}),
+    });
     const gateway = await startGateway(cfg, opts.apiPort);
     cleanups.push(gateway.close);
     log(`gateway: ${gateway.url}`);
 
     return {
       apiUrl: gateway.url,
+      siteUrl: cfg.siteUrl,
       anonKey: ANON_KEY,
       serviceRoleKey: SERVICE_ROLE_KEY,
       publishableKey: PUBLISHABLE_KEY,

@@ -4,6 +4,11 @@ import type { ApiKeys } from './api-keys.ts';
 export interface GatewayConfig {
   /** Public base URL of the gateway, e.g. http://127.0.0.1:54321 (JWT `iss`, function env). */
   apiUrl: string;
+  /**
+   * Where the app is opened (`[auth] site_url`, COMANDA_SITE_URL, or the LAN address of
+   * `npm start -- --lan`): the base of the links auth emails carry. An origin, no trailing slash.
+   */
+  siteUrl: string;
   /** HS256 secret that signs access tokens and the legacy API keys. */
   jwtSecret: string;
   /** The API keys clients present; the gateway translates the opaque ones to the JWT keys. */

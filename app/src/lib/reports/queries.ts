@@ -30,6 +30,7 @@ export interface DayReport {
 
 export const reportKeys = {
   day: (restaurantId: string, date: string) => ['reports', restaurantId, 'day', date] as const,
+  today: (restaurantId: string) => ['reports', restaurantId, 'today'] as const,
 };
 
 type RpcCall = (
@@ -43,6 +44,19 @@ export async function fetchDayReport(restaurantId: string, date: string): Promis
   const data = await read(rpc('day_report', { p_restaurant_id: restaurantId, p_business_date: date }));
   return data as unknown as DayReport;
 }
+
+/** Today's business day as the database counts it (`p_business_date` omitted: now, the restaurant's zone and cut-off). */
+export const todayReportQueryOptions = (restaurantId: string) => ({
+  queryKey: reportKeys.today(restaurantId),
+  queryFn: async (): Promise<DayReport> => {
+    const rpc = supabase.rpc.bind(supabase) as unknown as (
+      name: 'day_report',
+      args: { p_restaurant_id: string },
+    ) => ReturnType<RpcCall>;
+    return (await read(rpc('day_report', { p_restaurant_id: restaurantId }))) as unknown as DayReport;
+  },
+  refetchOnMount: 'always' as const,
+});
 
 export const dayReportQueryOptions = (restaurantId: string, date: string) => ({
   queryKey: reportKeys.day(restaurantId, date),
