@@ -16,10 +16,14 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
  * Build-time settings of the app. The Supabase URL and anon key come through Vite's env mechanism:
  * app/.env holds the local stack's (its default port, the CLI's public demo anon key), and variables
  * set in the environment win over it, as a hosted build sets them. app/dev-server.ts passes the
- * values of the stack `npm start` runs, which win over both.
+ * values of the stack `npm start` runs, which win over both, and its site URL (where table QR codes
+ * and links point; the page's own origin when unset).
  */
-export const appEnvDefines = (env: { apiUrl?: string | undefined; anonKey?: string | undefined } = {}) => ({
+export const appEnvDefines = (
+  env: { apiUrl?: string | undefined; anonKey?: string | undefined; siteUrl?: string | undefined } = {},
+) => ({
   ...(env.apiUrl === undefined ? {} : { 'import.meta.env.VITE_SUPABASE_URL': JSON.stringify(env.apiUrl) }),
+  ...(env.siteUrl === undefined ? {} : { 'import.meta.env.VITE_SITE_URL': JSON.stringify(env.siteUrl) }),
   ...(env.anonKey === undefined ? {} : { 'import.meta.env.VITE_SUPABASE_ANON_KEY': JSON.stringify(env.anonKey) }),
   'import.meta.env.VITE_APP_BUILD': JSON.stringify(process.env.VITE_APP_BUILD ?? version),
 });

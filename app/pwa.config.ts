@@ -1,4 +1,5 @@
 import { VitePWA } from 'vite-plugin-pwa';
+import { supabasePath } from '../scripts/lan/proxy.ts';
 
 /**
  * The installable shell: every built asset is precached so staff screens open with no network, and
@@ -33,6 +34,9 @@ export function pwaPlugin() {
       globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
       // Client-side routes all resolve to the shell, offline included.
       navigateFallback: '/index.html',
+      // Except the Supabase paths, which `npm start -- --lan` serves on the app's own origin: the link
+      // in an auth email (/auth/v1/verify…) must reach the server, not the shell.
+      navigateFallbackDenylist: [supabasePath],
       cleanupOutdatedCaches: true,
       // The first install takes the open page at once, so photos and QR codes it shows get cached.
       // Updates still wait for the prompt: a waiting worker only activates when the user agrees.

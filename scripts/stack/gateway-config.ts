@@ -2,6 +2,7 @@ import type { GatewayConfig } from './gateway/config.ts';
 import { ANON_KEY, JWT_SECRET, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY } from './keys.ts';
 import { supabaseDir as projectSupabaseDir } from './paths.ts';
 import { roleUrl } from './postgres.ts';
+import { siteUrlFor } from './site-url.ts';
 
 /**
  * The gateway's view of a stack: the CLI's demo secret and keys, and one connection URL per
@@ -17,10 +18,14 @@ export function gatewayConfigFor(opts: {
   localDir: string;
   /** The Supabase project folder; the repository's supabase/ unless given. */
   supabaseDir?: string;
+  /** Where the app is opened; the project's `[auth] site_url` (or COMANDA_SITE_URL) unless given. */
+  siteUrl?: string;
   log?: (line: string) => void;
 }): GatewayConfig {
+  const supabaseDir = opts.supabaseDir ?? projectSupabaseDir;
   return {
     apiUrl: opts.apiUrl,
+    siteUrl: opts.siteUrl ?? siteUrlFor(supabaseDir),
     jwtSecret: JWT_SECRET,
     keys: { anon: ANON_KEY, serviceRole: SERVICE_ROLE_KEY, publishable: PUBLISHABLE_KEY, secret: SECRET_KEY },
     db: {
@@ -29,7 +34,7 @@ export function gatewayConfigFor(opts: {
       admin: opts.adminUrl,
       postgres: roleUrl(opts.adminUrl, 'postgres'),
     },
-    supabaseDir: opts.supabaseDir ?? projectSupabaseDir,
+    supabaseDir,
     localDir: opts.localDir,
     log: opts.log ?? (() => {}),
   };

@@ -1,4 +1,5 @@
 import { type DbResult, runDb } from '#lib/db.ts';
+import { siteUrl } from '#lib/env.ts';
 import type { Restaurant } from '#lib/restaurant/queries.ts';
 import { supabase } from '#lib/supabase.ts';
 
@@ -7,7 +8,7 @@ export function rotateBoardToken(restaurantId: string): Promise<DbResult<Restaur
   return runDb(supabase.rpc('rotate_board_token', { p_restaurant_id: restaurantId }));
 }
 
-/** The board's address on this app's origin. */
+/** The board's address on the site URL (the screen showing it may be another device). */
 export function boardUrl(token: string): string {
-  return `${location.origin}/board/${encodeURIComponent(token)}`;
+  return `${siteUrl()}/board/${encodeURIComponent(token)}`;
 }

@@ -63,6 +63,7 @@ beforeAll(async () => {
   await writeFile(path.join(supabaseDir, 'functions', '.env'), 'FROM_DOTENV="dotenv value"\n# comment\n');
   part = functionsPart({
     apiUrl: 'http://127.0.0.1:54321',
+    siteUrl: 'http://127.0.0.1:5173',
     jwtSecret: JWT_SECRET,
     keys: KEYS,
     db: {
