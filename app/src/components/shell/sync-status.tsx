@@ -1,4 +1,6 @@
 import { Show } from 'solid-js';
+import { session } from '#lib/auth/session.ts';
+import { canInstall, install } from '#lib/network/install.ts';
 import { connectionBarShown, online, outboxState, storagePersisted } from '#lib/sync.ts';
 import * as m from '#paraglide/messages.js';
 
@@ -19,8 +21,16 @@ export function SyncStatus() {
           </p>
         )}
       </Show>
-      <Show when={storagePersisted() === false}>
-        <p class="notice subtle">{m.storage_not_persistent()}</p>
+      {/* Offline data matters once someone signed in and works here, not on the sign-in page. */}
+      <Show when={storagePersisted() === false && session()}>
+        <p class="notice subtle">
+          {m.storage_not_persistent()}{' '}
+          <Show when={canInstall()}>
+            <button type="button" class="secondary" onClick={() => void install()}>
+              {m.install_app()}
+            </button>
+          </Show>
+        </p>
       </Show>
     </div>
   );
