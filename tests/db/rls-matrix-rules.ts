@@ -57,6 +57,7 @@ export const TABLES: Record<string, Ops> = {
   // Append-only: not even the service role edits or deletes a payment.
   payments: { select: ['owner', 'manager', 'cashier', 'waiter', ...S], insert: S, update: NOBODY, delete: NOBODY },
   printers: { ...menuTable, select: [...STAFF, 'print_bridge', ...S] },
+  stations: menuTable,
   print_jobs: serviceWrites([...MGMT, 'print_bridge']),
   bridge_pairings: serviceWrites(MGMT),
 };

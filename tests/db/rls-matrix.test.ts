@@ -113,6 +113,7 @@ beforeAll(async () => {
   });
   pairingCode = pairing.code;
   pairingId = pairing.id;
+  await sql(`insert into public.stations (restaurant_id, name) values ($1, 'Spare')`, [r.id]);
 });
 
 function tableProbes(t: string): Record<keyof Ops, { text: string; values: unknown[] }> {
@@ -146,6 +147,7 @@ function tableProbes(t: string): Record<keyof Ops, { text: string; values: unkno
     cash_movements: 'reason',
     payments: 'reference',
     printers: 'name',
+    stations: 'position',
     print_jobs: 'attempts',
     bridge_pairings: 'label',
   };
@@ -226,6 +228,7 @@ function tableProbes(t: string): Record<keyof Ops, { text: string; values: unkno
       [r.id, order.id],
     ],
     printers: [`insert into public.printers (restaurant_id, name, kind) values ($1, 'Probe', 'receipt')`, [r.id]],
+    stations: [`insert into public.stations (restaurant_id, name) values ($1, 'Probe')`, [r.id]],
     bridge_pairings: [
       `insert into public.bridge_pairings (restaurant_id, code_hash, label, expires_at) values ($1, sha256('probe'), 'Probe', now())`,
       [r.id],
@@ -244,7 +247,10 @@ function tableProbes(t: string): Record<keyof Ops, { text: string; values: unkno
       text:
         t === 'currencies'
           ? `delete from public.currencies where code = 'XAF'`
-          : `delete from public.${t} where ${where}`,
+          : t === 'stations'
+            ? // Stations in use refuse deletion (station_in_use): probe with the one nothing names.
+              `delete from public.stations where restaurant_id = $1 and name = 'Spare'`
+            : `delete from public.${t} where ${where}`,
       values: t === 'currencies' ? [] : [r.id],
     },
   };

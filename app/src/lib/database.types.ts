@@ -195,6 +195,12 @@ isOneToOne: false
 isOneToOne: false
       referencedRelation: "restaurants"
       referencedColumns: ["id"]
+    },{
+      foreignKeyName: "menu_items_station_fkey"
+      columns: ["restaurant_id","station"]
+isOneToOne: false
+      referencedRelation: "stations"
+      referencedColumns: ["restaurant_id","name"]
     }
                   ]
                 },"menu_price_history": {
@@ -553,6 +559,26 @@ isOneToOne: false
                   Relationships: [
                     {
       foreignKeyName: "shifts_restaurant_id_fkey"
+      columns: ["restaurant_id"]
+isOneToOne: false
+      referencedRelation: "restaurants"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"stations": {
+                  Row: {
+                    "active": boolean,"created_at": string,"id": string,"name": string,"position": number,"restaurant_id": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "active"?: boolean,"created_at"?: string,"id"?: string,"name": string,"position"?: number,"restaurant_id": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "active"?: boolean,"created_at"?: string,"id"?: string,"name"?: string,"position"?: number,"restaurant_id"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "stations_restaurant_id_fkey"
       columns: ["restaurant_id"]
 isOneToOne: false
       referencedRelation: "restaurants"

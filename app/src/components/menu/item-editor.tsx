@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
 import { useMenuEditor } from '#components/menu/menu-context.tsx';
 import { type PhotoChoice, PhotoPicker } from '#components/menu/photo-picker.tsx';
@@ -5,6 +6,7 @@ import { confirmAction } from '#components/ui/confirm.tsx';
 import { Field } from '#components/ui/field.tsx';
 import { FormError } from '#components/ui/form-parts.tsx';
 import { isConnectionFailure, NeedsConnection, useOnline } from '#components/ui/needs-connection.tsx';
+import { SelectField } from '#components/ui/select-field.tsx';
 import type { DbFailure } from '#lib/db.ts';
 import { fieldErrorFor } from '#lib/field-errors.ts';
 import { formatMoneyForInput } from '#lib/format/money.ts';
@@ -15,7 +17,9 @@ import { currencyOf, readPrice } from '#lib/menu/price.ts';
 import { nextPosition } from '#lib/menu/reorder.ts';
 import { deleteItem, saveItem } from '#lib/menu/save-item.ts';
 import type { MenuItem } from '#lib/menu/types.ts';
-import { checkName, checkStation } from '#lib/menu/validation.ts';
+import { checkName } from '#lib/menu/validation.ts';
+import { stationChoices } from '#lib/stations/coverage.ts';
+import { stationsQueryOptions } from '#lib/stations/queries.ts';
 import * as m from '#paraglide/messages.js';
 
 const itemFields = ['name', 'description', 'price', 'station', 'category_id', 'photo', 'groups'] as const;
@@ -27,8 +31,6 @@ export interface ItemEditorProps {
   defaultCategoryId: string | null;
   onDone: () => void;
 }
-
-export const defaultStations = ['kitchen', 'bar'];
 
 /** The item form: every field validated before anything is sent, database refusals shown in place. */
 export function ItemEditor(props: ItemEditorProps) {
@@ -44,7 +46,9 @@ export function ItemEditor(props: ItemEditorProps) {
   const [name, setName] = createSignal(item?.name ?? '');
   const [description, setDescription] = createSignal(item?.description ?? '');
   const [price, setPrice] = createSignal(item ? formatMoneyForInput(item.price, currency, currentLocale()) : '');
-  const [station, setStation] = createSignal(item?.station ?? 'kitchen');
+  // The restaurant's stations (from the cache offline); a new item starts at the first active one.
+  const stationList = useQuery(() => stationsQueryOptions(editor.restaurantId));
+  const [pickedStation, setStation] = createSignal<string | null>(item?.station ?? null);
   const [categoryId, setCategoryId] = createSignal(item ? (item.category_id ?? '') : (props.defaultCategoryId ?? ''));
   const [available, setAvailable] = createSignal(item?.available ?? true);
   const [groupIds, setGroupIds] = createSignal<string[]>(currentGroupIds);
@@ -53,7 +57,8 @@ export function ItemEditor(props: ItemEditorProps) {
   const [errors, setErrors] = createSignal<Partial<Record<FieldName, string>>>({});
   const [busy, setBusy] = createSignal(false);
   const prefix = `item-${item?.id ?? 'new'}`;
-  const stations = () => [...new Set([...defaultStations, ...editor.menu().items.map((i) => i.station)])];
+  const stations = () => stationChoices(stationList.data ?? [], item?.station ?? null);
+  const station = () => pickedStation() ?? stations()[0]?.name ?? '';
 
   const online = useOnline();
   // Unreached is not refused: <NeedsConnection> by the button says so until the API answers again.
@@ -68,8 +73,7 @@ export function ItemEditor(props: ItemEditorProps) {
     if (nameError) found.name = describeAdminFieldError(nameError);
     if (description().length > 1000) found.description = m.admin_menu_error_too_long({ max: 1000 });
     if (!parsed.ok) found.price = parsed.message;
-    const stationError = checkStation(station());
-    if (stationError) found.station = describeAdminFieldError(stationError);
+    if (station() === '') found.station = m.admin_stations_none();
     setErrors(found);
     if (Object.keys(found).length > 0 || !parsed.ok) {
       document.getElementById(`${prefix}-${Object.keys(found)[0]}`)?.focus();
@@ -83,7 +87,7 @@ export function ItemEditor(props: ItemEditorProps) {
         name: name().trim(),
         description: description().trim(),
         price: parsed.minor,
-        station: station().trim(),
+        station: station(),
         category_id: categoryId() || null,
         available: available(),
       },
@@ -168,19 +172,18 @@ export function ItemEditor(props: ItemEditorProps) {
             : m.admin_menu_price_hint_decimals({ currency: currency.code, decimals: currency.exponent })
         }
       />
-      <Field
+      <SelectField
         id={`${prefix}-station`}
         label={m.admin_menu_item_station()}
-        list={`${prefix}-stations`}
-        autocapitalize="none"
         value={station()}
-        onInput={(e) => setStation(e.currentTarget.value)}
+        onChange={setStation}
+        options={stations().map((s) => ({
+          value: s.name,
+          label: s.archived ? m.admin_stations_archived_option({ name: s.name }) : s.name,
+        }))}
         error={errors().station}
-        hint={m.admin_menu_item_station_hint()}
+        hint={stations().length > 0 ? m.admin_menu_item_station_hint() : m.admin_stations_none()}
       />
-      <datalist id={`${prefix}-stations`}>
-        <For each={stations()}>{(s) => <option value={s} />}</For>
-      </datalist>
       <div class="field">
         <label for={`${prefix}-category_id`}>{m.admin_menu_item_category()}</label>
         <select

@@ -1,4 +1,4 @@
-import { createSignal, onMount, Show } from 'solid-js';
+import { createSignal, For, onMount, Show } from 'solid-js';
 import { Field } from '#components/ui/field.tsx';
 import { FormActions, FormError } from '#components/ui/form-parts.tsx';
 import { isConnectionFailure } from '#components/ui/needs-connection.tsx';
@@ -14,12 +14,17 @@ import {
   type PrinterField,
   type PrinterValues,
   readPrinter,
+  toggleStation,
 } from '#lib/printers/validation.ts';
+import { stationChoices } from '#lib/stations/coverage.ts';
+import type { Station } from '#lib/stations/queries.ts';
 import * as m from '#paraglide/messages.js';
 
 export interface PrinterFormProps {
   idPrefix: string;
   printer: Printer | null;
+  /** The restaurant's stations: the active ones are offered, plus any archived one the printer still serves. */
+  stations: readonly Station[];
   submitLabel: string;
   onSave: (values: PrinterValues) => Promise<DbResult<unknown>>;
   onCancel?: () => void;
@@ -35,6 +40,12 @@ export function PrinterForm(props: PrinterFormProps) {
   const set = <K extends keyof PrinterDraft>(key: K, value: PrinterDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
   const id = (name: string) => `${props.idPrefix}-${name}`;
+  // Names, not objects, so ticking a box keeps the list's DOM (and the keyboard focus) in place.
+  const active = (name: string) => props.stations.some((s) => s.active && s.name === name);
+  const choices = () => [
+    ...stationChoices(props.stations, null).map((c) => c.name),
+    ...(props.printer?.stations.filter((name) => !active(name)) ?? []),
+  ];
   // Opened by a button: the keyboard goes straight into the form (and back to the button after).
   onMount(() => document.getElementById(id('name'))?.focus());
 
@@ -80,15 +91,36 @@ export function PrinterForm(props: PrinterFormProps) {
           { value: 'receipt', label: m.admin_printers_kind_receipt() },
         ]}
       />
-      <Field
+      <fieldset
+        class="checks"
         id={id('stations')}
-        label={m.admin_printers_stations()}
-        autocapitalize="none"
-        value={draft().stations}
-        onInput={(e) => set('stations', e.currentTarget.value)}
-        error={errors().stations}
-        hint={m.admin_printers_stations_hint()}
-      />
+        tabindex="-1"
+        aria-describedby={`${id('stations')}-hint${errors().stations ? ` ${id('stations')}-error` : ''}`}
+      >
+        <legend>{m.admin_printers_stations()}</legend>
+        <For each={choices()} fallback={<p class="field-hint">{m.admin_stations_none()}</p>}>
+          {(name) => (
+            <label class="check">
+              <input
+                type="checkbox"
+                name={id('stations')}
+                value={name}
+                checked={draft().stations.includes(name)}
+                onChange={(e) => set('stations', toggleStation(draft().stations, name, e.currentTarget.checked))}
+              />
+              {active(name) ? name : m.admin_stations_archived_option({ name })}
+            </label>
+          )}
+        </For>
+        <p id={`${id('stations')}-hint`} class="field-hint">
+          {m.admin_printers_stations_hint()}
+        </p>
+        <Show when={errors().stations}>
+          <p id={`${id('stations')}-error`} class="field-error">
+            {errors().stations}
+          </p>
+        </Show>
+      </fieldset>
       <SelectField
         id={id('connection')}
         label={m.admin_printers_connection()}

@@ -23,12 +23,21 @@ export function deleteCategory(id: string): Promise<DbResult> {
   return runDb(supabase.from('menu_categories').delete().eq('id', id), { write: 'menu_categories' });
 }
 
+/** An item's station that is not (or no longer) on the restaurant's list: said under the station field. */
+const stationField = (code: string) => (code === 'station_not_found' ? 'station' : null);
+
 export function addItem(values: TablesInsert<'menu_items'>): Promise<DbResult<MenuItem>> {
-  return runDb(supabase.from('menu_items').insert(values).select().single(), { write: 'menu_items' });
+  return runDb(supabase.from('menu_items').insert(values).select().single(), {
+    write: 'menu_items',
+    fieldOf: stationField,
+  });
 }
 
 export function updateItem(id: string, values: TablesUpdate<'menu_items'>): Promise<DbResult<MenuItem>> {
-  return runDb(supabase.from('menu_items').update(values).eq('id', id).select().single(), { write: 'menu_items' });
+  return runDb(supabase.from('menu_items').update(values).eq('id', id).select().single(), {
+    write: 'menu_items',
+    fieldOf: stationField,
+  });
 }
 
 export function deleteItemRow(id: string): Promise<DbResult> {

@@ -7,6 +7,8 @@ const menuCodes: Record<string, () => string> = {
   duplicate: m.admin_menu_error_duplicate,
   // The photo could not be stored (lib/menu/save-item.ts); the row was not written.
   upload_failed: m.admin_menu_photo_upload_failed,
+  // The chosen station was deleted meanwhile (…20261202000700_stations.sql).
+  station_not_found: m.db_error_station_not_found,
 };
 
 /**

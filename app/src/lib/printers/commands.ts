@@ -3,12 +3,21 @@ import { type DbResult, runDb } from '#lib/db.ts';
 import type { Printer } from '#lib/printers/queries.ts';
 import { supabase } from '#lib/supabase.ts';
 
+/** A ticked station removed meanwhile: said under the stations. */
+const stationsField = (code: string) => (code === 'station_not_found' ? 'stations' : null);
+
 export function addPrinter(values: TablesInsert<'printers'>): Promise<DbResult<Printer>> {
-  return runDb(supabase.from('printers').insert(values).select().single(), { write: 'printers' });
+  return runDb(supabase.from('printers').insert(values).select().single(), {
+    write: 'printers',
+    fieldOf: stationsField,
+  });
 }
 
 export function updatePrinter(id: string, values: TablesUpdate<'printers'>): Promise<DbResult<Printer>> {
-  return runDb(supabase.from('printers').update(values).eq('id', id).select().single(), { write: 'printers' });
+  return runDb(supabase.from('printers').update(values).eq('id', id).select().single(), {
+    write: 'printers',
+    fieldOf: stationsField,
+  });
 }
 
 export function deletePrinter(id: string): Promise<DbResult> {

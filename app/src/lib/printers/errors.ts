@@ -20,6 +20,8 @@ const printerCodes: Record<string, () => string> = {
   pairing_code_expired: m.db_error_pairing_code_expired,
   pairing_rate_limited: m.db_error_pairing_rate_limited,
   pairing_needs_anonymous: m.db_error_pairing_needs_anonymous,
+  // A ticked station deleted meanwhile (…20261202000700_stations.sql).
+  station_not_found: m.db_error_station_not_found,
 };
 
 /** A refused printer write in the user's language. */

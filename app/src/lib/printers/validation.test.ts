@@ -1,29 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { fieldOfConstraint } from '#lib/db.ts';
 import { describePrintersFailure } from '#lib/printers/errors.ts';
-import { draftOf, isPrinterHost, parseStations, readPrinter } from '#lib/printers/validation.ts';
+import { draftOf, isPrinterHost, readPrinter, toggleStation } from '#lib/printers/validation.ts';
 import * as m from '#paraglide/messages.js';
 
 describe('printer form', () => {
   it('builds a TCP kitchen printer', () => {
-    const read = readPrinter({ ...draftOf(null), name: ' Grill ', stations: 'kitchen, grill-2', host: '192.168.1.50' });
+    const read = readPrinter({
+      ...draftOf(null),
+      name: ' Grill ',
+      stations: ['Cuisine', 'Grill 2'],
+      host: '192.168.1.50',
+    });
     expect(read).toEqual({
       ok: true,
       values: {
         name: 'Grill',
         kind: 'kitchen',
-        stations: ['kitchen', 'grill-2'],
+        stations: ['Cuisine', 'Grill 2'],
         connection: { type: 'tcp', host: '192.168.1.50', port: 9100 },
         chars_per_line: 48,
       },
     });
   });
 
-  it('refuses a bad station, a missing host, a port out of range and an odd line width', () => {
+  it('refuses more than 20 stations, a missing host, a port out of range and an odd line width', () => {
     const read = readPrinter({
       ...draftOf(null),
       name: 'X',
-      stations: 'Cuisine!',
+      stations: Array.from({ length: 21 }, (_, i) => `S${i}`),
       host: '',
       port: '70000',
       charsPerLine: '40',
@@ -32,7 +37,7 @@ describe('printer form', () => {
     if (!read.ok) {
       expect(Object.keys(read.errors).sort()).toEqual(['chars_per_line', 'host', 'port', 'stations']);
       expect(read.errors).toMatchObject({
-        stations: { code: 'invalid_station' },
+        stations: { code: 'too_many_stations' },
         host: { code: 'invalid_host' },
         port: { code: 'whole_number', min: 1, max: 65535 },
         chars_per_line: { code: 'invalid_chars_per_line' },
@@ -41,7 +46,7 @@ describe('printer form', () => {
   });
 
   it('requires a station for kitchen printers only', () => {
-    const base = { ...draftOf(null), name: 'Caisse', stations: '', host: 'printer.local' };
+    const base = { ...draftOf(null), name: 'Caisse', stations: [], host: 'printer.local' };
     expect(readPrinter(base).ok).toBe(false);
     expect(readPrinter({ ...base, kind: 'receipt' }).ok).toBe(true);
   });
@@ -63,8 +68,13 @@ describe('printer form', () => {
       status_at: null,
       last_printed_at: null,
     });
-    expect(draft).toMatchObject({ connectionType: 'file', path: 'bar', stations: 'bar', charsPerLine: '32' });
-    expect(parseStations('bar  bar,kitchen')).toEqual(['bar', 'kitchen']);
+    expect(draft).toMatchObject({ connectionType: 'file', path: 'bar', stations: ['bar'], charsPerLine: '32' });
+  });
+
+  it('ticks and unticks stations without duplicates', () => {
+    expect(toggleStation(['Bar'], 'Cuisine', true)).toEqual(['Bar', 'Cuisine']);
+    expect(toggleStation(['Bar', 'Cuisine'], 'Bar', true)).toEqual(['Cuisine', 'Bar']);
+    expect(toggleStation(['Bar', 'Cuisine'], 'Bar', false)).toEqual(['Cuisine']);
   });
 
   it.each([
@@ -78,7 +88,7 @@ describe('printer form', () => {
     'fe80::1',
   ])('accepts the host %s', (host) => {
     expect(isPrinterHost(host)).toBe(true);
-    expect(readPrinter({ ...draftOf(null), name: 'Grill', host }).ok).toBe(true);
+    expect(readPrinter({ ...draftOf(null), name: 'Grill', stations: ['Grill'], host }).ok).toBe(true);
   });
 
   // The same list as tests/db/printer-address.test.ts: the form refuses what the database refuses.
@@ -98,7 +108,7 @@ describe('printer form', () => {
     '[::1]',
   ])('refuses the host %j', (host) => {
     expect(isPrinterHost(host)).toBe(false);
-    const read = readPrinter({ ...draftOf(null), name: 'Grill', host });
+    const read = readPrinter({ ...draftOf(null), name: 'Grill', stations: ['Grill'], host });
     expect(read).toEqual({ ok: false, errors: { host: { code: 'invalid_host' } } });
   });
 

@@ -1,5 +1,5 @@
 import type { Json } from '#lib/database.types.ts';
-import { type AdminFieldError, checkName, readWholeNumber, stationPattern } from '#lib/menu/validation.ts';
+import { type AdminFieldError, checkName, readWholeNumber } from '#lib/menu/validation.ts';
 import type { Printer, PrinterKind } from '#lib/printers/queries.ts';
 
 /** Line widths of the usual thermal printers: 58 mm (32), 76 mm (42), 80 mm (48). */
@@ -11,7 +11,8 @@ export type ConnectionType = 'tcp' | 'usb' | 'file';
 export interface PrinterDraft {
   name: string;
   kind: PrinterKind;
-  stations: string;
+  /** The ticked stations (names from the restaurant's list). */
+  stations: string[];
   connectionType: ConnectionType;
   host: string;
   port: string;
@@ -47,7 +48,7 @@ export function draftOf(printer: Printer | null): PrinterDraft {
   return {
     name: printer?.name ?? '',
     kind: printer?.kind ?? 'kitchen',
-    stations: (printer?.stations ?? ['kitchen']).join(', '),
+    stations: [...(printer?.stations ?? [])],
     connectionType: printer ? type : 'tcp',
     host: text(connection.host),
     port: text(connection.port, '9100'),
@@ -57,16 +58,10 @@ export function draftOf(printer: Printer | null): PrinterDraft {
   };
 }
 
-/** "kitchen, bar" → ['kitchen', 'bar']; duplicates dropped. */
-export function parseStations(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(/[,\s]+/)
-        .map((s) => s.trim().toLowerCase())
-        .filter(Boolean),
-    ),
-  ];
+/** Ticks or unticks one station, keeping the others in the order they were ticked. */
+export function toggleStation(stations: readonly string[], name: string, ticked: boolean): string[] {
+  const others = stations.filter((s) => s !== name);
+  return ticked ? [...others, name] : others;
 }
 
 const octet = '(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
@@ -92,9 +87,9 @@ export function readPrinter(
   const errors: Partial<Record<PrinterField, PrinterFieldError>> = {};
   const nameError = checkName(draft.name, 60);
   if (nameError) errors.name = nameError;
-  const stations = parseStations(draft.stations);
-  if (stations.some((s) => !stationPattern.test(s))) errors.stations = { code: 'invalid_station' };
-  else if (stations.length > 20) errors.stations = { code: 'too_many_stations' };
+  // The names come from the restaurant's list; the database checks they still exist.
+  const stations = [...new Set(draft.stations)];
+  if (stations.length > 20) errors.stations = { code: 'too_many_stations' };
   else if (draft.kind === 'kitchen' && stations.length === 0) errors.stations = { code: 'no_station' };
   let connection: PrinterValues['connection'] = { type: 'file', path: draft.path.trim() };
   if (draft.connectionType === 'tcp') {

@@ -4,8 +4,11 @@ import { BridgePairing } from '#components/printers/bridge-pairing.tsx';
 import { PrinterForm } from '#components/printers/printer-form.tsx';
 import { PrinterQueue } from '#components/printers/printer-queue.tsx';
 import { PrinterStatus } from '#components/printers/printer-status.tsx';
+import { StationGaps } from '#components/stations/station-gaps.tsx';
+import { StationsSection } from '#components/stations/stations-section.tsx';
 import { confirmAction } from '#components/ui/confirm.tsx';
 import { isConnectionFailure, NeedsConnection, useOnline } from '#components/ui/needs-connection.tsx';
+import { menuKeys, menuQueryOptions } from '#lib/menu/queries.ts';
 import { addPrinter, deletePrinter, printTestPage, updatePrinter } from '#lib/printers/commands.ts';
 import { describePrintersFailure } from '#lib/printers/errors.ts';
 import type { PrinterJobsSummary } from '#lib/printers/jobs.ts';
@@ -14,6 +17,8 @@ import { type Printer, printerJobsQueryOptions, printerKeys, printersQueryOption
 import type { PrinterValues } from '#lib/printers/validation.ts';
 import { invalidate } from '#lib/query.ts';
 import { useAdminRestaurant } from '#lib/restaurant/admin-context.ts';
+import { stationsWithoutPrinter, stationUsage } from '#lib/stations/coverage.ts';
+import { type Station, stationKeys, stationsQueryOptions } from '#lib/stations/queries.ts';
 import * as m from '#paraglide/messages.js';
 import '../menu/menu.css';
 import { DeleteButton } from '#components/ui/form-parts.tsx';
@@ -29,6 +34,19 @@ export default function AdminPrinters() {
   // Job changes arrive on the print topic; the subscription follows the restaurant and ends with the page.
   createEffect(() => watchPrintJobs(restaurant().restaurantId));
   const refresh = () => invalidate(printerKeys.printers(restaurant().restaurantId));
+  // Stations and the menu's items (whose stations need a printer) read from the cache offline, like the printers.
+  const stations = useQuery(() => stationsQueryOptions(restaurant().restaurantId));
+  const menu = useQuery(() => menuQueryOptions(restaurant().restaurantId));
+  const stationList = (): readonly Station[] => stations.data ?? [];
+  const items = () => menu.data?.items ?? [];
+  // A rename or archive changes the printers' and the items' station names too: refetch all three.
+  const refreshStations = async () => {
+    await Promise.all([
+      invalidate(stationKeys.stations(restaurant().restaurantId)),
+      invalidate(printerKeys.printers(restaurant().restaurantId)),
+      invalidate(menuKeys.menu(restaurant().restaurantId)),
+    ]);
+  };
   const [adding, setAdding] = createSignal(false);
   let addButton: HTMLButtonElement | undefined;
   // Closing the form gives the keyboard back to the button that opened it (rendered again by then).
@@ -50,6 +68,10 @@ export default function AdminPrinters() {
     <main id="main" class="admin-main">
       <h1>{m.admin_printers_title()}</h1>
       <p class="field-hint">{m.admin_printers_intro()}</p>
+      {/* Only once both are known: a warning from a half-loaded page would be wrong. */}
+      <Show when={printers.data && menu.data}>
+        <StationGaps gaps={stationsWithoutPrinter(items(), printers.data ?? [])} />
+      </Show>
       <Show
         when={adding()}
         fallback={
@@ -61,6 +83,7 @@ export default function AdminPrinters() {
         <PrinterForm
           idPrefix="printer-new"
           printer={null}
+          stations={stationList()}
           submitLabel={m.admin_printers_add()}
           onSave={add}
           onCancel={closeAdding}
@@ -77,6 +100,7 @@ export default function AdminPrinters() {
                 {(printer) => (
                   <PrinterRow
                     printer={printer}
+                    stations={stationList()}
                     jobs={jobs.data?.get(printer.id) ?? null}
                     jobsFailed={jobs.isError && !jobs.data}
                     onChanged={refresh}
@@ -89,6 +113,13 @@ export default function AdminPrinters() {
           </Show>
         )}
       </Show>
+      <StationsSection
+        restaurantId={restaurant().restaurantId}
+        stations={stations.data}
+        loadFailed={stations.isError}
+        usage={stationUsage(items(), printers.data ?? [])}
+        onChanged={refreshStations}
+      />
       <BridgePairing restaurantId={restaurant().restaurantId} />
     </main>
   );
@@ -96,6 +127,7 @@ export default function AdminPrinters() {
 
 function PrinterRow(props: {
   printer: Printer;
+  stations: readonly Station[];
   jobs: PrinterJobsSummary | null;
   jobsFailed: boolean;
   onChanged: () => Promise<void>;
@@ -157,6 +189,7 @@ function PrinterRow(props: {
           <PrinterForm
             idPrefix={`printer-${props.printer.id}`}
             printer={props.printer}
+            stations={props.stations}
             submitLabel={m.common_save()}
             onSave={async (values) => {
               const result = await save(values);
