@@ -17,9 +17,18 @@ export async function startStackProcess(): Promise<RunningStack> {
   const localDir = await mkdtemp(path.join(tmpdir(), 'comanda-bench-'));
   const dbPort = await freePort();
   const apiPort = await freePort();
+  const inboxPort = await freePort();
+  const smtpPort = await freePort();
   const child = spawn(path.join(binDir, 'tsx'), ['scripts/stack/cli.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, COMANDA_LOCAL_DIR: localDir, DB_PORT: String(dbPort), API_PORT: String(apiPort) },
+    env: {
+      ...process.env,
+      COMANDA_LOCAL_DIR: localDir,
+      DB_PORT: String(dbPort),
+      API_PORT: String(apiPort),
+      INBOX_PORT: String(inboxPort),
+      SMTP_PORT: String(smtpPort),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -29,6 +38,7 @@ export async function startStackProcess(): Promise<RunningStack> {
     apiUrl,
     // What the child's gateway computed from the same environment and config.toml.
     siteUrl: siteUrlFor(supabaseDir),
+    inboxUrl: `http://127.0.0.1:${inboxPort}`,
     anonKey: ANON_KEY,
     serviceRoleKey: SERVICE_ROLE_KEY,
     publishableKey: PUBLISHABLE_KEY,

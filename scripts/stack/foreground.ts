@@ -9,6 +9,8 @@ export async function startForegroundStack(argv: string[], opts: { siteUrl?: str
     localDir: process.env.COMANDA_LOCAL_DIR ?? defaultLocalDir,
     dbPort: Number(process.env.DB_PORT ?? DEFAULT_PORTS.db),
     apiPort: Number(process.env.API_PORT ?? DEFAULT_PORTS.api),
+    inboxPort: Number(process.env.INBOX_PORT ?? DEFAULT_PORTS.inbox),
+    smtpPort: Number(process.env.SMTP_PORT ?? DEFAULT_PORTS.smtp),
     reset: argv.includes('--reset'),
     ...(opts.siteUrl ? { siteUrl: opts.siteUrl } : {}),
     log,
@@ -25,6 +27,7 @@ Comanda local Supabase stack is running.
   Auth             ${stack.apiUrl}/auth/v1
   Realtime         ${stack.apiUrl.replace('http', 'ws')}/realtime/v1/websocket
   Functions        ${stack.apiUrl}/functions/v1/<name>
+  Inbox (emails)   ${stack.inboxUrl}  (every email the stack sends, e.g. password resets)
   Database URL     ${stack.dbUrl}
   JWT secret       ${stack.jwtSecret}
   anon key         ${stack.anonKey}

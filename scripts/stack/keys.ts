@@ -15,7 +15,7 @@ export const SERVICE_ROLE_KEY =
 export const PUBLISHABLE_KEY = 'sb_publishable_ACJWlzQHlZjBrEguHvfOxg_3BJgxAaH';
 export const SECRET_KEY = 'sb_secret_N7UND0UgjKTVK-Uodkm0Hg_xSvEMPvz';
 
-export const DEFAULT_PORTS = { api: 54321, db: 54322, app: 5173 } as const;
+export const DEFAULT_PORTS = { api: 54321, db: 54322, inbox: 54324, smtp: 54325, app: 5173 } as const;
 
 /** Passwords of the local database roles; local only, like the CLI's. */
 export const DB_PASSWORD = 'postgres';

@@ -6,6 +6,7 @@ import { applyBootstrap } from './bootstrap.ts';
 import { startGateway } from './gateway/server.ts';
 import { gatewayConfigFor } from './gateway-config.ts';
 import { ANON_KEY, JWT_SECRET, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY } from './keys.ts';
+import { startMailCatcher } from './mail/catcher.ts';
 import { migrate, seed } from './migrate.ts';
 import { roleUrl, startLocalPostgres } from './postgres.ts';
 
@@ -18,6 +19,9 @@ export interface StackOptions {
   apiPort: number;
   /** Where the app is opened (auth email links); `[auth] site_url` or COMANDA_SITE_URL unless given. */
   siteUrl?: string;
+  /** The mail catcher's SMTP and inbox ports (the CLI's 54325 and 54324); any free port when 0 or absent. */
+  smtpPort?: number;
+  inboxPort?: number;
   /** A superuser URL of an existing Postgres to use instead of the embedded one. */
   databaseUrl?: string;
   /** Throw the embedded cluster away first (`npm run db:reset`). */
@@ -31,6 +35,8 @@ export interface RunningStack {
   apiUrl: string;
   /** Where the app is opened, as the gateway's auth emails link to it. */
   siteUrl: string;
+  /** The local inbox: every email the stack sent (JSON at `<inboxUrl>/api/messages`). */
+  inboxUrl: string;
   anonKey: string;
   serviceRoleKey: string;
   publishableKey: string;
@@ -90,6 +96,10 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       await seed(postgresUrl);
     }
 
+    const mail = await startMailCatcher({ smtpPort: opts.smtpPort ?? 0, httpPort: opts.inboxPort ?? 0, log });
+    cleanups.push(mail.close);
+    log(`mail: inbox ${mail.inboxUrl}, SMTP 127.0.0.1:${mail.smtpPort}`);
+
     const apiUrl = `http://127.0.0.1:${opts.apiPort}`;
     const cfg = gatewayConfigFor({
       adminUrl,
@@ -98,6 +108,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       log,
       ...(opts.siteUrl ? { siteUrl: opts.siteUrl } : {}),
     });
+    cfg.authEmail = { smtp: { host: mail.smtpHost, port: mail.smtpPort } };
     const gateway = await startGateway(cfg, opts.apiPort);
     cleanups.push(gateway.close);
     log(`gateway: ${gateway.url}`);
@@ -105,6 +116,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     return {
       apiUrl: gateway.url,
       siteUrl: cfg.siteUrl,
+      inboxUrl: mail.inboxUrl,
       anonKey: ANON_KEY,
       serviceRoleKey: SERVICE_ROLE_KEY,
       publishableKey: PUBLISHABLE_KEY,

@@ -29,4 +29,26 @@ export interface GatewayConfig {
   /** Folder for local state (storage bytes, logs). */
   localDir: string;
   log: (line: string) => void;
+  /**
+   * Auth emails (password recovery): the SMTP server they go to and settings that win over
+   * config.toml's [auth] ones. Without `smtp` the auth part sends no mail and says so in the log.
+   */
+  authEmail?: AuthEmailConfig;
+}
+
+export interface AuthEmailConfig {
+  smtp?: { host: string; port: number };
+  /**
+   * The auth API as the reader of an email reaches it, for the link's `/auth/v1/verify`: the
+   * gateway's apiUrl unless given (with --lan, the app's origin, which proxies /auth/v1).
+   */
+  externalUrl?: string;
+  /** `[auth.email] max_frequency`: seconds between two emails to one address. */
+  maxFrequencySeconds?: number;
+  /** `[auth.email] otp_expiry`: seconds an emailed link or code stays valid. */
+  otpExpirySeconds?: number;
+  /** Recovery requests per client address per 5 minutes (GoTrue's RATE_LIMIT_OTP, 30). */
+  recoverPer5Min?: number;
+  /** `[auth.rate_limit] token_verifications`: verifications per client address per 5 minutes. */
+  verifyPer5Min?: number;
 }

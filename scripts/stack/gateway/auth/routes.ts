@@ -3,12 +3,17 @@ import type { GatewayConfig } from '../config.ts';
 import type { GatewayPart } from '../part.ts';
 import { adminCreateUser, adminDeleteUser, adminGetUser, adminListUsers, adminUpdateUser } from './admin.ts';
 import { createAuthPool } from './db.ts';
+import { authEmailSettings } from './email-settings.ts';
 import { AuthError, renderAuthError } from './errors.ts';
 import { logout } from './logout.ts';
+import { createMailer } from './mailer.ts';
+import { WindowLimiter } from './rate-limit.ts';
+import { type RecoveryDeps, recover } from './recover.ts';
 import { type AuthDeps, apiKeyProblem } from './request.ts';
 import { signup } from './signup.ts';
 import { token } from './token.ts';
 import { getUser, updateUser } from './user.ts';
+import { verifyGet, verifyPost } from './verify.ts';
 
 export interface AuthPartOptions {
   /** GoTrue `security.refresh_token_reuse_interval` (seconds; default 10). */
@@ -29,7 +34,8 @@ function numberFromEnv(name: string): number | undefined {
 
 /**
  * `/auth/v1`: the part of GoTrue that supabase-js's auth client uses — sign-up (email and anonymous),
- * password and refresh-token grants, the user endpoints, logout and the admin user API — on real
+ * password and refresh-token grants, password recovery by email (/recover, /verify), the user
+ * endpoints, logout and the admin user API — on real
  * auth.* rows, with GoTrue's status codes, error codes and token claims.
  */
 export function authPart(cfg: GatewayConfig, options: AuthPartOptions = {}): GatewayPart {
@@ -46,6 +52,15 @@ export function authPart(cfg: GatewayConfig, options: AuthPartOptions = {}): Gat
       options.reuseIntervalSeconds ?? numberFromEnv('GOTRUE_SECURITY_REFRESH_TOKEN_REUSE_INTERVAL') ?? 10,
     bcryptCost: options.bcryptCost ?? 8,
   };
+  const settings = authEmailSettings(cfg);
+  const fiveMinutes = 5 * 60 * 1000;
+  const recovery: RecoveryDeps = {
+    settings,
+    mailer: createMailer(settings, cfg.log),
+    recoverByAddress: new WindowLimiter(settings.recoverPer5Min, fiveMinutes),
+    recoverByEmail: new WindowLimiter(1, settings.maxFrequencySeconds * 1000),
+    verifyByAddress: new WindowLimiter(settings.verifyPer5Min, fiveMinutes),
+  };
 
   const routes = new Hono();
   routes.onError((err, c) => renderAuthError(c, err, cfg.log));
@@ -60,6 +75,9 @@ export function authPart(cfg: GatewayConfig, options: AuthPartOptions = {}): Gat
     }),
   );
 
+  // The link in a recovery email carries no API key: the CLI's Kong routes /verify without one.
+  routes.get('/verify', (c) => verifyGet(c, deps, recovery));
+
   routes.use('*', async (c, next) => {
     const problem = await apiKeyProblem(c, cfg);
     if (problem) return c.json(problem, 401);
@@ -68,6 +86,8 @@ export function authPart(cfg: GatewayConfig, options: AuthPartOptions = {}): Gat
 
   routes.post('/signup', (c) => signup(c, deps));
   routes.post('/token', (c) => token(c, deps));
+  routes.post('/recover', (c) => recover(c, deps, recovery));
+  routes.post('/verify', (c) => verifyPost(c, deps, recovery));
   routes.get('/user', (c) => getUser(c, deps));
   routes.put('/user', (c) => updateUser(c, deps));
   routes.post('/logout', (c) => logout(c, deps));
@@ -84,6 +104,7 @@ export function authPart(cfg: GatewayConfig, options: AuthPartOptions = {}): Gat
       await pool.query('select 1 from auth.users limit 1');
     },
     close: async () => {
+      recovery.mailer.close();
       await pool.end();
     },
   };

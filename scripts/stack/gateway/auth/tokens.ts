@@ -4,7 +4,7 @@ import type { Queryable } from './db.ts';
 import { INSTANCE_ID, type LoadedUser, userJson } from './users.ts';
 
 /** How the session was started: becomes the `amr` claim's method. */
-export type AuthMethod = 'password' | 'anonymous';
+export type AuthMethod = 'password' | 'anonymous' | 'otp';
 
 export interface AmrEntry {
   method: string;

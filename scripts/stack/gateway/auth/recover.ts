@@ -1,0 +1,77 @@
+import type { Context } from 'hono';
+import { validateEmail } from './credentials.ts';
+import { inTransaction } from './db.ts';
+import type { AuthEmailSettings } from './email-settings.ts';
+import { AuthError, badRequest } from './errors.ts';
+import type { Mailer } from './mailer.ts';
+import { clientAddress, type WindowLimiter } from './rate-limit.ts';
+import { allowedRedirect, generateOtp, storedRecoveryToken, tokenHash } from './recovery-token.ts';
+import { type AuthDeps, field, readJsonObject } from './request.ts';
+import { emailLanguage, recoveryEmail } from './templates.ts';
+import { findUserByEmail } from './users.ts';
+
+/** What the recovery endpoints share: settings from config.toml, the mailer and the limiters. */
+export interface RecoveryDeps {
+  settings: AuthEmailSettings;
+  mailer: Mailer;
+  /** Per client address: recovery requests (GoTrue's Recover limiter). */
+  recoverByAddress: WindowLimiter;
+  /** Per email address: one mail per max_frequency (GoTrue's SMTP max frequency). */
+  recoverByEmail: WindowLimiter;
+  /** Per client address: verifications (`[auth.rate_limit] token_verifications`). */
+  verifyByAddress: WindowLimiter;
+}
+
+export const tooManyRequests = () => new AuthError(429, 'over_request_rate_limit', 'Request rate limit reached');
+
+/**
+ * POST /recover (GoTrue's Recover): always `200 {}` whether or not the address has an account, and
+ * rate-limited per address before the account is even looked up, so neither the answer, its
+ * status nor its timing (the mail goes out after the answer) tells who has an account.
+ */
+export async function recover(c: Context, deps: AuthDeps, r: RecoveryDeps): Promise<Response> {
+  const body = await readJsonObject(c);
+  const rawEmail = field(body, 'email', 'string') ?? '';
+  const challenge = field(body, 'code_challenge', 'string') ?? '';
+  field(body, 'code_challenge_method', 'string');
+  if (rawEmail === '') throw badRequest('validation_failed', 'Password recovery requires an email');
+  const email = validateEmail(rawEmail);
+  if (challenge !== '') {
+    throw badRequest('validation_failed', 'PKCE password recovery is not supported by the local gateway');
+  }
+  if (!r.recoverByAddress.take(clientAddress(c))) throw tooManyRequests();
+  if (!r.recoverByEmail.take(email)) {
+    throw new AuthError(
+      429,
+      'over_email_send_rate_limit',
+      `For security purposes, you can only request this after ${r.recoverByEmail.retryAfterSeconds(email)} seconds.`,
+    );
+  }
+
+  const redirectTo = allowedRedirect(c.req.query('redirect_to'), r.settings.siteUrl, r.settings.additionalRedirectUrls);
+  const user = await findUserByEmail(deps.pool, email, 'authenticated');
+  if (!user?.row.email) return c.json({}, 200);
+
+  const otp = generateOtp(r.settings.otpLength);
+  const hash = tokenHash(user.row.email.toLowerCase(), otp);
+  await inTransaction(deps.pool, (tx) =>
+    tx.query('update auth.users set recovery_token = $2, recovery_sent_at = now() where id = $1', [
+      user.row.id,
+      storedRecoveryToken(hash),
+    ]),
+  );
+  const link = new URL(`${r.settings.externalUrl}/auth/v1/verify`);
+  link.searchParams.set('token', hash);
+  link.searchParams.set('type', 'recovery');
+  link.searchParams.set('redirect_to', redirectTo);
+  const mail = recoveryEmail(emailLanguage(user.row.raw_user_meta_data), {
+    link: link.toString(),
+    code: otp,
+    email: user.row.email,
+    expiresInMinutes: Math.round(r.settings.otpExpirySeconds / 60),
+  });
+  r.mailer.send(user.row.email, mail).catch((e: Error) => {
+    deps.cfg.log(`auth: the recovery email to ${user.row.email} could not be sent: ${e.message}`);
+  });
+  return c.json({}, 200);
+}
