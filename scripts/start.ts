@@ -25,7 +25,8 @@ const addresses = lan ? lanAddresses() : [];
 const lanUrl = lan ? `https://${addresses[0] ?? '127.0.0.1'}:${appPort}` : undefined;
 const siteUrl = siteUrlFor(supabaseDir, lanUrl);
 const certificate: LanCertificate | undefined = lan ? await lanCertificate(localDir, addresses) : undefined;
-const stack = await startForegroundStack(argv, { siteUrl });
+// On the LAN the app's origin forwards /auth/v1, so links in emails reach the gateway through it.
+const stack = await startForegroundStack(argv, { siteUrl, ...(lanUrl ? { publicApiUrl: lanUrl } : {}) });
 const app = await startAppServer({
   apiUrl: stack.apiUrl,
   anonKey: stack.anonKey,

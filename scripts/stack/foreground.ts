@@ -3,7 +3,10 @@ import { defaultLocalDir } from './paths.ts';
 import { type RunningStack, startStack } from './stack.ts';
 
 /** Starts the stack on the CLI's fixed ports (or DATABASE_URL) for a person at a terminal. */
-export async function startForegroundStack(argv: string[], opts: { siteUrl?: string } = {}): Promise<RunningStack> {
+export async function startForegroundStack(
+  argv: string[],
+  opts: { siteUrl?: string; publicApiUrl?: string } = {},
+): Promise<RunningStack> {
   const log = (line: string) => console.log(`  ${line}`);
   return startStack({
     localDir: process.env.COMANDA_LOCAL_DIR ?? defaultLocalDir,
@@ -13,6 +16,7 @@ export async function startForegroundStack(argv: string[], opts: { siteUrl?: str
     smtpPort: Number(process.env.SMTP_PORT ?? DEFAULT_PORTS.smtp),
     reset: argv.includes('--reset'),
     ...(opts.siteUrl ? { siteUrl: opts.siteUrl } : {}),
+    ...(opts.publicApiUrl ? { publicApiUrl: opts.publicApiUrl } : {}),
     log,
     ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
   });

@@ -19,6 +19,8 @@ export interface StackOptions {
   apiPort: number;
   /** Where the app is opened (auth email links); `[auth] site_url` or COMANDA_SITE_URL unless given. */
   siteUrl?: string;
+  /** The API as other devices reach it (the app's origin with --lan), for links in auth emails. */
+  publicApiUrl?: string;
   /** The mail catcher's SMTP and inbox ports (the CLI's 54325 and 54324); any free port when 0 or absent. */
   smtpPort?: number;
   inboxPort?: number;
@@ -108,7 +110,10 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       log,
       ...(opts.siteUrl ? { siteUrl: opts.siteUrl } : {}),
     });
-    cfg.authEmail = { smtp: { host: mail.smtpHost, port: mail.smtpPort } };
+    cfg.authEmail = {
+      smtp: { host: mail.smtpHost, port: mail.smtpPort },
+      ...(opts.publicApiUrl ? { externalUrl: opts.publicApiUrl } : {}),
+    };
     const gateway = await startGateway(cfg, opts.apiPort);
     cleanups.push(gateway.close);
     log(`gateway: ${gateway.url}`);
