@@ -71,7 +71,7 @@ export async function addCategory(page: Page, name: string): Promise<void> {
   const section = page.getByRole('region', { name: exactly('fr', 'admin_menu_categories_title') });
   await section.getByLabel(exactly('fr', 'admin_menu_category_name')).fill(name);
   await section.getByRole('button', { name: exactly('fr', 'admin_menu_category_add') }).click();
-  await section.getByRole('button', { name: exactly('fr', 'admin_menu_rename_named', { name }) }).waitFor();
+  await section.getByRole('button', { name: exactly('fr', 'admin_menu_actions_named', { name }) }).waitFor();
 }
 
 /** A modifier group with min..max choices and free options (no price change). */
@@ -97,22 +97,22 @@ export async function addModifierGroup(
     await optionForm
       .getByRole('button', { name: exactly('fr', 'admin_menu_option_add_to', { name: group.name }) })
       .click();
-    await card.getByRole('button', { name: exactly('fr', 'common_delete_named', { name: option }) }).waitFor();
+    await card.getByRole('button', { name: exactly('fr', 'admin_menu_actions_named', { name: option }) }).waitFor();
   }
 }
 
 /** Renames an option and gives it a price change, as an owner fixing a typo and a supplement. */
 export async function editOption(page: Page, from: string, to: { name: string; price: string }): Promise<void> {
   const section = page.getByRole('region', { name: exactly('fr', 'admin_menu_groups_title') });
-  await section.getByRole('button', { name: exactly('fr', 'admin_menu_option_edit_named', { name: from }) }).click();
+  // The option's actions sit in its "⋯" menu.
+  await section.getByRole('button', { name: exactly('fr', 'admin_menu_actions_named', { name: from }) }).click();
+  await page.getByRole('menuitem', { name: exactly('fr', 'common_edit') }).click();
   const form = section.getByRole('form', { name: exactly('fr', 'admin_menu_option_edit_named', { name: from }) });
   await form.getByLabel(exactly('fr', 'admin_menu_option_name')).fill(to.name);
   await form.getByLabel(exactly('fr', 'admin_menu_option_price', { currency: 'EUR' })).fill(to.price);
   await form.getByRole('button', { name: exactly('fr', 'common_save') }).click();
   await form.waitFor({ state: 'detached' });
-  await section
-    .getByRole('button', { name: exactly('fr', 'admin_menu_option_edit_named', { name: to.name }) })
-    .waitFor();
+  await section.getByRole('button', { name: exactly('fr', 'admin_menu_actions_named', { name: to.name }) }).waitFor();
 }
 
 export interface ItemDraft {
@@ -144,7 +144,7 @@ export async function addItem(page: Page, item: ItemDraft): Promise<void> {
   }
   await form.getByRole('button', { name: exactly('fr', 'admin_menu_item_save') }).click();
   await form.waitFor({ state: 'detached' });
-  await section.getByRole('button', { name: exactly('fr', 'common_edit_named', { name: item.name }) }).waitFor();
+  await section.getByRole('button', { name: exactly('fr', 'admin_menu_actions_named', { name: item.name }) }).waitFor();
 }
 
 /** Waits until an image has really arrived (decoded, with a size), not just its <img> element. */

@@ -224,13 +224,21 @@ describe('a newcomer sets up a restaurant in French and a cashier joins', () => 
     await reloadOffline(owner);
     await page.getByText(text('fr', 'offline_notice')).waitFor();
     await page.getByRole('heading', { level: 1, name: exactly('fr', 'admin_menu_title') }).waitFor();
+    const categoryList = page.getByRole('region', { name: exactly('fr', 'admin_menu_categories_title') });
     for (const category of categories) {
-      await page.getByRole('button', { name: exactly('fr', 'admin_menu_rename_named', { name: category }) }).waitFor();
+      await categoryList
+        .getByRole('button', { name: exactly('fr', 'admin_menu_actions_named', { name: category }) })
+        .waitFor();
     }
+    const itemList = page.getByRole('region', { name: exactly('fr', 'admin_menu_items_title') });
     for (const item of items) {
-      await page.getByRole('button', { name: exactly('fr', 'common_edit_named', { name: item.name }) }).waitFor();
+      await itemList
+        .getByRole('button', { name: exactly('fr', 'admin_menu_actions_named', { name: item.name }) })
+        .waitFor();
     }
-    await page.getByRole('button', { name: exactly('fr', 'common_edit_named', { name: cooking.name }) }).waitFor();
+    await page
+      .getByRole('button', { name: exactly('fr', 'admin_menu_actions_named', { name: cooking.name }) })
+      .waitFor();
     // Photos and QR codes are kept by the service worker, for when the HTTP cache has let them go.
     const photo = exactly('fr', 'admin_menu_photo_alt', { name: 'Steak frites' });
     await expectImageLoaded(page, photo);

@@ -1,9 +1,14 @@
-import { createSignal, Show } from 'solid-js';
+import { createEffect, createSignal, Show } from 'solid-js';
+import { FocusFirstField } from '#components/menu/focus-first-field.tsx';
+import { AvailabilityBadge, actionsTriggerId, rowActions } from '#components/menu/item-row.tsx';
 import { useMenuEditor } from '#components/menu/menu-context.tsx';
 import { confirmAction } from '#components/ui/confirm.tsx';
 import { Field } from '#components/ui/field.tsx';
-import { DeleteButton, FormActions } from '#components/ui/form-parts.tsx';
-import { ReorderableList } from '#components/ui/reorderable-list.tsx';
+import { FormActions } from '#components/ui/form-parts.tsx';
+import { Menu } from '#components/ui/menu.tsx';
+import { isConnectionFailure, NeedsConnection, useOnline } from '#components/ui/needs-connection.tsx';
+import { ReorderableList, type RowControls } from '#components/ui/reorderable-list.tsx';
+import { availabilityOf } from '#lib/menu/browse.ts';
 import { refreshMenu, setAvailability } from '#lib/menu/cache.ts';
 import { addCategory, deleteCategory, updateCategory } from '#lib/menu/commands.ts';
 import { describeAdminFieldError, describeMenuError } from '#lib/menu/errors.ts';
@@ -18,6 +23,7 @@ export function CategoriesSection() {
   const [name, setName] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
+  const online = useOnline();
 
   const add = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -31,7 +37,7 @@ export function CategoriesSection() {
       position: nextPosition(editor.menu().categories),
     });
     setBusy(false);
-    if (!result.ok) return setError(describeMenuError(result.failure));
+    if (!result.ok) return setError(isConnectionFailure(result.failure) ? null : describeMenuError(result.failure));
     setName('');
     await refreshMenu(editor.restaurantId);
   };
@@ -48,9 +54,10 @@ export function CategoriesSection() {
           onInput={(e) => setName(e.currentTarget.value)}
           error={error()}
         />
-        <button type="submit" disabled={busy()}>
+        <button type="submit" disabled={busy() || !online()} aria-describedby="menu-new-category-offline">
           {m.admin_menu_category_add()}
         </button>
+        <NeedsConnection id="menu-new-category-offline" />
       </form>
       <Show
         when={editor.menu().categories.length > 0}
@@ -60,22 +67,23 @@ export function CategoriesSection() {
           items={editor.menu().categories}
           label={m.admin_menu_categories_title()}
           nameOf={(category) => category.name}
+          moveButtons={false}
           onReorder={(ordered) => void editor.reorder('categories', ordered)}
         >
-          {(category) => <CategoryRow category={category} />}
+          {(category, controls) => <CategoryRow category={category} controls={controls} />}
         </ReorderableList>
       </Show>
     </section>
   );
 }
 
-function CategoryRow(props: { category: MenuCategory }) {
+function CategoryRow(props: { category: MenuCategory; controls: RowControls }) {
   const editor = useMenuEditor();
   const [renaming, setRenaming] = createSignal(false);
   const [name, setName] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
   const items = () => editor.menu().items.filter((item) => item.category_id === props.category.id);
-  const allAvailable = () => items().length > 0 && items().every((item) => item.available);
+  const availability = () => availabilityOf(items());
   const fieldId = () => `menu-category-${props.category.id}`;
 
   const rename = async (event: SubmitEvent) => {
@@ -85,8 +93,18 @@ function CategoryRow(props: { category: MenuCategory }) {
     if (invalid) return;
     const result = await updateCategory(props.category.id, { name: name().trim() });
     if (!result.ok) return setError(describeMenuError(result.failure));
-    setRenaming(false);
     await refreshMenu(editor.restaurantId);
+    close();
+  };
+  /** Back to the row, focus on its "⋯" button where the rename started. */
+  const close = () => {
+    setRenaming(false);
+    document.getElementById(actionsTriggerId('category', props.category.id))?.focus();
+  };
+  const startRename = () => {
+    setName(props.category.name);
+    setError(null);
+    setRenaming(true);
   };
 
   const remove = async () => {
@@ -112,49 +130,54 @@ function CategoryRow(props: { category: MenuCategory }) {
       when={renaming()}
       fallback={
         <div class="row-line">
-          <strong class="row-name">{props.category.name}</strong>
-          <span class="row-meta">{m.admin_menu_category_item_count({ count: items().length })}</span>
+          <span class="row-name">
+            <strong>{props.category.name}</strong>
+            <span class="row-meta">{m.admin_menu_category_item_count({ count: items().length })}</span>
+            <AvailabilityBadge availability={availability()} />
+          </span>
           <Show when={items().length > 0}>
             <label class="check">
               <input
                 type="checkbox"
-                checked={allAvailable()}
+                checked={availability().state === 'all'}
+                // Some on, some off: neither ticked nor empty, the badge beside it says how many.
+                ref={(input) => createEffect(() => (input.indeterminate = availability().state === 'partial'))}
                 onChange={(e) => void toggleAll(e.currentTarget.checked)}
               />
               {m.admin_menu_category_available()}
               <span class="visually-hidden"> — {props.category.name}</span>
             </label>
           </Show>
-          <div class="actions">
-            <button
-              type="button"
-              class="secondary"
-              aria-label={m.admin_menu_rename_named({ name: props.category.name })}
-              onClick={() => {
-                setName(props.category.name);
-                setError(null);
-                setRenaming(true);
-              }}
-            >
-              {m.admin_menu_rename()}
-            </button>
-            <DeleteButton name={props.category.name} onDelete={() => void remove()} />
-          </div>
+          <Menu
+            trigger={<span aria-hidden="true">⋯</span>}
+            triggerClass="icon"
+            triggerId={actionsTriggerId('category', props.category.id)}
+            label={m.admin_menu_actions_named({ name: props.category.name })}
+            actions={rowActions(
+              [
+                { label: m.admin_menu_rename(), onSelect: startRename },
+                { label: m.common_delete(), tone: 'danger', onSelect: () => void remove() },
+              ],
+              props.controls,
+            )}
+          />
         </div>
       }
     >
-      <form class="inline-form" onSubmit={rename} noValidate>
-        <Field
-          id={fieldId()}
-          label={m.admin_menu_category_new_name()}
-          value={name()}
-          maxLength={80}
-          onInput={(e) => setName(e.currentTarget.value)}
-          error={error()}
-          autofocus
-        />
-        <FormActions submitText={m.common_save()} onCancel={() => setRenaming(false)} />
-      </form>
+      <FocusFirstField>
+        <form class="inline-form" onSubmit={rename} noValidate>
+          <Field
+            id={fieldId()}
+            label={m.admin_menu_category_new_name()}
+            value={name()}
+            maxLength={80}
+            onInput={(e) => setName(e.currentTarget.value)}
+            error={error()}
+            autofocus
+          />
+          <FormActions submitText={m.common_save()} onCancel={close} />
+        </form>
+      </FocusFirstField>
     </Show>
   );
 }

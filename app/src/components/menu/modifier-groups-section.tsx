@@ -1,11 +1,13 @@
 import { createSignal, Show } from 'solid-js';
+import { FocusFirstField } from '#components/menu/focus-first-field.tsx';
 import { GroupForm, type GroupValues } from '#components/menu/group-form.tsx';
+import { actionsTriggerId, rowActions } from '#components/menu/item-row.tsx';
 import { useMenuEditor } from '#components/menu/menu-context.tsx';
 import { OptionForm } from '#components/menu/option-form.tsx';
 import { OptionRow } from '#components/menu/option-row.tsx';
 import { confirmAction } from '#components/ui/confirm.tsx';
-import { DeleteButton } from '#components/ui/form-parts.tsx';
-import { ReorderableList } from '#components/ui/reorderable-list.tsx';
+import { Menu } from '#components/ui/menu.tsx';
+import { ReorderableList, type RowControls } from '#components/ui/reorderable-list.tsx';
 import { refreshMenu } from '#lib/menu/cache.ts';
 import { addGroup, addOption as addOptionRow, deleteGroup, updateGroup } from '#lib/menu/commands.ts';
 import type { OptionValues } from '#lib/menu/option-values.ts';
@@ -34,23 +36,29 @@ export function ModifierGroupsSection() {
         items={editor.menu().groups}
         label={m.admin_menu_groups_title()}
         nameOf={(group) => group.name}
+        moveButtons={false}
         onReorder={(ordered) => void editor.reorder('groups', ordered)}
       >
-        {(group) => <GroupCard group={group} />}
+        {(group, controls) => <GroupCard group={group} controls={controls} />}
       </ReorderableList>
     </section>
   );
 }
 
-function GroupCard(props: { group: ModifierGroup }) {
+function GroupCard(props: { group: ModifierGroup; controls: RowControls }) {
   const editor = useMenuEditor();
   const [editing, setEditing] = createSignal(false);
   const options = () => editor.menu().options.filter((option) => option.group_id === props.group.id);
   const save = async (values: GroupValues) => {
     const result = await updateGroup(props.group.id, { ...values });
     await refreshMenu(editor.restaurantId);
-    if (result.ok) setEditing(false);
+    if (result.ok) close();
     return result;
+  };
+  /** Back to the card, focus on its "⋯" button where the edit started. */
+  const close = () => {
+    setEditing(false);
+    document.getElementById(actionsTriggerId('group', props.group.id))?.focus();
   };
   const addOption = async (values: OptionValues) => {
     const result = await addOptionRow({
@@ -79,35 +87,40 @@ function GroupCard(props: { group: ModifierGroup }) {
             <span class="row-meta">
               {m.admin_menu_group_rule({ min: props.group.min_select, max: props.group.max_select })}
             </span>
-            <div class="actions">
-              <button
-                type="button"
-                class="secondary"
-                aria-label={m.common_edit_named({ name: props.group.name })}
-                onClick={() => setEditing(true)}
-              >
-                {m.common_edit()}
-              </button>
-              <DeleteButton name={props.group.name} onDelete={() => void remove()} />
-            </div>
+            <Menu
+              trigger={<span aria-hidden="true">⋯</span>}
+              triggerClass="icon"
+              triggerId={actionsTriggerId('group', props.group.id)}
+              label={m.admin_menu_actions_named({ name: props.group.name })}
+              actions={rowActions(
+                [
+                  { label: m.common_edit(), onSelect: () => setEditing(true) },
+                  { label: m.common_delete(), tone: 'danger', onSelect: () => void remove() },
+                ],
+                props.controls,
+              )}
+            />
           </div>
         }
       >
-        <GroupForm
-          idPrefix={`group-${props.group.id}`}
-          initial={props.group}
-          submitLabel={m.common_save()}
-          onSave={save}
-          onCancel={() => setEditing(false)}
-        />
+        <FocusFirstField>
+          <GroupForm
+            idPrefix={`group-${props.group.id}`}
+            initial={props.group}
+            submitLabel={m.common_save()}
+            onSave={save}
+            onCancel={close}
+          />
+        </FocusFirstField>
       </Show>
       <ReorderableList
         items={options()}
         label={m.admin_menu_options_of({ name: props.group.name })}
         nameOf={(option) => option.name}
+        moveButtons={false}
         onReorder={(ordered) => void editor.reorder('options', ordered)}
       >
-        {(option) => <OptionRow option={option} />}
+        {(option, controls) => <OptionRow option={option} controls={controls} />}
       </ReorderableList>
       <OptionForm
         idPrefix={`option-${props.group.id}`}

@@ -1,7 +1,10 @@
 import { createSignal, Show } from 'solid-js';
+import { FocusFirstField } from '#components/menu/focus-first-field.tsx';
+import { actionsTriggerId, rowActions } from '#components/menu/item-row.tsx';
 import { useMenuEditor } from '#components/menu/menu-context.tsx';
 import { OptionForm } from '#components/menu/option-form.tsx';
-import { DeleteButton } from '#components/ui/form-parts.tsx';
+import { Menu } from '#components/ui/menu.tsx';
+import type { RowControls } from '#components/ui/reorderable-list.tsx';
 import { formatMoney } from '#lib/format/money.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
 import { refreshMenu, setAvailability } from '#lib/menu/cache.ts';
@@ -12,7 +15,7 @@ import type { ModifierOption } from '#lib/menu/types.ts';
 import * as m from '#paraglide/messages.js';
 
 /** One option of a modifier group: its price change, availability, and edit / delete. */
-export function OptionRow(props: { option: ModifierOption }) {
+export function OptionRow(props: { option: ModifierOption; controls: RowControls }) {
   const editor = useMenuEditor();
   const [editing, setEditing] = createSignal(false);
 
@@ -25,8 +28,13 @@ export function OptionRow(props: { option: ModifierOption }) {
   const save = async (values: OptionValues) => {
     const result = await updateOption(props.option.id, { ...values });
     await refreshMenu(editor.restaurantId);
-    if (result.ok) setEditing(false);
+    if (result.ok) close();
     return result;
+  };
+  /** Back to the row, focus on its "⋯" button where the edit started. */
+  const close = () => {
+    setEditing(false);
+    document.getElementById(actionsTriggerId('option', props.option.id))?.focus();
   };
   const remove = async () => {
     const result = await deleteOption(props.option.id);
@@ -53,28 +61,32 @@ export function OptionRow(props: { option: ModifierOption }) {
             {m.admin_menu_item_available()}
             <span class="visually-hidden"> — {props.option.name}</span>
           </label>
-          <div class="actions">
-            <button
-              type="button"
-              class="secondary"
-              aria-label={m.admin_menu_option_edit_named({ name: props.option.name })}
-              onClick={() => setEditing(true)}
-            >
-              {m.common_edit()}
-            </button>
-            <DeleteButton name={props.option.name} onDelete={() => void remove()} />
-          </div>
+          <Menu
+            trigger={<span aria-hidden="true">⋯</span>}
+            triggerClass="icon"
+            triggerId={actionsTriggerId('option', props.option.id)}
+            label={m.admin_menu_actions_named({ name: props.option.name })}
+            actions={rowActions(
+              [
+                { label: m.common_edit(), onSelect: () => setEditing(true) },
+                { label: m.common_delete(), tone: 'danger', onSelect: () => void remove() },
+              ],
+              props.controls,
+            )}
+          />
         </div>
       }
     >
-      <OptionForm
-        idPrefix={`option-${props.option.id}-edit`}
-        label={m.admin_menu_option_edit_named({ name: props.option.name })}
-        initial={{ name: props.option.name, price_delta: props.option.price_delta }}
-        submitText={m.common_save()}
-        onSave={save}
-        onCancel={() => setEditing(false)}
-      />
+      <FocusFirstField>
+        <OptionForm
+          idPrefix={`option-${props.option.id}-edit`}
+          label={m.admin_menu_option_edit_named({ name: props.option.name })}
+          initial={{ name: props.option.name, price_delta: props.option.price_delta }}
+          submitText={m.common_save()}
+          onSave={save}
+          onCancel={close}
+        />
+      </FocusFirstField>
     </Show>
   );
 }
