@@ -5,11 +5,13 @@
  * to the test, which fails on any (see `expectNoBrowserProblems` in the tests).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash, X509Certificate } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { lanCertificate } from '../../scripts/lan/certificate.ts';
 import { freePort } from '../../scripts/stack/free-port.ts';
 import { binDir, repoRoot } from '../../scripts/stack/paths.ts';
 import type { TestStack } from '../support/global-setup.ts';
@@ -47,17 +49,37 @@ export interface E2eHarness {
   close(): Promise<void>;
 }
 
-export async function startE2eHarness(stack: Pick<TestStack, 'apiUrl' | 'anonKey'>): Promise<E2eHarness> {
+export interface E2eOptions {
+  /**
+   * Serve as `npm start -- --lan` does, on this address (a loopback alias such as 127.0.0.2 stands
+   * for the restaurant's Wi-Fi): HTTPS with the local CA, the Supabase paths through the app server.
+   * The browser trusts the local CA as a tablet does once it is installed: merely accepting a
+   * certificate warning (ignoreHTTPSErrors) leaves Chromium refusing the service worker.
+   */
+  lanHost?: string;
+}
+
+export async function startE2eHarness(
+  stack: Pick<TestStack, 'apiUrl' | 'anonKey'>,
+  options: E2eOptions = {},
+): Promise<E2eHarness> {
+  const { lanHost } = options;
   const outDir = await mkdtemp(path.join(tmpdir(), 'comanda-e2e-dist-'));
   let server: ChildProcess | undefined;
   let appUrl: string;
   let browser: Browser;
   try {
     await compileMessages();
-    const served = await serveProductionBuild(stack, outDir);
+    const served = await serveProductionBuild(stack, outDir, lanHost);
     server = served.child;
     appUrl = served.url;
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+    // serve-app.ts finds the same certificate in the same folder (lanCertificate reuses it).
+    const trust = lanHost ? [trustCertificates(await lanCertificate(path.join(outDir, 'local'), [lanHost]))] : [];
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: [...chromiumArgs, ...trust],
+    });
   } catch (error) {
     await stopChild(server);
     await rm(outDir, { recursive: true, force: true });
@@ -134,6 +156,18 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Chromium's flag for trusting given keys as if their certificate chained to a trusted root — the
+ * test's stand-in for installing the CA on a tablet, with no system trust store touched.
+ */
+function trustCertificates({ cert, caCert }: { cert: string; caCert: string }): string {
+  const spki = (pem: string) =>
+    createHash('sha256')
+      .update(new X509Certificate(pem).publicKey.export({ type: 'spki', format: 'der' }))
+      .digest('base64');
+  return `--ignore-certificate-errors-spki-list=${spki(cert)},${spki(caCert)}`;
+}
+
 /** The Vite build reads compiled messages from app/src/paraglide (git-ignored), as `npm run build` does. */
 async function compileMessages(): Promise<void> {
   const child = spawn(path.join(binDir, 'tsx'), ['app/tools/compile-messages.ts'], {
@@ -151,6 +185,7 @@ async function compileMessages(): Promise<void> {
 async function serveProductionBuild(
   stack: Pick<TestStack, 'apiUrl' | 'anonKey'>,
   outDir: string,
+  lanHost: string | undefined,
 ): Promise<{ child: ChildProcess; url: string }> {
   // Without vitest's variables the Vite config includes the PWA plugin, as in a real build.
   const env = Object.fromEntries(
@@ -165,6 +200,7 @@ async function serveProductionBuild(
       E2E_ANON_KEY: stack.anonKey,
       E2E_PORT: String(port),
       E2E_OUT_DIR: outDir,
+      ...(lanHost ? { E2E_LAN_HOST: lanHost } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -198,10 +234,10 @@ async function stopChild(child: ChildProcess | undefined): Promise<void> {
  * on a console error or uncaught exception it left behind (a test that expects one takes it with
  * `takeProblems()` first). Call once at the top of a test file; the getter gives the harness.
  */
-export function useE2eHarness(): () => E2eHarness {
+export function useE2eHarness(options: E2eOptions = {}): () => E2eHarness {
   let harness: E2eHarness | undefined;
   beforeAll(async () => {
-    harness = await startE2eHarness(inject('stack'));
+    harness = await startE2eHarness(inject('stack'), options);
   }, 300_000);
   afterAll(async () => {
     await harness?.close();
