@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { isAuthApiError } from '@supabase/auth-js';
 import { describe, expect, it } from 'vitest';
 import { authClientTrim, trimmedModules } from './auth-client-trim.ts';
 
@@ -65,5 +66,30 @@ describe('auth client trim', () => {
 
     const ethereum = await load(trimmedModules['lib/web3/ethereum.js'] ?? '');
     expect(() => (ethereum.toHex as (value: string) => string)('x')).toThrow(/Sign in with Ethereum is not included/);
+  });
+
+  it("keeps the admin API's signOut, which GoTrueClient's sign-out calls with the user's token", async () => {
+    const admin = await load(trimmedModules['GoTrueAdminApi.js'] ?? '');
+    type Answer = { data: null; error: (Error & { status?: number; code?: string }) | null };
+    const AdminApi = admin.default as new (
+      settings: object,
+    ) => { signOut(jwt: string, scope?: string): Promise<Answer> };
+    const calls: Array<{ url: string; init: RequestInit }> = [];
+    let answer = new Response(null, { status: 204 });
+    const fetcher = async (url: string, init: RequestInit) => {
+      calls.push({ url, init });
+      return answer;
+    };
+    const api = new AdminApi({ url: 'http://x/auth/v1', headers: { apikey: 'k' }, fetch: fetcher });
+    await expect(api.signOut('user-jwt', 'local')).resolves.toEqual({ data: null, error: null });
+    expect(calls[0]?.url).toBe('http://x/auth/v1/logout?scope=local');
+    expect(calls[0]?.init.method).toBe('POST');
+    expect(calls[0]?.init.headers).toMatchObject({ apikey: 'k', Authorization: 'Bearer user-jwt' });
+
+    answer = Response.json({ code: 'session_not_found', message: 'gone' }, { status: 403 });
+    const refused = await api.signOut('user-jwt');
+    expect(isAuthApiError(refused.error)).toBe(true);
+    expect(refused.error).toMatchObject({ status: 403, code: 'session_not_found', message: 'gone' });
+    await expect(api.signOut('user-jwt', 'everyone')).rejects.toThrow(/scope must be one of/);
   });
 });
