@@ -38,6 +38,7 @@ export function InviteForm(props: InviteFormProps) {
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   const online = useOnline();
+  let createdBox: HTMLDivElement | undefined;
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -45,8 +46,11 @@ export function InviteForm(props: InviteFormProps) {
     setBusy(true);
     const result = await createInvite(props.restaurantId, role() as MemberRole, Number(validHours()));
     setBusy(false);
-    if (result.ok) setCreated(result.data);
-    else if (!isConnectionFailure(result.failure)) setError(describeStaffFailure(result.failure));
+    if (result.ok) {
+      setCreated(result.data);
+      // The keyboard lands on the new code (to read or copy it); the submit button is just above.
+      createdBox?.focus();
+    } else if (!isConnectionFailure(result.failure)) setError(describeStaffFailure(result.failure));
   };
 
   return (
@@ -79,7 +83,7 @@ export function InviteForm(props: InviteFormProps) {
       </Show>
       <Show when={created()}>
         {(invite) => (
-          <div class="notice" role="status">
+          <div class="notice" role="status" tabIndex={-1} ref={createdBox}>
             <p>{m.admin_staff_invite_created({ role: roleLabel(invite().role) })}</p>
             <p class="join-code" data-testid="join-code">
               {invite().code}

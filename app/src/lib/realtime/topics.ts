@@ -1,4 +1,4 @@
-import { type Accessor, createSignal, getOwner, onCleanup } from 'solid-js';
+import { type Accessor, createSignal, getOwner, onCleanup, untrack } from 'solid-js';
 
 /**
  * Realtime topics that never go silently stale.
@@ -234,7 +234,13 @@ export function createTopicManager(options: TopicManagerOptions): TopicManager {
     return entry;
   }
 
+  // Untracked: a screen subscribing from an effect must not depend on the topic's own signals (a
+  // join offline marks the topic down at once; tracked, that re-ran the effect, which re-subscribed…).
   function subscribeTopic(topic: string, subscriber: TopicOptions): TopicHandle {
+    return untrack(() => subscribeUntracked(topic, subscriber));
+  }
+
+  function subscribeUntracked(topic: string, subscriber: TopicOptions): TopicHandle {
     const existing = entries.get(topic);
     const entry = existing ?? start(topic);
     if (!existing) {
