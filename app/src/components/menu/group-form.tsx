@@ -1,6 +1,7 @@
 import { createSignal } from 'solid-js';
 import { Field } from '#components/ui/field.tsx';
 import { FormActions, FormError } from '#components/ui/form-parts.tsx';
+import { isConnectionFailure } from '#components/ui/needs-connection.tsx';
 import type { DbResult } from '#lib/db.ts';
 import { fieldErrorFor } from '#lib/field-errors.ts';
 import { describeAdminFieldError, describeMenuError } from '#lib/menu/errors.ts';
@@ -48,7 +49,11 @@ export function GroupForm(props: GroupFormProps) {
     setBusy(true);
     const result = await props.onSave({ name: name().trim(), min_select: minRead.value, max_select: maxRead.value });
     setBusy(false);
-    if (!result.ok) return setErrors(fieldErrorFor(result.failure, groupFields, describeMenuError));
+    if (!result.ok) {
+      return setErrors(
+        isConnectionFailure(result.failure) ? {} : fieldErrorFor(result.failure, groupFields, describeMenuError),
+      );
+    }
     if (!props.initial) {
       setName('');
       setMin('0');
@@ -84,7 +89,7 @@ export function GroupForm(props: GroupFormProps) {
         onInput={(e) => setMax(e.currentTarget.value)}
         error={errors().max_select}
       />
-      <FormActions submitText={props.submitLabel} busy={busy()} onCancel={props.onCancel} />
+      <FormActions submitText={props.submitLabel} busy={busy()} onCancel={props.onCancel} needsConnection />
     </form>
   );
 }

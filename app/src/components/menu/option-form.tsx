@@ -2,6 +2,7 @@ import { createSignal } from 'solid-js';
 import { useMenuEditor } from '#components/menu/menu-context.tsx';
 import { Field } from '#components/ui/field.tsx';
 import { FormActions, FormError } from '#components/ui/form-parts.tsx';
+import { isConnectionFailure } from '#components/ui/needs-connection.tsx';
 import type { DbResult } from '#lib/db.ts';
 import { fieldErrorFor } from '#lib/field-errors.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
@@ -48,7 +49,11 @@ export function OptionForm(props: OptionFormProps) {
     setBusy(true);
     const result = await props.onSave(reading.values);
     setBusy(false);
-    if (!result.ok) return setErrors(fieldErrorFor(result.failure, optionFields, describeMenuError));
+    if (!result.ok) {
+      return setErrors(
+        isConnectionFailure(result.failure) ? {} : fieldErrorFor(result.failure, optionFields, describeMenuError),
+      );
+    }
     if (!initial) {
       setName('');
       setDelta('');
@@ -82,6 +87,7 @@ export function OptionForm(props: OptionFormProps) {
         submitName={props.submitName}
         busy={busy()}
         onCancel={props.onCancel}
+        needsConnection
       />
     </form>
   );
