@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 
@@ -18,11 +18,15 @@ export function siteUrlFor(supabaseDir: string, lanUrl?: string): string {
   }
 }
 
+/** The Supabase CLI's own default, for a project folder (a test's) that does not set one. */
+const cliDefaultSiteUrl = 'http://127.0.0.1:3000';
+
 function configuredSiteUrl(supabaseDir: string): string {
-  const config = parseToml(readFileSync(path.join(supabaseDir, 'config.toml'), 'utf8')) as {
-    auth?: { site_url?: unknown };
-  };
+  const file = path.join(supabaseDir, 'config.toml');
+  if (!existsSync(file)) return cliDefaultSiteUrl;
+  const config = parseToml(readFileSync(file, 'utf8')) as { auth?: { site_url?: unknown } };
   const url = config.auth?.site_url;
-  if (typeof url !== 'string' || url === '') throw new Error('supabase/config.toml has no [auth] site_url');
+  if (url === undefined || url === '') return cliDefaultSiteUrl;
+  if (typeof url !== 'string') throw new Error(`${file}: [auth] site_url must be a string`);
   return url;
 }
