@@ -12,6 +12,8 @@ import * as m from '#paraglide/messages.js';
 const SignIn = lazy(() => import('./routes/auth/sign-in.tsx'));
 const SignUp = lazy(() => import('./routes/auth/sign-up.tsx'));
 const SignOut = lazy(() => import('./routes/auth/sign-out.tsx'));
+const ForgotPassword = lazy(() => import('./routes/auth/forgot-password.tsx'));
+const ResetPassword = lazy(() => import('./routes/auth/reset-password.tsx'));
 const Home = lazy(() => import('./routes/home.tsx'));
 const NotFound = lazy(() => import('./routes/not-found.tsx'));
 const Onboarding = lazy(() => import('./routes/onboarding/onboarding.tsx'));
@@ -94,6 +96,7 @@ export function App() {
         <Route component={GuestOnly}>
           <Route path="/sign-in" component={SignIn} />
           <Route path="/sign-up" component={SignUp} />
+          <Route path="/forgot-password" component={ForgotPassword} />
         </Route>
         <Route component={RequireSession}>
           <Route path="/" component={Home} />
@@ -127,6 +130,8 @@ export function App() {
         <Route path="/board/:token" component={Board} />
         {/* Reachable signed out too, so a stale tab can still see why it cannot sign out. */}
         <Route path="/sign-out" component={SignOut} />
+        {/* The emailed link signs the person in on arrival: neither guests-only nor session-only. */}
+        <Route path="/reset-password" component={ResetPassword} />
         <Route path="*404" component={NotFound} />
       </Router>
     </QueryClientProvider>

@@ -33,6 +33,8 @@ export function describeAuthError(error: AuthErrorLike): { field: 'email' | 'pas
       return { field: 'email', message: m.error_email_taken() };
     case 'weak_password':
       return { field: 'password', message: m.error_weak_password() };
+    case 'same_password':
+      return { field: 'password', message: m.error_same_password() };
     case 'email_not_confirmed':
       return { field: 'email', message: m.error_email_not_confirmed() };
     case 'email_address_invalid':

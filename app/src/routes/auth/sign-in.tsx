@@ -20,6 +20,9 @@ export default function SignIn() {
         }}
       >
         <p>
+          <A href="/forgot-password">{m.sign_in_forgot_password()}</A>
+        </p>
+        <p>
           {m.sign_in_no_account()} <A href="/sign-up">{m.sign_in_to_sign_up()}</A>
         </p>
       </CredentialsForm>
