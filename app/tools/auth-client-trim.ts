@@ -19,38 +19,31 @@ const notIncluded = (what: string) =>
 
 export const trimmedModules: Record<string, string> = {
   // GoTrueClient.signOut revokes the session through the admin API's signOut, with the person's own
-  // token: that one method stays, written against fetch as auth-js's is (errors in AuthError's shape).
+  // token: that one method stays, as auth-js writes it and with auth-js's own request and error
+  // helpers (the module keeps its path, so its relative imports are the package's).
   'GoTrueAdminApi.js': `${notIncluded('The auth admin API')}
-const authError = (name, message, status, code) =>
-  Object.assign(new Error(message), { __isAuthError: true, name, status, code });
+import { _request } from './lib/fetch';
+import { resolveFetch } from './lib/helpers';
+import { SIGN_OUT_SCOPES } from './lib/types';
+import { isAuthError } from './lib/errors';
 export default class GoTrueAdminApi {
-  constructor({ url = '', headers = {}, fetch: fetcher } = {}) {
+  constructor({ url = '', headers = {}, fetch } = {}) {
     this.url = url;
     this.headers = headers;
-    this.fetch = fetcher ?? ((...args) => fetch(...args));
+    this.fetch = resolveFetch(fetch);
     return new Proxy(this, { get: (target, name) => (name === 'signOut' ? target.signOut.bind(target) : notIncluded()) });
   }
-  async signOut(jwt, scope = 'global') {
-    if (!['global', 'local', 'others'].includes(scope)) {
-      throw new Error('@supabase/auth-js: Parameter scope must be one of global, local, others');
+  async signOut(jwt, scope = SIGN_OUT_SCOPES[0]) {
+    if (SIGN_OUT_SCOPES.indexOf(scope) < 0) {
+      throw new Error('@supabase/auth-js: Parameter scope must be one of ' + SIGN_OUT_SCOPES.join(', '));
     }
-    let response;
     try {
-      response = await this.fetch(this.url + '/logout?scope=' + scope, {
-        method: 'POST',
-        headers: { ...this.headers, Authorization: 'Bearer ' + jwt, 'X-Supabase-Api-Version': '2024-01-01' },
-      });
-    } catch (e) {
-      return { data: null, error: authError('AuthRetryableFetchError', String(e && e.message ? e.message : e), 0) };
+      await _request(this.fetch, 'POST', this.url + '/logout?scope=' + scope, { headers: this.headers, jwt, noResolveJson: true });
+      return { data: null, error: null };
+    } catch (error) {
+      if (isAuthError(error)) return { data: null, error };
+      throw error;
     }
-    if (response.ok) return { data: null, error: null };
-    const body = await response.json().catch(() => ({}));
-    const retryable = [502, 503, 504].includes(response.status) || (response.status >= 520 && response.status <= 530);
-    const message = body.msg || body.message || body.error_description || body.error || 'HTTP ' + response.status;
-    return {
-      data: null,
-      error: authError(retryable ? 'AuthRetryableFetchError' : 'AuthApiError', message, response.status, body.code || body.error_code),
-    };
   }
 }
 `,
