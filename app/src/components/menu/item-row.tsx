@@ -52,7 +52,8 @@ export function ItemRow(props: { item: MenuItem; controls: RowControls; onEdit: 
   };
   return (
     <div class="menu-item-row" classList={{ unavailable: !props.item.available }}>
-      <Show when={props.item.image_path} fallback={<span class="thumb placeholder" aria-hidden="true" />}>
+      {/* No grey square for a dish without a photo: on a phone its name needs the room. */}
+      <Show when={props.item.image_path}>
         {(path) => (
           <img
             class="thumb"

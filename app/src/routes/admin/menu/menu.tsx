@@ -28,7 +28,9 @@ export default function AdminMenu() {
 }
 
 function MenuScreen(props: { restaurantId: string }) {
-  const menu = useQuery(() => menuQueryOptions(props.restaurantId));
+  // Re-read on every visit, fresh or not: the copy restored from the device may predate the last
+  // edit (it is written at most every few seconds), and an editor must not show an old order.
+  const menu = useQuery(() => ({ ...menuQueryOptions(props.restaurantId), refetchOnMount: 'always' as const }));
   const money = useQuery(() => moneyQueryOptions(props.restaurantId));
   const [notice, setNotice] = createSignal<string | null>(null);
   const showError = (error: DbFailure | string | null) =>
