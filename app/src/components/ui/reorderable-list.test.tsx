@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@solidjs/testing-library';
 import type { JSX } from 'solid-js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ReorderableList } from '#components/ui/reorderable-list.tsx';
+import { ReorderableList, type RowControls } from '#components/ui/reorderable-list.tsx';
 
 interface Row {
   id: string;
@@ -136,5 +136,49 @@ describe('ReorderableList buttons (keyboard, screen readers)', () => {
     expect(ids(onReorder.mock.calls[0]?.[0])).toBe('acbd');
     expect(screen.getByRole('button', { name: 'Move Row a up' }).hasAttribute('disabled')).toBe(true);
     expect(screen.getByRole('button', { name: 'Move Row d down' }).hasAttribute('disabled')).toBe(true);
+  });
+});
+
+describe('ReorderableList moves given to the row (its own "⋯" menu)', () => {
+  function renderWithControls(reorderable: boolean) {
+    const onReorder = vi.fn<(ordered: Row[]) => void>();
+    const seen = new Map<string, RowControls>();
+    render(() => (
+      <ReorderableList
+        items={rows}
+        label="Rows"
+        nameOf={(row) => row.name}
+        onReorder={onReorder}
+        moveButtons={false}
+        reorderable={reorderable}
+      >
+        {(row, controls) => {
+          seen.set(row.id, controls);
+          return <span class="name">{row.name}</span>;
+        }}
+      </ReorderableList>
+    ));
+    return { onReorder, seen };
+  }
+
+  it('draws no ↑/↓ buttons and hands each row the moves it can make', () => {
+    const { onReorder, seen } = renderWithControls(true);
+    expect(screen.queryByRole('button', { name: /Move/ })).toBeNull();
+    expect(document.querySelectorAll('.drag-handle')).toHaveLength(4);
+    expect(seen.get('a')?.moveUp).toBeUndefined();
+    expect(seen.get('d')?.moveDown).toBeUndefined();
+    seen.get('b')?.moveUp?.();
+    expect(ids(onReorder.mock.calls[0]?.[0])).toBe('bacd');
+    seen.get('c')?.moveDown?.();
+    expect(ids(onReorder.mock.calls[1]?.[0])).toBe('abdc');
+  });
+
+  it('offers no move and no handle while the list is not the real order (a search)', () => {
+    const { seen } = renderWithControls(false);
+    expect(document.querySelectorAll('.drag-handle')).toHaveLength(0);
+    for (const controls of seen.values()) {
+      expect(controls.moveUp).toBeUndefined();
+      expect(controls.moveDown).toBeUndefined();
+    }
   });
 });
