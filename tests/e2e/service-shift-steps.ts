@@ -89,15 +89,22 @@ export async function payCashWithNote(
   await settledOnScreen(page, mode);
 }
 
-/** Split tender: `cash` paid exactly (the quick notes offered are those above the amount), then the rest by card. */
+/**
+ * Split tender: `cash` paid exactly (the quick notes offered are those above the amount), then the
+ * rest by card once the screen has answered for the cash part (the answer resets the form).
+ */
 export async function paySplitCashCard(page: Page, mode: Mode, sale: { due: number; cash: number }): Promise<void> {
   await expect.poll(() => dueOnScreen(page)).toBe(sale.due);
   await page.getByLabel(exactly('en', 'pay_amount_label')).fill(String(sale.cash));
   await page.getByRole('button', { name: exactly('en', 'pay_exact') }).click();
   expect(amountOf(await page.locator('.pay-change-amount').textContent())).toBe(0);
   await submit(page).click();
+  await page.locator('.pay-answer').waitFor();
   await expect.poll(() => dueOnScreen(page)).toBe(sale.due - sale.cash);
-  await page.getByRole('button', { name: exactly('en', 'pay_method_card') }).click();
+  const card = page.getByRole('button', { name: exactly('en', 'pay_method_card') });
+  await card.click();
+  await expect.poll(() => card.getAttribute('aria-pressed')).toBe('true');
+  expect(await page.getByLabel(exactly('en', 'pay_amount_label')).inputValue()).toBe(String(sale.due - sale.cash));
   await submit(page).click();
   await settledOnScreen(page, mode);
 }
