@@ -32,6 +32,8 @@ create table public.stations (
 -- constraints/indexes ----------------------------------------------------------------------------
 
 create unique index stations_restaurant_lower_name_idx on public.stations (restaurant_id, pg_catalog.lower(name));
+-- Renaming or deleting a station looks up the items that name it.
+create index menu_items_restaurant_station_idx on public.menu_items (restaurant_id, station);
 
 -- The slug rule ('kitchen') gives way to station names ('Cuisine'); an item inserted without a
 -- station ('' by default) gets the restaurant's first active station from the trigger below.
