@@ -70,6 +70,8 @@ function SettingsEditor(props: { restaurant: () => Restaurant | undefined; owner
     setForm((f) => (f ? { ...f, ...patch } : f));
     setDirty(true);
     setSaved(false);
+    // A refusal of the whole form is about what was sent; an edit is a new attempt.
+    setFormError(null);
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in patch))));
   };
   const focusFirstError = () =>
