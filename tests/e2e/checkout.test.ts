@@ -8,7 +8,6 @@
  * cash with the network off reaches the database once, order then payment, when it returns. Every
  * figure is read back from the database. Screenshots (phone and tablet width) go to $E2E_SHOTS.
  */
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { serviceClient } from '../support/clients.ts';
@@ -16,6 +15,7 @@ import { type BrowserUser, useE2eHarness, waitForServiceWorker, withScreenConten
 import { dismissOfflineReady } from './journey.ts';
 import { exactly, text } from './messages.ts';
 import { addPlain, demoRestaurantId, placeOrder, signInAsCashier } from './pos.ts';
+import { amountOf, shoot as shootSizes } from './screens.ts';
 
 const demoManager = { email: 'manager@comanda.test', password: 'comanda-manager' };
 const stepTimeoutMs = 180_000;
@@ -24,25 +24,7 @@ const database = () => serviceClient(inject('stack'));
 
 /** Orders the cashier's test leaves for the manager's (the tests of a file run in order). */
 const orders: { split?: string; discounted?: string } = {};
-
-async function shoot(user: BrowserUser, name: string): Promise<void> {
-  const dir = process.env.E2E_SHOTS;
-  if (!dir) return;
-  const viewport = user.page.viewportSize();
-  for (const [size, next] of [
-    ['phone', { width: 360, height: 740 }],
-    ['tablet', { width: 820, height: 1180 }],
-  ] as const) {
-    await user.page.setViewportSize(next);
-    await user.page.screenshot({ path: path.join(dir, `checkout-${name}-${size}.png`), fullPage: true });
-  }
-  if (viewport) await user.page.setViewportSize(viewport);
-}
-
-/** The digits of a formatted XOF amount ("F CFA 2,500" → 2500). */
-function amountOf(formatted: string | null): number {
-  return Number((formatted ?? '').replace(/\D/g, ''));
-}
+const shoot = (user: BrowserUser, name: string) => shootSizes(user, `checkout-${name}`);
 
 /** The order the POS just placed ("#12" today) as the database has it. */
 async function orderByLabel(label: string): Promise<{ id: string; total: number; subtotal: number }> {

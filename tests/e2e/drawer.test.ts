@@ -8,7 +8,6 @@
  * the shift closed once, the movement once, and the same figures. Screenshots go to $E2E_SHOTS.
  */
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { serviceClient, signedInClient } from '../support/clients.ts';
@@ -16,9 +15,11 @@ import { type BrowserUser, useE2eHarness, withScreenContents } from './browser.t
 import { dismissOfflineReady } from './journey.ts';
 import { exactly, text } from './messages.ts';
 import { demoCashier, demoRestaurantId, signInAsCashier } from './pos.ts';
+import { amountOf, shoot as shootSizes } from './screens.ts';
 
 const demoManager = { email: 'manager@comanda.test', password: 'comanda-manager' };
 const stepTimeoutMs = 150_000;
+const shoot = (user: BrowserUser, name: string) => shootSizes(user, name, ['phone', 'tablet', 'desktop']);
 const harness = useE2eHarness();
 const database = () => serviceClient(inject('stack'));
 
@@ -26,28 +27,6 @@ interface CashFigures {
   expected: number;
   counted: number | null;
   variance: number | null;
-}
-
-async function shoot(user: BrowserUser, name: string): Promise<void> {
-  const dir = process.env.E2E_SHOTS;
-  if (!dir) return;
-  const viewport = user.page.viewportSize();
-  for (const [size, next] of [
-    ['phone', { width: 360, height: 740 }],
-    ['tablet', { width: 820, height: 1180 }],
-    ['desktop', { width: 1280, height: 800 }],
-  ] as const) {
-    await user.page.setViewportSize(next);
-    await user.page.screenshot({ path: path.join(dir, `${name}-${size}.png`), fullPage: true });
-  }
-  if (viewport) await user.page.setViewportSize(viewport);
-}
-
-/** The digits of a formatted amount, signed: "-CFA 500" → -500 (XOF has no decimals). */
-function amountOf(formatted: string | null): number {
-  if (formatted === null) return Number.NaN;
-  const digits = formatted.replace(/\D/g, '');
-  return (/[-−]/.test(formatted) ? -1 : 1) * Number(digits);
 }
 
 /** The value beside a label in a report's figures (the first one on the page, or within `scope`). */

@@ -3,35 +3,17 @@
  * order card, the drawer's close, and the report figures as a person reads them on screen, turned
  * into numbers so they can be compared with what `shift_report` / `day_report` answer.
  */
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { BrowserUser } from './browser.ts';
 import { exactly, text } from './messages.ts';
 import { addPlain, placeOrder } from './pos.ts';
+import { amountOf, shoot as shootSizes } from './screens.ts';
 
-/** Screenshots at a phone's and a tablet's width, to $E2E_SHOTS when it is set. */
-export async function shoot(user: BrowserUser, name: string): Promise<void> {
-  const dir = process.env.E2E_SHOTS;
-  if (!dir) return;
-  const viewport = user.page.viewportSize();
-  for (const [size, next] of [
-    ['phone', { width: 360, height: 740 }],
-    ['tablet', { width: 820, height: 1180 }],
-  ] as const) {
-    await user.page.setViewportSize(next);
-    await user.page.screenshot({ path: path.join(dir, `service-shift-${name}-${size}.png`), fullPage: true });
-  }
-  if (viewport) await user.page.setViewportSize(viewport);
-}
+export { amountOf };
 
-/** The digits of a formatted XOF amount, signed: "-F CFA 500" → -500 (XOF has no decimals). */
-export function amountOf(formatted: string | null | undefined): number {
-  if (formatted === null || formatted === undefined) return Number.NaN;
-  const digits = formatted.replace(/\D/g, '');
-  if (digits === '') return Number.NaN;
-  return (/[-−]/.test(formatted) ? -1 : 1) * Number(digits);
-}
+/** Screenshots at a phone's and a tablet's width, named after the scenario. */
+export const shoot = (user: BrowserUser, name: string) => shootSizes(user, `service-shift-${name}`);
 
 /** "2 · F CFA 500" → [2, 500]. */
 function countAndAmount(formatted: string | undefined): [number, number] {
