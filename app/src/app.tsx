@@ -36,6 +36,7 @@ const PosOrderDetail = lazy(() => import('./routes/pos/order-detail.tsx'));
 const PosCheckout = lazy(() => import('./routes/pos/checkout.tsx'));
 const PosTableBill = lazy(() => import('./routes/pos/table-bill.tsx'));
 const PosDrawer = lazy(() => import('./routes/pos/drawer.tsx'));
+const PosGuestInbox = lazy(() => import('./routes/pos/guest-inbox.tsx'));
 // Kobalte's toast region arrives after the first paint; toasts shown before it wait in its store.
 const Toaster = lazy(() => import('#components/ui/toast.tsx').then((module) => ({ default: module.Toaster })));
 
@@ -124,6 +125,7 @@ export function App() {
             <Route path="/orders/:id/pay" component={PosCheckout} />
             <Route path="/tables/:tableId/bill" component={PosTableBill} />
             <Route path="/drawer" component={PosDrawer} />
+            <Route path="/guests" component={PosGuestInbox} />
           </Route>
         </Route>
         {/* The customers' TV: no sign-in, numbers only, authorised by the board token in the link. */}

@@ -1,3 +1,4 @@
+import type { AcknowledgeServiceRequestPayload } from '#lib/guest-inbox/commands.ts';
 import { type SetLineStatusPayload, sendSetLineStatus } from '#lib/kitchen/commands.ts';
 import { sendRowUpdate, type UpdateRowPayload } from '#lib/menu/availability-command.ts';
 import {
@@ -65,11 +66,18 @@ export const commandRegistry = {
   apply_discount: command<ApplyDiscountPayload>(async (payload) => (await payments()).sendApplyDiscount(payload)),
   /** A discount taken back; the command id is a new UUID, the payload names the discount. */
   remove_discount: command<RemoveDiscountPayload>(async (payload) => (await payments()).sendRemoveDiscount(payload)),
+  // The guest inbox's sender loads on first send, like the checkout's.
+  /** A guest's waiter call or bill request marked done (lib/guest-inbox/commands.ts); idempotent by request id. */
+  acknowledge_service_request: command<AcknowledgeServiceRequestPayload>(async (payload) =>
+    (await guestInbox()).sendAcknowledgeServiceRequest(payload),
+  ),
 };
 
 const payments = () => import('#lib/payments/commands.ts');
 
 const shifts = () => import('#lib/shifts/commands.ts');
+
+const guestInbox = () => import('#lib/guest-inbox/commands.ts');
 
 /** One command kind: its sender, which answers a verdict rather than throwing for refusals. */
 export interface CommandDefinition<Payload> {

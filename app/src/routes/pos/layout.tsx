@@ -1,5 +1,6 @@
 import { A, type RouteSectionProps } from '@solidjs/router';
 import { onCleanup, onMount, Show } from 'solid-js';
+import { GuestInboxLink } from '#components/pos/guest-inbox-link.tsx';
 import { ConnectionStatus } from '#components/shell/connection-status.tsx';
 import { RequireMembership, useMembership } from '#components/shell/require-membership.tsx';
 import { claimDeviceCode } from '#lib/orders/device-code.ts';
@@ -14,7 +15,7 @@ import '#components/pos/pos.css';
 export const posRoles: readonly MemberRole[] = ['owner', 'manager', 'cashier', 'waiter'];
 
 /**
- * The till's shell: the restaurant, "New order" / "Open orders", the live topics, and connection
+ * The till's shell: the restaurant, "New order" / "Open orders" / "Guest orders", the live topics, and connection
  * honesty (online, live updates, unsent and refused commands).
  */
 export default function PosLayout(props: RouteSectionProps) {
@@ -57,6 +58,7 @@ function PosShell(props: { children: RouteSectionProps['children'] }) {
         <A href="/pos/orders" activeClass="active">
           {m.pos_nav_orders()}
         </A>
+        <GuestInboxLink restaurantId={membership().restaurantId} />
         {/* The drawer is the cash staff's (open_shift refuses waiters). */}
         <Show when={membership().role !== 'waiter'}>
           <A href="/pos/drawer" activeClass="active">

@@ -44,8 +44,12 @@ export default function OpenOrders() {
   const queued = createMemo(() =>
     queuedOrders(outboxState(), restaurantId()).filter((payload) => !stored().has(payload.id)),
   );
+  // Guest drafts wait in the guest inbox (/pos/guests) until someone accepts them.
   const shown = createMemo(() =>
-    (orders.data ?? []).filter((order) => filter() === 'all' || order.status === filter()),
+    (orders.data ?? []).filter(
+      (order) =>
+        !(order.source === 'qr' && order.status === 'draft') && (filter() === 'all' || order.status === filter()),
+    ),
   );
   const tableLabel = (tableId: string | null | undefined) =>
     tableId ? (tables.data?.find((table) => table.id === tableId)?.label ?? m.pos_type_dine_in()) : null;
@@ -119,6 +123,9 @@ export default function OpenOrders() {
                   </div>
                   <div class="pos-order-meta">
                     <span>{where(order.type, order.table_id)}</span>
+                    <Show when={order.source === 'qr'}>
+                      <span class="order-source">{m.pos_order_from_qr()}</span>
+                    </Show>
                     <OrderAge since={order.ordered_at ?? order.placed_at ?? order.created_at} />
                     <span class="pos-order-total">{format(order.total)}</span>
                   </div>
