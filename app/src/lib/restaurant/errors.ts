@@ -42,6 +42,8 @@ function describeFieldError(error: RestaurantFieldError): string {
       return m.tenancy_join_code_format({ length: error.length });
     case 'kds_thresholds':
       return m.kds_settings_error_range();
+    case 'guest_limit_range':
+      return m.admin_settings_guest_limit_range({ min: error.min, max: error.max });
   }
 }
 
@@ -58,6 +60,8 @@ const tenancyMessages: Record<string, () => string> = {
   invalid_tax_rate: m.tenancy_error_invalid_tax_rate,
   invalid_kds_thresholds: m.db_error_invalid_kds_thresholds,
   anonymous_not_allowed: m.tenancy_error_anonymous_not_allowed,
+  // A guest limit out of its range (the form checks first) — supabase/migrations/20261203000100.
+  invalid_guest_limit: m.admin_settings_guest_limit_invalid,
   // A CHECK constraint of restaurants (receipt text length, cut-off hour) the form should have caught.
   '23514': m.tenancy_error_check_violation,
   // An update answered no row: RLS hid it, as the person's role changed since the screen loaded.

@@ -21,6 +21,11 @@ const row: Restaurant = {
   menu_version: 3,
   kds_warn_minutes: 5,
   kds_late_minutes: 10,
+  guest_orders_per_guest: 5,
+  guest_lines_per_order: 30,
+  guest_open_drafts_per_table: 20,
+  guest_orders_per_hour: 300,
+  guest_requests_per_guest: 6,
   board_token: 'board-token',
   board_token_rotated_at: '2026-01-01T00:00:00Z',
   created_at: '2026-01-01T00:00:00Z',
@@ -48,8 +53,53 @@ describe('settingsUpdate', () => {
         kds_warn_minutes: 5,
         kds_late_minutes: 10,
         cashier_discount_limit_bp: 0,
+        guest_orders_per_guest: 5,
+        guest_lines_per_order: 30,
+        guest_open_drafts_per_table: 20,
+        guest_orders_per_hour: 300,
+        guest_requests_per_guest: 6,
       },
     });
+  });
+
+  it('keeps each guest limit a whole number within the database’s range', () => {
+    const form = settingsFormOf(row, french);
+    expect(
+      settingsUpdate({
+        ...form,
+        guestOrdersPerGuest: 0,
+        guestLinesPerOrder: 101,
+        guestOpenDraftsPerTable: 2.5,
+        guestOrdersPerHour: Number.NaN,
+        guestRequestsPerGuest: 51,
+      }),
+    ).toEqual({
+      ok: false,
+      errors: {
+        guestOrdersPerGuest: { code: 'guest_limit_range', min: 1, max: 50 },
+        guestLinesPerOrder: { code: 'guest_limit_range', min: 1, max: 100 },
+        guestOpenDraftsPerTable: { code: 'guest_limit_range', min: 1, max: 100 },
+        guestOrdersPerHour: { code: 'guest_limit_range', min: 1, max: 5000 },
+        guestRequestsPerGuest: { code: 'guest_limit_range', min: 1, max: 50 },
+      },
+    });
+    const edges = settingsUpdate({
+      ...form,
+      guestOrdersPerGuest: 50,
+      guestLinesPerOrder: 1,
+      guestOpenDraftsPerTable: 100,
+      guestOrdersPerHour: 5000,
+      guestRequestsPerGuest: 1,
+    });
+    expect(
+      edges.ok && [
+        edges.update.guest_orders_per_guest,
+        edges.update.guest_lines_per_order,
+        edges.update.guest_open_drafts_per_table,
+        edges.update.guest_orders_per_hour,
+        edges.update.guest_requests_per_guest,
+      ],
+    ).toEqual([50, 1, 100, 5000, 1]);
   });
 
   it('reads the cashiers’ discount limit as a percentage, 0 to 100', () => {

@@ -1,8 +1,11 @@
 import type { Restaurant } from '#lib/restaurant/queries.ts';
 import {
+  type GuestLimitField,
+  guestLimits,
   parseTaxRate,
   type RestaurantFieldError,
   validateCutoffHour,
+  validateGuestLimit,
   validateKdsThresholds,
   validateName,
   validateReceiptText,
@@ -27,6 +30,12 @@ export interface SettingsForm {
   kdsLateMinutes: number;
   /** The share of an order's subtotal a cashier may discount, as typed (a percentage, like the tax rate). */
   cashierDiscountLimit: string;
+  /** What one QR code may send (owners only; supabase/migrations/20261203000100_guest_limits.sql). */
+  guestOrdersPerGuest: number;
+  guestLinesPerOrder: number;
+  guestOpenDraftsPerTable: number;
+  guestOrdersPerHour: number;
+  guestRequestsPerGuest: number;
 }
 
 export type SettingsField = keyof SettingsForm;
@@ -47,6 +56,11 @@ export function settingsFormOf(restaurant: Restaurant, formatRate: (bp: number) 
     kdsWarnMinutes: restaurant.kds_warn_minutes,
     kdsLateMinutes: restaurant.kds_late_minutes,
     cashierDiscountLimit: formatRate(restaurant.cashier_discount_limit_bp),
+    guestOrdersPerGuest: restaurant.guest_orders_per_guest,
+    guestLinesPerOrder: restaurant.guest_lines_per_order,
+    guestOpenDraftsPerTable: restaurant.guest_open_drafts_per_table,
+    guestOrdersPerHour: restaurant.guest_orders_per_hour,
+    guestRequestsPerGuest: restaurant.guest_requests_per_guest,
   };
 }
 
@@ -76,6 +90,7 @@ export function settingsUpdate(
   // A percentage from 0 to 100 with at most two decimals, exactly like the tax rate.
   const limit = parseTaxRate(form.cashierDiscountLimit);
   put('cashierDiscountLimit', limit.ok ? null : limit.error);
+  for (const field of guestLimitFields) put(field, validateGuestLimit(field, form[field]));
   if (!rate.ok || !limit.ok || Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -94,6 +109,14 @@ export function settingsUpdate(
       kds_late_minutes: form.kdsLateMinutes,
       // Only owners may change it (the database answers a manager 'forbidden'); unchanged, it is no change.
       cashier_discount_limit_bp: limit.bp,
+      // Owners only, like the discount limit: unchanged values are no change for a manager.
+      guest_orders_per_guest: form.guestOrdersPerGuest,
+      guest_lines_per_order: form.guestLinesPerOrder,
+      guest_open_drafts_per_table: form.guestOpenDraftsPerTable,
+      guest_orders_per_hour: form.guestOrdersPerHour,
+      guest_requests_per_guest: form.guestRequestsPerGuest,
     },
   };
 }
+
+const guestLimitFields = Object.keys(guestLimits) as GuestLimitField[];

@@ -15,7 +15,8 @@ export type RestaurantFieldError =
   | { code: 'cutoff_range' }
   | { code: 'timezone_unknown' }
   | { code: 'join_code_format'; length: number }
-  | { code: 'kds_thresholds' };
+  | { code: 'kds_thresholds' }
+  | { code: 'guest_limit_range'; min: number; max: number };
 
 /** The codes above, so the describer can tell a validation error from a database code. */
 export const restaurantFieldErrorCodes = [
@@ -31,6 +32,7 @@ export const restaurantFieldErrorCodes = [
   'timezone_unknown',
   'join_code_format',
   'kds_thresholds',
+  'guest_limit_range',
 ] as const satisfies readonly RestaurantFieldError['code'][];
 
 export const nameMaxLength = 100;
@@ -138,4 +140,23 @@ export function normalizeJoinCode(
 export function validateKdsThresholds(warnMinutes: number, lateMinutes: number): Check {
   const inRange = (minutes: number) => Number.isInteger(minutes) && minutes >= 1 && minutes <= 240;
   return inRange(warnMinutes) && inRange(lateMinutes) && warnMinutes < lateMinutes ? null : { code: 'kds_thresholds' };
+}
+
+/**
+ * What a public QR code may do at the restaurant (supabase/migrations/20261203000100_guest_limits.sql):
+ * each limit's column and whole-number range, owner-editable in the settings.
+ */
+export const guestLimits = {
+  guestOrdersPerGuest: { column: 'guest_orders_per_guest', min: 1, max: 50 },
+  guestLinesPerOrder: { column: 'guest_lines_per_order', min: 1, max: 100 },
+  guestOpenDraftsPerTable: { column: 'guest_open_drafts_per_table', min: 1, max: 100 },
+  guestOrdersPerHour: { column: 'guest_orders_per_hour', min: 1, max: 5000 },
+  guestRequestsPerGuest: { column: 'guest_requests_per_guest', min: 1, max: 50 },
+} as const;
+
+export type GuestLimitField = keyof typeof guestLimits;
+
+export function validateGuestLimit(field: GuestLimitField, value: number): Check {
+  const { min, max } = guestLimits[field];
+  return Number.isInteger(value) && value >= min && value <= max ? null : { code: 'guest_limit_range', min, max };
 }

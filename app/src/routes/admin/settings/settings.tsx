@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/solid-query';
 import { createEffect, createSignal, Show, untrack } from 'solid-js';
 import { BoardLink } from '#components/board/board-link.tsx';
+import { GuestLimitsFields } from '#components/restaurant/guest-limits-fields.tsx';
 import { RegionFields } from '#components/restaurant/region-fields.tsx';
 import { RulesFields } from '#components/restaurant/rules-fields.tsx';
 import { Field } from '#components/ui/field.tsx';
@@ -17,7 +18,7 @@ import { type SettingsField, type SettingsForm, settingsFormOf, settingsUpdate }
 import { formatTaxRate, receiptTextMaxLength } from '#lib/restaurant/validation.ts';
 import * as m from '#paraglide/messages.js';
 
-/** The restaurant's settings: name, region, tax, business day, guest ordering, receipt text. */
+/** The restaurant's settings: name, region, tax, business day, guest ordering and its limits, receipt text. */
 export default function AdminSettings() {
   const membership = useAdminRestaurant();
   const restaurant = useRestaurant(() => membership().restaurantId);
@@ -132,6 +133,8 @@ function SettingsEditor(props: { restaurant: () => Restaurant | undefined; owner
             taxRateError={errors().taxRate}
             cutoffError={errors().cutoffHour}
           />
+          {/* Owners only: the database refuses anyone else's change of these. */}
+          <GuestLimitsFields idPrefix="settings" value={f()} owner={props.owner} errors={errors()} onChange={update} />
           {/* Owners only: the database refuses a manager's change of this one setting. */}
           <Field
             id="settings-cashier-discount-limit"
