@@ -19,7 +19,19 @@ export async function startForegroundStack(
     ...(opts.publicApiUrl ? { publicApiUrl: opts.publicApiUrl } : {}),
     log,
     ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+  }).catch((e: unknown) => {
+    // Whatever failed (a busy port, another stack on the folder, a migration), say it and stop.
+    console.error(`\nThe stack could not start: ${describe(e)}`);
+    process.exit(1);
   });
+}
+
+function describe(e: unknown): string {
+  if (!(e instanceof Error)) return e === undefined ? 'unknown failure (no error given)' : String(e);
+  const cause = e.cause === undefined ? '' : `\n  caused by: ${describe(e.cause)}`;
+  // Our own errors explain themselves; anything else keeps its stack for a bug report.
+  const known = e.name === 'Error' || e.name === 'DataDirInUseError';
+  return `${known ? e.message : (e.stack ?? e.message)}${cause}`;
 }
 
 export function printStack(stack: RunningStack): void {

@@ -3,12 +3,15 @@ import { chmod, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { applyBootstrap } from './bootstrap.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+import { HealthBoard } from './gateway/health.ts';
 import { startGateway } from './gateway/server.ts';
 import { gatewayConfigFor } from './gateway-config.ts';
 import { ANON_KEY, JWT_SECRET, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY } from './keys.ts';
 import { startMailCatcher } from './mail/catcher.ts';
 import { migrate, seed } from './migrate.ts';
 import { roleUrl, startLocalPostgres } from './postgres.ts';
+import { watchChild } from './watchdog.ts';
 
 export { roleUrl };
 
@@ -60,7 +63,6 @@ export interface RunningStack {
 export async function startStack(opts: StackOptions): Promise<RunningStack> {
   const log = opts.log ?? (() => {});
   const dataDir = path.join(opts.localDir, 'db');
-  if (opts.reset && !opts.databaseUrl) await rm(dataDir, { recursive: true, force: true });
   await mkdir(opts.localDir, { recursive: true });
   // As root, Postgres runs as the `postgres` OS user, which must reach the data dir (mkdtemp is 0700).
   await chmod(opts.localDir, 0o755);
@@ -70,7 +72,15 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     for (const c of cleanups.reverse()) await c().catch((e) => log(`stop: ${e}`));
     cleanups.length = 0;
   };
+  const health = new HealthBoard();
   try {
+    if (!opts.databaseUrl) {
+      // Before --reset deletes anything: the folder may belong to a stack that is running.
+      const lock = await lockDataDir(`${dataDir}.lock`, dataDir);
+      cleanups.push(lock.release);
+      if (lock.takenOverFrom !== null) log(`stack: the previous run (pid ${lock.takenOverFrom}) did not stop cleanly`);
+      if (opts.reset) await rm(dataDir, { recursive: true, force: true });
+    }
     let adminUrl: string;
     let created: boolean;
     if (opts.databaseUrl) {
@@ -83,6 +93,8 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
         dataDir,
         port: opts.dbPort,
         ...(opts.postgresLog ? { log: opts.postgresLog } : {}),
+        notice: log,
+        onState: (state) => health.set('postgres', state.up ? null : state.reason),
       });
       cleanups.push(db.stop);
       adminUrl = db.adminUrl;
@@ -110,6 +122,8 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       log,
       ...(opts.siteUrl ? { siteUrl: opts.siteUrl } : {}),
     });
+    cfg.health = health;
+    cfg.watchChild = watchChild;
     cfg.authEmail = {
       smtp: { host: mail.smtpHost, port: mail.smtpPort },
       ...(opts.publicApiUrl ? { externalUrl: opts.publicApiUrl } : {}),

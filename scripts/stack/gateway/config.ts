@@ -1,4 +1,5 @@
 import type { ApiKeys } from './api-keys.ts';
+import type { HealthBoard } from './health.ts';
 
 /** What every part of the gateway needs to know about the stack it fronts. */
 export interface GatewayConfig {
@@ -29,6 +30,13 @@ export interface GatewayConfig {
   /** Folder for local state (storage bytes, logs). */
   localDir: string;
   log: (line: string) => void;
+  /**
+   * Where parts report what is down (`GET /health`); the stack shares it to report its Postgres.
+   * The gateway makes its own when absent.
+   */
+  health?: HealthBoard;
+  /** Registers a child process that must die with the stack (the parent-death watchdog). */
+  watchChild?: (pid: number, signal: NodeJS.Signals) => () => void;
   /**
    * Auth emails (password recovery): the SMTP server they go to and settings that win over
    * config.toml's [auth] ones. Without `smtp` the auth part sends no mail and says so in the log.

@@ -6,6 +6,7 @@ import { authPart } from './auth/routes.ts';
 import type { GatewayConfig } from './config.ts';
 import { corsMiddleware } from './cors.ts';
 import { functionsPart } from './functions/routes.ts';
+import { HealthBoard } from './health.ts';
 import type { GatewayPart } from './part.ts';
 import { realtimePart } from './realtime/routes.ts';
 import { restPart } from './rest/routes.ts';
@@ -42,6 +43,8 @@ export async function startGateway(
 ): Promise<RunningGateway> {
   const hostname = opts.hostname ?? '127.0.0.1';
   const names = opts.only ?? (Object.keys(services) as ServiceName[]);
+  cfg.health ??= new HealthBoard();
+  const health = cfg.health;
   const parts: Record<string, GatewayPart> = Object.fromEntries(
     names.map((name) => {
       const [prefix, create] = services[name];
@@ -51,6 +54,11 @@ export async function startGateway(
   const app = new Hono();
   app.use('*', corsMiddleware);
   for (const [prefix, part] of Object.entries(parts)) app.route(prefix, part.routes);
+  // The stack's own health (no Supabase counterpart): open, like the services' health routes.
+  app.get('/health', (c) => {
+    const report = health.report();
+    return c.json(report, report.status === 'ok' ? 200 : 503);
+  });
   app.notFound((c) => c.json({ message: 'no Route matched with those values' }, 404));
   app.onError((err, c) => {
     cfg.log(`gateway: unhandled ${c.req.method} ${c.req.path}: ${err.stack ?? err}`);

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { guardPool } from '../db-errors.ts';
 
 const TIMESTAMPTZ_OID = 1184;
 
@@ -19,8 +20,8 @@ export function createAuthPool(url: string): pg.Pool {
           : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
-  // An idle client losing its server (cluster stopped first on shutdown) must not crash the gateway.
-  pool.on('error', () => {});
+  // A client losing its server (Postgres restarted, or stopped first on shutdown) must not crash the gateway.
+  guardPool(pool, () => {}, 'auth');
   return pool;
 }
 

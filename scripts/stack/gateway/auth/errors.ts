@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { isConnectionLoss } from '../db-errors.ts';
 
 /** GoTrue's stable `error_code` values that this gateway emits (subset of supabase/auth apierrors). */
 export type AuthErrorCode =
@@ -86,6 +87,10 @@ export function renderAuthError(c: Context, err: unknown, log: (line: string) =>
   let e: AuthError;
   if (err instanceof AuthError) {
     e = err;
+  } else if (isConnectionLoss(err)) {
+    // Postgres is away and being restarted: a 503, which auth-js treats as retryable (a refresh that
+    // meets it keeps the session instead of signing the person out).
+    e = new AuthError(503, 'unexpected_failure', 'The database is not reachable; retrying the connection');
   } else {
     log(`auth: unexpected failure on ${c.req.method} ${c.req.path}: ${err instanceof Error ? err.stack : err}`);
     e = new AuthError(500, 'unexpected_failure', 'Unexpected failure, please check server logs for more information');

@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { type FunctionsCatalog, mergedImportMap } from './catalog.ts';
 
 const LISTENING_MARKER = '__comanda_functions_listening__';
+const REVIVAL_FIRST_MS = 250;
+const REVIVAL_MAX_MS = 10_000;
+const REVIVAL_STABLE_MS = 30_000;
 const MAIN_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'deno-main.ts');
 
 // Deno needs these to reach the npm registry through this machine's proxy / CA; nothing else of
@@ -41,6 +44,10 @@ export interface DenoHostOptions {
   /** SUPABASE_* variables and secrets the functions see. */
   functionEnv: (catalog: FunctionsCatalog) => Record<string, string>;
   log: (line: string) => void;
+  /** Registers Deno with the stack's parent-death watchdog (its stdin pipe is the first line of defence). */
+  watchChild?: (pid: number, signal: NodeJS.Signals) => () => void;
+  /** Why the host is down (null once it listens again), for the gateway's health. */
+  onHealth?: (reason: string | null) => void;
 }
 
 /** Deno could not be started at all (missing binary, bad flags): every function is unavailable. */
@@ -72,6 +79,10 @@ export class DenoHost {
   private live: RunningHost | null = null;
   private readonly children = new Set<ChildProcess>();
   private stopped = false;
+  /** The catalog of the last start: what a host that died on its own is restarted with. */
+  private lastCatalog: FunctionsCatalog | null = null;
+  private revivalDelayMs = REVIVAL_FIRST_MS;
+  private revivalTimer: NodeJS.Timeout | null = null;
   private readonly killOnExit = () => {
     for (const c of this.children) c.kill('SIGKILL');
   };
@@ -115,6 +126,7 @@ export class DenoHost {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.revivalTimer) clearTimeout(this.revivalTimer);
     this.running = null;
     this.live = null;
     await Promise.all(
@@ -130,7 +142,29 @@ export class DenoHost {
     process.off('exit', this.killOnExit);
   }
 
+  /**
+   * A host that died on its own (OOM, a crash, a kill) is started again without waiting for the next
+   * request, with backoff; a restart that fails leaves it to the next request, with health saying why.
+   */
+  private revive(): void {
+    if (this.stopped || this.revivalTimer || !this.lastCatalog) return;
+    const catalog = this.lastCatalog;
+    const delay = this.revivalDelayMs;
+    this.revivalDelayMs = Math.min(delay * 2, REVIVAL_MAX_MS);
+    this.opts.log(`functions: restarting the Deno host in ${delay} ms`);
+    this.revivalTimer = setTimeout(() => {
+      this.revivalTimer = null;
+      if (this.stopped || this.running) return;
+      this.port(catalog).catch((e: Error) => {
+        this.opts.log(`functions: restarting the Deno host failed: ${e.message}`);
+        this.opts.onHealth?.(`functions host failed to start: ${e.message}`);
+      });
+    }, delay);
+    this.revivalTimer.unref();
+  }
+
   private async start(catalog: FunctionsCatalog): Promise<RunningHost> {
+    this.lastCatalog = catalog;
     try {
       return await this.spawnHost(catalog);
     } catch (e) {
@@ -168,6 +202,8 @@ export class DenoHost {
     const child = spawn(denoBinary(), args, { cwd: functionsDir, env, stdio: ['pipe', 'pipe', 'pipe'] });
     this.children.add(child);
     child.stdin?.on('error', () => {});
+    const unwatch = child.pid ? (this.opts.watchChild?.(child.pid, 'SIGKILL') ?? (() => {})) : () => {};
+    const startedAt = Date.now();
 
     return new Promise<RunningHost>((resolve, reject) => {
       let listening = false;
@@ -181,6 +217,7 @@ export class DenoHost {
           for (const stream of [child.stdin, child.stdout, child.stderr]) {
             (stream as unknown as { unref?: () => void } | null)?.unref?.();
           }
+          this.opts.onHealth?.(null);
           resolve({ child, port: Number(line.slice(LISTENING_MARKER.length).trim()) });
           return;
         }
@@ -196,6 +233,7 @@ export class DenoHost {
       });
       child.on('exit', (code, signal) => {
         this.children.delete(child);
+        unwatch();
         if (!listening) {
           reject(
             new HostStartError(`Deno exited (${signal ?? code}) before listening: ${stderrTail.slice(-5).join(' | ')}`),
@@ -203,10 +241,14 @@ export class DenoHost {
           return;
         }
         log(`functions: Deno host exited (${signal ?? code})`);
-        // Forget a crashed host so the next request starts a new one.
+        // Forget a crashed host so the next request starts a new one; a host the gateway did not
+        // stop itself is brought back now.
         if (this.live?.child === child) {
           this.live = null;
           this.running = null;
+          if (Date.now() - startedAt > REVIVAL_STABLE_MS) this.revivalDelayMs = REVIVAL_FIRST_MS;
+          this.opts.onHealth?.(`functions host exited (${signal ?? code}); restarting`);
+          this.revive();
         }
       });
     });

@@ -27,6 +27,8 @@ export function functionsPart(cfg: GatewayConfig): GatewayPart {
     denoDir: process.env.DENO_DIR || path.join(cfg.localDir, 'deno'),
     functionEnv: (catalog) => functionEnv(cfg, catalog),
     log: cfg.log,
+    ...(cfg.watchChild ? { watchChild: cfg.watchChild } : {}),
+    onHealth: (reason) => cfg.health?.set('functions', reason),
   });
 
   let catalog: Promise<FunctionsCatalog> | null = null;

@@ -30,6 +30,8 @@ export interface ReplicationOptions {
   /** Called once per committed transaction, in commit order; the next waits for it. */
   onTransaction: (tx: CommittedTransaction) => Promise<void>;
   log: (line: string) => void;
+  /** Why the stream is down (null once it streams again), for the gateway's health. */
+  onHealth?: (reason: string | null) => void;
 }
 
 const STATUS_INTERVAL_MS = 10_000;
@@ -137,6 +139,7 @@ export class LogicalReplication {
         return;
       }
       this.opts.log(`realtime: replication connection lost (${e.message}); retrying in ${this.backoffMs} ms`);
+      this.opts.onHealth?.(`replication connection lost (${e.message}); reconnecting`);
       this.reconnectTimer = setTimeout(() => this.connect(), this.backoffMs);
       this.backoffMs = Math.min(this.backoffMs * 2, MAX_BACKOFF_MS);
     };
@@ -154,6 +157,7 @@ export class LogicalReplication {
     });
     connection.once('replicationStart', () => {
       this.backoffMs = 100;
+      this.opts.onHealth?.(null);
       this.firstStart?.resolve();
       this.firstStart = null;
     });

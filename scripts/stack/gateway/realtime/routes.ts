@@ -5,6 +5,7 @@ import pg from 'pg';
 import { WebSocketServer } from 'ws';
 import { translateApiKey } from '../api-keys.ts';
 import type { GatewayConfig } from '../config.ts';
+import { guardPool } from '../db-errors.ts';
 import type { GatewayPart } from '../part.ts';
 import { ChannelAuthorizer } from './authorization.ts';
 import { TopicRegistry } from './broadcast.ts';
@@ -49,7 +50,7 @@ function refuseUpgrade(socket: Duplex, status: number, message: string): void {
 export function realtimePart(cfg: GatewayConfig, overrides: Partial<RealtimeOptions> = {}): GatewayPart {
   const options = { ...defaultRealtimeOptions(cfg), ...overrides };
   const pool = new pg.Pool({ connectionString: cfg.db.admin, max: 10, application_name: 'comanda_realtime' });
-  pool.on('error', (e) => cfg.log(`realtime: idle database connection failed: ${e.message}`));
+  guardPool(pool, cfg.log, 'realtime');
   const ctx: RealtimeContext = {
     jwtSecret: cfg.jwtSecret,
     keys: cfg.keys,
@@ -66,6 +67,7 @@ export function realtimePart(cfg: GatewayConfig, overrides: Partial<RealtimeOpti
     publications: ['supabase_realtime_messages_publication', 'supabase_realtime'],
     onTransaction: (tx) => deliverTransaction(ctx, tx),
     log: cfg.log,
+    onHealth: (reason) => cfg.health?.set('realtime', reason),
   });
   const wss = new WebSocketServer({
     noServer: true,

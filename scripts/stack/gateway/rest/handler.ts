@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { ApiKeys } from '../api-keys.ts';
+import { isConnectionLoss } from '../db-errors.ts';
 import { bodyColumns, checkBodyShape, deleteSql, insertSql, type MutationSql, updateSql } from './build-mutate.ts';
 import { resolveRoutine, rpcSql } from './build-rpc.ts';
 import { buildLevel, checkAllLevelsUsed, newContext, readQuery } from './build-sql.ts';
@@ -124,6 +125,7 @@ export async function handleRest(rt: RestRuntime, req: Request): Promise<Respons
     return respond(outcome);
   } catch (e) {
     if (e instanceof RestError) return respond({ error: e });
+    if (isConnectionLoss(e)) return respond({ error: connectionError(e as Error) });
     if (isPgError(e)) return respond({ error: fromPgError(e, authed) });
     return respond({ error: unexpected(e, rt.log) });
   }
@@ -137,16 +139,14 @@ function decodeSegment(s: string): string {
   }
 }
 
-/** Failures outside Postgres errors: lost connections are PostgREST's 503 PGRST000, the rest a 500. */
+/** Postgres away (refused, restarting, recovering): PostgREST's 503 PGRST000 while it reconnects. */
+function connectionError(err: Error): RestError {
+  return new RestError(503, 'PGRST000', 'Database connection error. Retrying the connection.', err.message);
+}
+
+/** Failures outside Postgres errors and lost connections: a 500. */
 function unexpected(e: unknown, log: (line: string) => void): RestError {
   const err = e instanceof Error ? e : new Error(String(e));
-  const code = (err as { code?: unknown }).code;
-  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
-    return new RestError(503, 'PGRST000', 'Database connection error. Retrying the connection.', err.message);
-  }
-  if (/Connection terminated|not queryable|timeout exceeded when trying to connect/i.test(err.message)) {
-    return new RestError(503, 'PGRST000', 'Database connection error. Retrying the connection.', err.message);
-  }
   log(`rest: unexpected error: ${err.stack ?? err.message}`);
   return new RestError(500, 'PGRSTX00', 'Internal error', err.message);
 }

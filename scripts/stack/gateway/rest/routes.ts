@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import pg from 'pg';
 import { parse as parseToml } from 'smol-toml';
 import type { GatewayConfig } from '../config.ts';
+import { guardPool } from '../db-errors.ts';
 import type { GatewayPart } from '../part.ts';
 import { handleRest, type RestSettings } from './handler.ts';
 import { SchemaState } from './schema-state.ts';
@@ -39,7 +40,7 @@ export function restPart(cfg: GatewayConfig): GatewayPart {
     idleTimeoutMillis: 30_000,
     ...({ pipeline: true } as object),
   });
-  pool.on('error', (e) => cfg.log(`rest: idle connection error: ${e.message}`));
+  guardPool(pool, cfg.log, 'rest');
   // Only `public` is introspected: graphql_public holds no tables in a CLI project.
   const schema = new SchemaState(pool, cfg.db.authenticator, 'public', cfg.log);
   const routes = new Hono();

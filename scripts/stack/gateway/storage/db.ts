@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { guardPool } from '../db-errors.ts';
 import type { Caller } from './caller.ts';
 
 export type Query = <R extends pg.QueryResultRow = pg.QueryResultRow>(
@@ -23,7 +24,7 @@ export class StorageDb {
 
   constructor(connectionString: string, log: (line: string) => void) {
     this.pool = new pg.Pool({ connectionString, max: 10, types });
-    this.pool.on('error', (e) => log(`storage: idle db client error: ${e.message}`));
+    guardPool(this.pool, log, 'storage');
   }
 
   async withCaller<T>(caller: Caller, fn: (q: Query) => Promise<T>): Promise<T> {

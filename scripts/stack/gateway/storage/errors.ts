@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { DatabaseError } from 'pg';
+import { isConnectionLoss } from '../db-errors.ts';
 
 /**
  * An error as Supabase Storage renders it: `{statusCode, code, error, message}` where `statusCode` is
@@ -135,6 +136,15 @@ export function fromPgError(e: DatabaseError): StorageError {
 
 export function toStorageError(e: unknown): StorageError | null {
   if (e instanceof StorageError) return e;
+  if (isConnectionLoss(e)) {
+    return new StorageError({
+      statusCode: 503,
+      code: 'DatabaseError',
+      error: 'Service Unavailable',
+      message: 'The database is not reachable; retrying the connection',
+      httpStatus: 503,
+    });
+  }
   if (isPgError(e)) return fromPgError(e);
   return null;
 }
