@@ -21,7 +21,7 @@ for (const [name, query, message] of [
   ['missing', '', /required/],
   ['not a URL', '?url=table%207', /valid absolute URL/],
   ['not http(s)', `?url=${encodeURIComponent('javascript:alert(1)')}`, /http or https/],
-  ['too long', `?url=${encodeURIComponent(`https://x.example/${'a'.repeat(MAX_URL_LENGTH)}`)}`, /at most 2048/],
+  ['too long', `?url=${encodeURIComponent(`https://x.example/${'a'.repeat(MAX_URL_LENGTH)}`)}`, /at most 1024/],
 ] as const) {
   Deno.test(`refuses a url that is ${name}`, async () => {
     const res = await get(query);
@@ -43,4 +43,14 @@ Deno.test('refuses other methods', async () => {
   const res = await get('?url=https%3A%2F%2Fx.example', 'POST');
   assert.equal(res.status, 405);
   assert.equal((await res.json()).error.code, 'method_not_allowed');
+});
+
+Deno.test('is an alias of qr: level H, size and margin, PNG on demand', async () => {
+  const url = encodeURIComponent('http://127.0.0.1:5173/t/x');
+  assert.match(
+    await (await get(`?url=${url}&size=200&margin=0`)).text(),
+    /width="200" height="200" viewBox="0 0 29 29"/,
+  );
+  const png = await get(`?url=${url}&format=png`);
+  assert.equal(png.headers.get('content-type'), 'image/png');
 });

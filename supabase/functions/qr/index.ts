@@ -1,0 +1,3 @@
+import { handleQr } from './handler.ts';
+
+Deno.serve(handleQr);

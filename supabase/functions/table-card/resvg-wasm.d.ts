@@ -1,0 +1,2 @@
+/** resvg's WebAssembly module, compiled, for initWasm. */
+export declare const resvgWasm: WebAssembly.Module;
