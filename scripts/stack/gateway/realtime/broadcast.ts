@@ -42,9 +42,16 @@ export interface OutgoingBroadcast {
   meta?: Record<string, unknown>;
 }
 
+interface EncodedFrame {
+  data: Buffer;
+  binary: boolean;
+}
+
 /**
  * Sends one broadcast to every subscriber of a topic namespace, encoding each frame format once
  * (a Broadcast-from-Database burst to hundreds of sockets would otherwise stringify per socket).
+ * Text frames go out as one shared Buffer too: a string is copied per socket when the kernel cannot
+ * take it at once, so a 100 kB storm to 50 slow listeners would hold 50 copies of every message.
  */
 export function fanOut(
   subscribers: Iterable<ChannelSubscription>,
@@ -52,20 +59,24 @@ export function fanOut(
   message: OutgoingBroadcast,
   exclude: ChannelSubscription | null = null,
 ): number {
-  const encoded = new Map<string, string | Buffer | null>();
-  const encodeFor = (vsn: '1.0.0' | '2.0.0'): string | Buffer | null => {
+  const encoded = new Map<string, EncodedFrame | null>();
+  const encodeFor = (vsn: '1.0.0' | '2.0.0'): EncodedFrame | null => {
     if (encoded.has(vsn)) return encoded.get(vsn) ?? null;
-    let frame: string | Buffer | null;
+    let frame: EncodedFrame | null;
     if (message.bytes) {
       // vsn 1 has no binary frames; hosted does not deliver raw-byte broadcasts to it either.
       frame =
         vsn === '2.0.0' && fitsBinaryHeader(topic, message.event)
-          ? encodeBinaryBroadcast(topic, message.event, message.bytes, message.meta ?? null)
+          ? {
+              data: encodeBinaryBroadcast(topic, message.event, message.bytes, message.meta ?? null),
+              binary: true,
+            }
           : null;
     } else {
       const payload: Record<string, unknown> = { type: 'broadcast', event: message.event, payload: message.payload };
       if (message.meta) payload.meta = message.meta;
-      frame = encodeText({ joinRef: null, ref: null, topic, event: 'broadcast', payload }, vsn);
+      const text = encodeText({ joinRef: null, ref: null, topic, event: 'broadcast', payload }, vsn);
+      frame = { data: Buffer.from(text), binary: false };
     }
     encoded.set(vsn, frame);
     return frame;
@@ -75,7 +86,7 @@ export function fanOut(
     if (sub === exclude || sub.closed || !sub.read.broadcast) continue;
     const frame = encodeFor(sub.socket.vsn);
     if (frame === null) continue;
-    sub.socket.pushEncoded(frame);
+    sub.socket.pushEncoded(frame.data, frame.binary);
     delivered++;
   }
   return delivered;

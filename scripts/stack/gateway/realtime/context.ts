@@ -13,6 +13,12 @@ export interface RealtimeOptions {
   maxPayloadBytes: number;
   /** Frames a socket may send per second before its channels are shut down. */
   maxEventsPerSecond: number;
+  /** Channels one socket may have joined at once (hosted `max_channels_per_client`, 100 on every plan). */
+  maxChannelsPerClient: number;
+  /** Sockets with a joined channel at once, for the whole gateway (hosted `max_concurrent_users`, free 200). */
+  maxConcurrentUsers: number;
+  /** Bytes a socket may have queued unsent before it is dropped as a slow consumer. */
+  maxBufferedBytes: number;
   /** A socket silent for this long (no heartbeat) is dropped, as Phoenix does after 60 s. */
   idleTimeoutMs: number;
   /** Broadcast-from-Database rows older than this are deleted (hosted keeps about 3 days). */
@@ -28,7 +34,8 @@ export interface SocketSink {
   readonly vsn: Vsn;
   readonly headers: Record<string, string>;
   push(message: PhxMessage): void;
-  pushEncoded(text: string | Buffer): void;
+  /** `binary` defaults to whether the frame is a Buffer; a shared text frame is a Buffer sent as text. */
+  pushEncoded(frame: string | Buffer, binary?: boolean): void;
 }
 
 /** One joined channel on one socket (Phoenix: one channel process). */
@@ -61,6 +68,8 @@ export interface RealtimeContext {
   presence: PresenceTracker;
   authorizer: ChannelAuthorizer;
   postgresChanges: PostgresChanges;
+  /** Ids of the sockets that count against `maxConcurrentUsers`: joined once, until they close. */
+  users: Set<string>;
   log: (line: string) => void;
 }
 

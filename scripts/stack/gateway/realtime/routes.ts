@@ -27,6 +27,9 @@ export function defaultRealtimeOptions(cfg: GatewayConfig): RealtimeOptions {
   return {
     maxPayloadBytes: 256 * 1024,
     maxEventsPerSecond: 500,
+    maxChannelsPerClient: 100,
+    maxConcurrentUsers: 200,
+    maxBufferedBytes: 4 * 1024 * 1024,
     idleTimeoutMs: 60_000,
     messageRetentionMs: 3 * DAY_MS,
     pruneIntervalMs: 60 * 60 * 1000,
@@ -36,7 +39,8 @@ export function defaultRealtimeOptions(cfg: GatewayConfig): RealtimeOptions {
 
 function refuseUpgrade(socket: Duplex, status: number, message: string): void {
   const body = JSON.stringify({ error: message });
-  const reason = status === 401 ? 'Unauthorized' : status === 404 ? 'Not Found' : 'Bad Request';
+  const reasons: Record<number, string> = { 401: 'Unauthorized', 404: 'Not Found', 429: 'Too Many Requests' };
+  const reason = reasons[status] ?? 'Bad Request';
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
@@ -59,6 +63,7 @@ export function realtimePart(cfg: GatewayConfig, overrides: Partial<RealtimeOpti
     presence: new PresenceTracker(),
     authorizer: new ChannelAuthorizer(pool, cfg.log),
     postgresChanges: new PostgresChanges(pool, cfg.log),
+    users: new Set(),
     log: cfg.log,
   };
   const replication = new LogicalReplication({
@@ -102,6 +107,8 @@ export function realtimePart(cfg: GatewayConfig, overrides: Partial<RealtimeOpti
         check.reason.startsWith('Token has expired') ? 'Token has expired' : check.reason,
       );
     }
+    // Hosted refuses the handshake itself once the project is at its concurrent-user limit.
+    if (ctx.users.size >= options.maxConcurrentUsers) return refuseUpgrade(socket, 429, 'Too many connected users');
     const headers = lowerCaseHeaders(req.headers);
     wss.handleUpgrade(req, socket, head, (ws) => {
       new RealtimeSocket(ctx, ws, vsn, token, headers);

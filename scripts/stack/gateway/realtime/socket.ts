@@ -5,10 +5,10 @@ import { closeChannel, joinChannel, leaveChannel, refreshChannelToken, shutdownC
 import type { ChannelSubscription, RealtimeContext, SocketSink } from './context.ts';
 import { type DecodedFrame, decodeBinary, decodeText, encodeText, type PhxMessage, type Vsn } from './frames.ts';
 
-/** A client this far behind on reading is dropped instead of buffering without bound. */
-const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 /** Past this many times the rate limit in one second the socket itself is closed. */
 const FLOOD_CLOSE_FACTOR = 4;
+/** Hosted allows this much over the payload limit for the message's own envelope. */
+const PAYLOAD_PADDING_BYTES = 500;
 
 /**
  * One WebSocket connection: decodes frames, answers heartbeats at once and runs everything else
@@ -22,6 +22,7 @@ export class RealtimeSocket implements SocketSink {
   private windowCount = 0;
   private rateLimited = false;
   private idleTimer: NodeJS.Timeout | null = null;
+  private joinedOnce = false;
   private closed = false;
 
   constructor(
@@ -41,14 +42,17 @@ export class RealtimeSocket implements SocketSink {
     this.pushEncoded(encodeText(message, this.vsn));
   }
 
-  pushEncoded(frame: string | Buffer): void {
+  pushEncoded(frame: string | Buffer, binary = typeof frame !== 'string'): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.ctx.log(`realtime: socket ${this.id} is not reading; closing it`);
-      this.ws.close(1013, 'slow consumer');
+    if (this.ws.bufferedAmount > this.ctx.options.maxBufferedBytes) {
+      // A close frame would queue behind the backlog the client is not reading, holding it for
+      // ws's 30 s close timeout; dropping the connection frees it now (hosted: the process dies).
+      this.ctx.log(`realtime: socket ${this.id} is not reading (${this.ws.bufferedAmount} bytes queued); dropping it`);
+      this.ws.terminate();
+      this.onClose();
       return;
     }
-    this.ws.send(frame, { binary: typeof frame !== 'string' });
+    this.ws.send(frame, { binary });
   }
 
   close(code: number, reason: string): void {
@@ -107,8 +111,8 @@ export class RealtimeSocket implements SocketSink {
       return;
     }
     const message = frame.message;
-    if (buf.length > this.ctx.options.maxPayloadBytes) {
-      this.push(reply(message, 'error', { reason: 'Payload size exceeded: the message is larger than allowed' }));
+    if (buf.length > this.ctx.options.maxPayloadBytes + PAYLOAD_PADDING_BYTES) {
+      this.refuseOversized(message);
       return;
     }
     if (message.topic === 'phoenix' && message.event === 'heartbeat') {
@@ -124,10 +128,51 @@ export class RealtimeSocket implements SocketSink {
       });
   }
 
+  /**
+   * As hosted: a broadcast over the size limit is answered `payload_size_exceeded` only when the
+   * channel asked for acks (else dropped), a presence track shuts its channel down.
+   */
+  private refuseOversized(message: PhxMessage): void {
+    const sub = this.channels.get(message.topic);
+    if (message.event === 'broadcast') {
+      if (sub?.ack) this.push(reply(message, 'error', 'payload_size_exceeded'));
+    } else if (message.event === 'presence' && sub) {
+      shutdownChannel(this.ctx, this.channels, sub, 'Track message size exceeded');
+    } else if (message.ref) {
+      this.push(reply(message, 'error', { reason: 'payload_size_exceeded' }));
+    }
+  }
+
+  /** Hosted's join-time limits, in its order: concurrent users, then channels on this socket. */
+  private joinRefusal(topic: string): string | null {
+    const { maxConcurrentUsers, maxChannelsPerClient } = this.ctx.options;
+    if (!this.ctx.users.has(this.id) && this.ctx.users.size >= maxConcurrentUsers) {
+      this.ctx.log(`realtime: socket ${this.id} refused: ${maxConcurrentUsers} concurrent users`);
+      return 'ConnectionRateLimitReached: Too many connected users';
+    }
+    // A second join of a joined topic replaces it, so it takes no new place.
+    const others = this.channels.size - (this.channels.has(topic) ? 1 : 0);
+    if (others >= maxChannelsPerClient) return 'ChannelRateLimitReached: Too many channels';
+    return null;
+  }
+
   private async dispatch(message: PhxMessage, bytes: Buffer | null): Promise<void> {
     if (this.closed) return;
     if (message.event === 'phx_join') {
-      await joinChannel(this.ctx, this, this.channels, this.token, message);
+      const refusal = this.joinRefusal(message.topic);
+      if (refusal) {
+        this.push(reply(message, 'error', { reason: refusal }));
+        return;
+      }
+      // Counted before the join's awaits so that concurrent joins on other sockets see this one.
+      this.ctx.users.add(this.id);
+      try {
+        await joinChannel(this.ctx, this, this.channels, this.token, message);
+      } finally {
+        // Hosted counts a socket once one of its joins succeeded, until it closes.
+        if (this.channels.size > 0 && !this.closed) this.joinedOnce = true;
+        else if (!this.joinedOnce || this.closed) this.ctx.users.delete(this.id);
+      }
       return;
     }
     const sub = this.channels.get(message.topic);
@@ -157,6 +202,7 @@ export class RealtimeSocket implements SocketSink {
   private onClose(): void {
     if (this.closed) return;
     this.closed = true;
+    this.ctx.users.delete(this.id);
     if (this.idleTimer) clearTimeout(this.idleTimer);
     for (const sub of [...this.channels.values()]) closeChannel(this.ctx, this.channels, sub);
   }
