@@ -5,6 +5,7 @@ import pg from 'pg';
 import { applyBootstrap } from './bootstrap.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { HealthBoard } from './gateway/health.ts';
+import type { GatewayConfig } from './gateway/config.ts';
 import { startGateway } from './gateway/server.ts';
 import { gatewayConfigFor } from './gateway-config.ts';
 import { ANON_KEY, JWT_SECRET, PUBLISHABLE_KEY, SECRET_KEY, SERVICE_ROLE_KEY } from './keys.ts';
@@ -34,6 +35,8 @@ export interface StackOptions {
   log?: (line: string) => void;
   /** Postgres server chatter; silent unless given. */
   postgresLog?: (line: string) => void;
+  /** Auth limits that win over config.toml's `[auth.rate_limit]` (the test stack raises them). */
+  authRateLimits?: GatewayConfig['authRateLimits'];
 }
 
 export interface RunningStack {
@@ -124,6 +127,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     });
     cfg.health = health;
     cfg.watchChild = watchChild;
+    if (opts.authRateLimits) cfg.authRateLimits = opts.authRateLimits;
     cfg.authEmail = {
       smtp: { host: mail.smtpHost, port: mail.smtpPort },
       ...(opts.publicApiUrl ? { externalUrl: opts.publicApiUrl } : {}),

@@ -203,7 +203,7 @@ describe('per-client limits (a gateway of its own, so the shared stack keeps its
     localDir = await mkdtemp(path.join(tmpdir(), 'comanda-recovery-'));
     const port = await freePort();
     const cfg = gatewayConfigFor({ adminUrl: stack.adminDbUrl, apiUrl: `http://127.0.0.1:${port}`, localDir });
-    cfg.authEmail = { recoverPer5Min: 2, verifyPer5Min: 2 };
+    cfg.authRateLimits = { signInSignUps: 2, tokenVerifications: 2, burst: 2 };
     gateway = await startGateway(cfg, port, { only: ['auth'] });
   });
   afterAll(async () => {

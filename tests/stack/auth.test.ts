@@ -89,6 +89,26 @@ describe('sign-up and sign-in', () => {
     expect(rowCount).toBe(0);
   });
 
+  it('refuses addresses no mail can reach as hosted GoTrue does (400 email_address_invalid), writing nothing', async () => {
+    for (const email of ['a@b', 'someone@localhost', 'someone@printer.local']) {
+      const { error } = await anonClient().auth.signUp({ email, password: PASSWORD });
+      expect({ status: error?.status, code: error?.code, message: error?.message }).toEqual({
+        status: 400,
+        code: 'email_address_invalid',
+        message: `Email address "${email}" is invalid`,
+      });
+      const { rowCount } = await admin.query('select 1 from auth.users where email = $1', [email]);
+      expect(rowCount).toBe(0);
+    }
+    // Not an address at all is GoTrue's format check, as before.
+    const { error } = await anonClient().auth.signUp({ email: 'a@', password: PASSWORD });
+    expect({ status: error?.status, code: error?.code, message: error?.message }).toEqual({
+      status: 400,
+      code: 'validation_failed',
+      message: 'Unable to validate email address: invalid format',
+    });
+  });
+
   it('signs in anonymously with is_anonymous in the user and the token', async () => {
     const { data, error } = await anonClient().auth.signInAnonymously({ options: { data: { table: 7 } } });
     expect(error).toBeNull();
@@ -215,7 +235,7 @@ describe('refresh tokens', () => {
     expect(retry.data.session?.refresh_token).toBe(second);
   });
 
-  it('detects reuse after the interval and revokes the whole session family', async () => {
+  it('detects reuse after the interval and ends the whole session, newest token included', async () => {
     const { client, session } = await signedUp();
     const sessionId = String(claimsOf(session.access_token).session_id);
     const first = session.refresh_token;
@@ -223,6 +243,7 @@ describe('refresh tokens', () => {
     const r3 = await client.auth.refreshSession();
     expect(r3.error).toBeNull();
     const second = r2.data.session?.refresh_token ?? '';
+    const newest = r3.data.session?.refresh_token ?? '';
     await ageRevokedTokens(sessionId);
 
     // `first` is no longer the parent of the active token, and its interval is over.
@@ -231,14 +252,32 @@ describe('refresh tokens', () => {
     expect(reused.error?.code).toBe('refresh_token_already_used');
     expect(reused.error?.message).toBe('Invalid Refresh Token: Already Used');
     const { rows } = await admin.query(
-      'select count(*)::int as live from auth.refresh_tokens where session_id = $1 and not revoked',
+      'select (select count(*)::int from auth.refresh_tokens where session_id = $1) as tokens, ' +
+        '(select count(*)::int from auth.sessions where id = $1) as sessions',
       [sessionId],
     );
-    expect(rows[0].live).toBe(0);
+    expect(rows[0]).toEqual({ tokens: 0, sessions: 0 });
 
-    await ageRevokedTokens(sessionId);
-    const again = await anonClient().auth.refreshSession({ refresh_token: second });
-    expect(again.error?.code).toBe('refresh_token_already_used');
+    // No waiting: the newest token, still inside its reuse interval, is refused at once, as is
+    // every other token of the family and the session's access token.
+    const notFound = {
+      status: 400,
+      code: 'refresh_token_not_found',
+      message: 'Invalid Refresh Token: Refresh Token Not Found',
+    };
+    for (const token of [newest, second, first]) {
+      const { error } = await anonClient().auth.refreshSession({ refresh_token: token });
+      expect({ status: error?.status, code: error?.code, message: error?.message }).toEqual(notFound);
+    }
+    const user = await fetch(`${stack.apiUrl}/auth/v1/user`, {
+      headers: { apikey: stack.anonKey, Authorization: `Bearer ${r3.data.session?.access_token}` },
+    });
+    expect(user.status).toBe(403);
+    expect(await user.json()).toEqual({
+      code: 403,
+      error_code: 'session_not_found',
+      msg: 'Session from session_id claim in JWT does not exist',
+    });
   });
 
   it('answers unknown and malformed refresh tokens with GoTrue codes', async () => {

@@ -8,6 +8,7 @@ import { gatewayConfigFor } from '../../scripts/stack/gateway-config.ts';
 import { ANON_KEY } from '../../scripts/stack/keys.ts';
 import { roleUrl } from '../../scripts/stack/stack.ts';
 import { anonClient } from '../support/clients.ts';
+import { TEST_AUTH_RATE_LIMITS } from '../support/rate-limits.ts';
 import { createScratchDatabase } from '../support/scratch-database.ts';
 import { REST_FIXTURES_SQL } from './rest-fixtures.ts';
 
@@ -34,6 +35,7 @@ export async function startRestHarness(adminDbUrl: string): Promise<RestHarness>
 
   const port = await freePort();
   const cfg = gatewayConfigFor({ adminUrl, apiUrl: `http://127.0.0.1:${port}`, localDir: path.join(tmpdir(), dbName) });
+  cfg.authRateLimits = TEST_AUTH_RATE_LIMITS;
   // Only the services this suite needs: the others' readiness (Deno, replication) is not its concern.
   const gateway = await startGateway(cfg, port, { only: ['auth', 'rest'] });
   const endpoint = { apiUrl: gateway.url, anonKey: ANON_KEY };

@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { freePort } from '../../scripts/stack/free-port.ts';
 import { defaultLocalDir } from '../../scripts/stack/paths.ts';
 import { type RunningStack, startStack } from '../../scripts/stack/stack.ts';
+import { TEST_AUTH_RATE_LIMITS } from './rate-limits.ts';
 
 /** What every test may know of the stack: its URLs and keys, not its lifecycle. */
 export type TestStack = Omit<RunningStack, 'stop' | 'created'>;
@@ -28,6 +29,7 @@ export default async function setup(project: TestProject) {
     localDir,
     dbPort: await freePort(),
     apiPort: await freePort(),
+    authRateLimits: TEST_AUTH_RATE_LIMITS,
     ...(log ? { log } : {}),
   }).catch(async (e) => {
     await rm(localDir, { recursive: true, force: true });

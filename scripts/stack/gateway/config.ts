@@ -1,4 +1,5 @@
 import type { ApiKeys } from './api-keys.ts';
+import type { AuthRateLimits } from './auth/rate-limit-settings.ts';
 import type { HealthBoard } from './health.ts';
 
 /** What every part of the gateway needs to know about the stack it fronts. */
@@ -42,6 +43,13 @@ export interface GatewayConfig {
    * config.toml's [auth] ones. Without `smtp` the auth part sends no mail and says so in the log.
    */
   authEmail?: AuthEmailConfig;
+  /**
+   * Settings that win over config.toml's `[auth.rate_limit]`: the test stack, whose every client
+   * shares one address, raises them; a test of the limits shortens their windows.
+   */
+  authRateLimits?: Partial<AuthRateLimits>;
+  /** The clock the auth limits read (Date.now unless given): a test steps through a window without waiting. */
+  rateLimitClock?: () => number;
 }
 
 export interface AuthEmailConfig {
@@ -55,8 +63,4 @@ export interface AuthEmailConfig {
   maxFrequencySeconds?: number;
   /** `[auth.email] otp_expiry`: seconds an emailed link or code stays valid. */
   otpExpirySeconds?: number;
-  /** Recovery requests per client address per 5 minutes (GoTrue's RATE_LIMIT_OTP, 30). */
-  recoverPer5Min?: number;
-  /** `[auth.rate_limit] token_verifications`: verifications per client address per 5 minutes. */
-  verifyPer5Min?: number;
 }

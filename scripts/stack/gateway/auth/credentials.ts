@@ -30,6 +30,22 @@ export function validateEmail(email: string): string {
   return email.toLowerCase();
 }
 
+/** RFC 2606's names that never reach a mailbox; hosted GoTrue's validator refuses them too. */
+const UNDELIVERABLE_SUFFIXES = ['.invalid', '.local', '.localhost'];
+
+/**
+ * Hosted GoTrue checks an address before it mails it (its validateclient: RFC 2606 names, then the
+ * domain's DNS), so `a@b` is refused with `email_address_invalid`. Without a network the gateway
+ * keeps the part that needs none: a one-label domain (`b`, `localhost`) has no public mail host.
+ * Call after validateEmail.
+ */
+export function checkDeliverable(email: string): void {
+  const host = email.slice(email.lastIndexOf('@') + 1);
+  if (!host.includes('.') || UNDELIVERABLE_SUFFIXES.some((suffix) => host.endsWith(suffix))) {
+    throw badRequest('email_address_invalid', `Email address ${JSON.stringify(email)} is invalid`);
+  }
+}
+
 /**
  * bcrypt via pgcrypto, computed before the endpoint's transaction as GoTrue hashes outside it (hashing
  * is slow and must not hold row locks).

@@ -15,8 +15,6 @@ export interface AuthEmailSettings {
   maxFrequencySeconds: number;
   otpExpirySeconds: number;
   otpLength: number;
-  recoverPer5Min: number;
-  verifyPer5Min: number;
 }
 
 type Table = Record<string, unknown>;
@@ -36,8 +34,8 @@ export function durationSeconds(value: unknown, fallback: number): number {
 
 /**
  * Reads config.toml once at start, as the CLI hands GoTrue its environment: GoTrue's defaults where
- * the file says nothing (one mail per 60 s per address, links valid one hour, 30 requests per
- * 5 minutes per client address).
+ * the file says nothing (one mail per 60 s per address, links valid one hour). The request limits
+ * are rate-limit-settings.ts'.
  */
 export function authEmailSettings(cfg: GatewayConfig): AuthEmailSettings {
   let parsed: Table = {};
@@ -48,7 +46,6 @@ export function authEmailSettings(cfg: GatewayConfig): AuthEmailSettings {
   }
   const auth = table(parsed.auth);
   const email = table(auth.email);
-  const limits = table(auth.rate_limit);
   const smtpSection = table(email.smtp);
   const o = cfg.authEmail ?? {};
   const redirects = Array.isArray(auth.additional_redirect_urls) ? auth.additional_redirect_urls : [];
@@ -61,7 +58,5 @@ export function authEmailSettings(cfg: GatewayConfig): AuthEmailSettings {
     maxFrequencySeconds: o.maxFrequencySeconds ?? durationSeconds(email.max_frequency, 60),
     otpExpirySeconds: o.otpExpirySeconds ?? num(email.otp_expiry, 3600),
     otpLength: num(email.otp_length, 6),
-    recoverPer5Min: o.recoverPer5Min ?? 30,
-    verifyPer5Min: o.verifyPer5Min ?? num(limits.token_verifications, 30),
   };
 }

@@ -6,6 +6,7 @@ export type AuthErrorCode =
   | 'anonymous_provider_disabled'
   | 'bad_json'
   | 'bad_jwt'
+  | 'email_address_invalid'
   | 'email_exists'
   | 'email_not_confirmed'
   | 'email_provider_disabled'

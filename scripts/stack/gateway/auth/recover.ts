@@ -1,28 +1,22 @@
 import type { Context } from 'hono';
-import { validateEmail } from './credentials.ts';
+import { checkDeliverable, validateEmail } from './credentials.ts';
 import { inTransaction } from './db.ts';
 import type { AuthEmailSettings } from './email-settings.ts';
 import { AuthError, badRequest } from './errors.ts';
 import type { Mailer } from './mailer.ts';
-import { clientAddress, type WindowLimiter } from './rate-limit.ts';
+import { clientAddress, emailRateLimitExceeded, tooManyRequests, type WindowLimiter } from './rate-limit.ts';
 import { allowedRedirect, generateOtp, storedRecoveryToken, tokenHash } from './recovery-token.ts';
 import { type AuthDeps, field, readJsonObject } from './request.ts';
 import { emailLanguage, recoveryEmail } from './templates.ts';
 import { findUserByEmail } from './users.ts';
 
-/** What the recovery endpoints share: settings from config.toml, the mailer and the limiters. */
+/** What the recovery endpoints share: settings from config.toml, the mailer and the per-address limiter. */
 export interface RecoveryDeps {
   settings: AuthEmailSettings;
   mailer: Mailer;
-  /** Per client address: recovery requests (GoTrue's Recover limiter). */
-  recoverByAddress: WindowLimiter;
   /** Per email address: one mail per max_frequency (GoTrue's SMTP max frequency). */
   recoverByEmail: WindowLimiter;
-  /** Per client address: verifications (`[auth.rate_limit] token_verifications`). */
-  verifyByAddress: WindowLimiter;
 }
-
-export const tooManyRequests = () => new AuthError(429, 'over_request_rate_limit', 'Request rate limit reached');
 
 /**
  * POST /recover (GoTrue's Recover): always `200 {}` whether or not the address has an account, and
@@ -30,6 +24,8 @@ export const tooManyRequests = () => new AuthError(429, 'over_request_rate_limit
  * status nor its timing (the mail goes out after the answer) tells who has an account.
  */
 export async function recover(c: Context, deps: AuthDeps, r: RecoveryDeps): Promise<Response> {
+  // GoTrue's Recover limiter is middleware: it counts before the body is even read.
+  if (!deps.limits.signInSignUps.take(clientAddress(c))) throw tooManyRequests();
   const body = await readJsonObject(c);
   const rawEmail = field(body, 'email', 'string') ?? '';
   const challenge = field(body, 'code_challenge', 'string') ?? '';
@@ -39,7 +35,8 @@ export async function recover(c: Context, deps: AuthDeps, r: RecoveryDeps): Prom
   if (challenge !== '') {
     throw badRequest('validation_failed', 'PKCE password recovery is not supported by the local gateway');
   }
-  if (!r.recoverByAddress.take(clientAddress(c))) throw tooManyRequests();
+  // GoTrue checks the address as it mails it; checked for every address so no answer tells who has an account.
+  checkDeliverable(email);
   if (!r.recoverByEmail.take(email)) {
     throw new AuthError(
       429,
@@ -47,6 +44,8 @@ export async function recover(c: Context, deps: AuthDeps, r: RecoveryDeps): Prom
       `For security purposes, you can only request this after ${r.recoverByEmail.retryAfterSeconds(email)} seconds.`,
     );
   }
+  // Counted whether or not the address has an account, or the 429 would tell which ones do.
+  if (!deps.limits.emailSent.take()) throw emailRateLimitExceeded();
 
   const redirectTo = allowedRedirect(c.req.query('redirect_to'), r.settings.siteUrl, r.settings.additionalRedirectUrls);
   const user = await findUserByEmail(deps.pool, email, 'authenticated');

@@ -5,6 +5,7 @@ import { readCappedBody } from '../body.ts';
 import type { GatewayConfig } from '../config.ts';
 import { type JwtClaims, JwtError, verifyJwt } from '../jwt.ts';
 import { AuthError, badRequest, forbidden } from './errors.ts';
+import type { AuthLimiters } from './rate-limit-settings.ts';
 import type { TokenSettings } from './tokens.ts';
 import { findUserById, isBanned, type JsonObject, type LoadedUser } from './users.ts';
 
@@ -17,6 +18,8 @@ export interface AuthDeps {
   reuseIntervalSeconds: number;
   /** Cost of new bcrypt hashes (GoTrue uses 10; anything ≥ 4 verifies the same way). */
   bcryptCost: number;
+  /** Per-IP buckets, the project's email budget and the wrong-password pause (config.toml's `[auth.rate_limit]`). */
+  limits: AuthLimiters;
 }
 
 /** GoTrue reads bodies through http.MaxBytesReader; 1 MB is enough for any auth payload. */

@@ -8,6 +8,7 @@ import { AuthError, renderAuthError } from './errors.ts';
 import { logout } from './logout.ts';
 import { createMailer } from './mailer.ts';
 import { WindowLimiter } from './rate-limit.ts';
+import { authRateLimits, createAuthLimiters } from './rate-limit-settings.ts';
 import { type RecoveryDeps, recover } from './recover.ts';
 import { type AuthDeps, apiKeyProblem } from './request.ts';
 import { signup } from './signup.ts';
@@ -51,15 +52,13 @@ export function authPart(cfg: GatewayConfig, options: AuthPartOptions = {}): Gat
     reuseIntervalSeconds:
       options.reuseIntervalSeconds ?? numberFromEnv('GOTRUE_SECURITY_REFRESH_TOKEN_REUSE_INTERVAL') ?? 10,
     bcryptCost: options.bcryptCost ?? 8,
+    limits: createAuthLimiters(authRateLimits(cfg), cfg.rateLimitClock),
   };
   const settings = authEmailSettings(cfg);
-  const fiveMinutes = 5 * 60 * 1000;
   const recovery: RecoveryDeps = {
     settings,
     mailer: createMailer(settings, cfg.log),
-    recoverByAddress: new WindowLimiter(settings.recoverPer5Min, fiveMinutes),
     recoverByEmail: new WindowLimiter(1, settings.maxFrequencySeconds * 1000),
-    verifyByAddress: new WindowLimiter(settings.verifyPer5Min, fiveMinutes),
   };
 
   const routes = new Hono();

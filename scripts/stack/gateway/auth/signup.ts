@@ -1,8 +1,9 @@
 import type { Context } from 'hono';
 import { confirmEmail, insertEmailIdentity, insertUser } from './accounts.ts';
-import { checkPasswordStrength, hashPassword, validateEmail } from './credentials.ts';
+import { checkDeliverable, checkPasswordStrength, hashPassword, validateEmail } from './credentials.ts';
 import { inTransaction } from './db.ts';
 import { badRequest, unprocessable } from './errors.ts';
+import { clientAddress, tooManyRequests } from './rate-limit.ts';
 import { type AuthDeps, field, readJsonObject } from './request.ts';
 import { sessionResponse, startSession } from './tokens.ts';
 import { findUserByEmail, findUserById, type JsonObject } from './users.ts';
@@ -21,6 +22,9 @@ export async function signup(c: Context, deps: AuthDeps): Promise<Response> {
   const data = field(body, 'data', 'object') ?? {};
   field(body, 'channel', 'string');
 
+  // GoTrue's router takes from the anonymous bucket or the sign-up one before the handler validates.
+  const bucket = email === '' && phone === '' ? deps.limits.anonymousUsers : deps.limits.signInSignUps;
+  if (!bucket.take(clientAddress(c))) throw tooManyRequests();
   if (email === '' && phone === '') return signupAnonymously(c, deps, data);
 
   // GoTrue's validateSignupParams order: password presence, strength, then the identifier.
@@ -32,6 +36,7 @@ export async function signup(c: Context, deps: AuthDeps): Promise<Response> {
   // The CLI's default config has `[auth.sms] enable_signup = false`.
   if (email === '') throw badRequest('phone_provider_disabled', 'Phone signups are disabled');
   const normalizedEmail = validateEmail(email);
+  checkDeliverable(normalizedEmail);
 
   const existing = await findUserByEmail(deps.pool, normalizedEmail, AUD);
   if (existing?.row.email_confirmed_at) throw unprocessable('user_already_exists', 'User already registered');

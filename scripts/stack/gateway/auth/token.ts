@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { passwordMatches } from './credentials.ts';
 import { CommitThenThrow, inTransaction } from './db.ts';
 import { badRequest } from './errors.ts';
+import { clientAddress, tooManyRequests } from './rate-limit.ts';
 import { type AuthDeps, field, readJsonObject } from './request.ts';
 import { insertRefreshToken, sessionResponse, startSession } from './tokens.ts';
 import { findUserByEmail, findUserById, isBanned } from './users.ts';
@@ -11,9 +12,11 @@ const INVALID_LOGIN = 'Invalid login credentials';
 /** POST /token?grant_type=… (GoTrue answers unknown grants with `unsupported_grant_type`). */
 export async function token(c: Context, deps: AuthDeps): Promise<Response> {
   const grant = c.req.query('grant_type');
-  if (grant === 'password') return passwordGrant(c, deps);
-  if (grant === 'refresh_token') return refreshTokenGrant(c, deps);
-  throw badRequest('invalid_credentials', 'unsupported_grant_type');
+  if (grant !== 'password' && grant !== 'refresh_token')
+    throw badRequest('invalid_credentials', 'unsupported_grant_type');
+  // One bucket for both grants (`token_refresh`), as GoTrue's Token handler takes it.
+  if (!deps.limits.token.take(clientAddress(c))) throw tooManyRequests();
+  return grant === 'password' ? passwordGrant(c, deps) : refreshTokenGrant(c, deps);
 }
 
 /** GoTrue's ResourceOwnerPasswordGrant for email users (phone logins are off in the CLI defaults). */
@@ -28,12 +31,17 @@ async function passwordGrant(c: Context, deps: AuthDeps): Promise<Response> {
   if (phone !== '') throw badRequest('phone_provider_disabled', 'Phone logins are disabled');
   if (email === '') throw badRequest('validation_failed', 'missing email or phone');
 
+  const throttle = deps.limits.wrongPasswords;
+  if (throttle.paused(email)) throw tooManyRequests();
+  const refuse = () => {
+    throttle.failed(email);
+    return badRequest('invalid_credentials', INVALID_LOGIN);
+  };
   const user = await findUserByEmail(deps.pool, email, 'authenticated');
-  if (!user?.row.encrypted_password) throw badRequest('invalid_credentials', INVALID_LOGIN);
+  if (!user?.row.encrypted_password) throw refuse();
   if (isBanned(user.row)) throw badRequest('user_banned', 'User is banned');
-  if (!(await passwordMatches(deps.pool, password, user.row.encrypted_password))) {
-    throw badRequest('invalid_credentials', INVALID_LOGIN);
-  }
+  if (!(await passwordMatches(deps.pool, password, user.row.encrypted_password))) throw refuse();
+  throttle.succeeded(email);
   if (!user.row.email_confirmed_at) throw badRequest('email_not_confirmed', 'Email not confirmed');
 
   const session = await inTransaction(deps.pool, async (tx) => {
@@ -64,7 +72,7 @@ interface RefreshTokenRow {
  * GoTrue's refresh with rotation: the presented token is revoked and a child issued in the same
  * session. Re-presenting the parent of the active token returns the active one (a client that lost
  * the response); any other revoked token is honoured only within the reuse interval, after which the
- * whole session's family is revoked — committed even though the request fails.
+ * whole session ends (its refresh tokens with it) — committed even though the request fails.
  */
 async function refreshTokenGrant(c: Context, deps: AuthDeps): Promise<Response> {
   const body = await readJsonObject(c);
@@ -109,11 +117,9 @@ async function refreshTokenGrant(c: Context, deps: AuthDeps): Promise<Response> 
       if (active.rows[0]?.parent === rt.token) {
         issued = active.rows[0].token;
       } else if (!rt.reusable) {
-        await tx.query(
-          `update auth.refresh_tokens set revoked = true, updated_at = now()
-           where session_id = $1 and revoked = false`,
-          [sessionId],
-        );
+        // Reuse: the whole session goes, as GoTrue's session-counter refresh does. Only revoking the
+        // family would touch every token's updated_at and put the newest back inside the interval.
+        await tx.query('delete from auth.sessions where id = $1', [sessionId]);
         throw new CommitThenThrow(badRequest('refresh_token_already_used', 'Invalid Refresh Token: Already Used'));
       }
     }

@@ -1,8 +1,15 @@
 import type { Context } from 'hono';
 import { deleteSessions } from './accounts.ts';
-import { checkPasswordStrength, hashPassword, passwordMatches, validateEmail } from './credentials.ts';
+import {
+  checkDeliverable,
+  checkPasswordStrength,
+  hashPassword,
+  passwordMatches,
+  validateEmail,
+} from './credentials.ts';
 import { inTransaction, type Queryable } from './db.ts';
 import { badRequest, forbidden, unprocessable } from './errors.ts';
+import { clientAddress, tooManyRequests } from './rate-limit.ts';
 import { type AuthDeps, field, readJsonObject, requireUser } from './request.ts';
 import { findUserByEmail, findUserById, type JsonObject, mergeMetadata, userJson } from './users.ts';
 
@@ -19,6 +26,8 @@ export async function getUser(c: Context, deps: AuthDeps): Promise<Response> {
  */
 export async function updateUser(c: Context, deps: AuthDeps): Promise<Response> {
   const auth = await requireUser(c, deps);
+  // GoTrue's User limiter (RATE_LIMIT_OTP), after authentication as its middleware order has it.
+  if (!deps.limits.signInSignUps.take(clientAddress(c))) throw tooManyRequests();
   const body = await readJsonObject(c);
   const user = auth.user.row;
 
@@ -42,6 +51,7 @@ export async function updateUser(c: Context, deps: AuthDeps): Promise<Response> 
   }
   const emailChanges = email !== '' && email !== (user.email ?? '');
   if (emailChanges) {
+    checkDeliverable(email);
     const other = await findUserByEmail(deps.pool, email, user.aud ?? 'authenticated');
     if (other && other.row.id !== user.id) {
       throw unprocessable('email_exists', 'A user with this email address has already been registered');

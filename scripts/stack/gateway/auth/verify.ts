@@ -2,8 +2,8 @@ import type { Context } from 'hono';
 import { validateEmail } from './credentials.ts';
 import { inTransaction, type Queryable } from './db.ts';
 import { AuthError, badRequest, forbidden, unprocessable } from './errors.ts';
-import { clientAddress } from './rate-limit.ts';
-import { type RecoveryDeps, tooManyRequests } from './recover.ts';
+import { clientAddress, tooManyRequests } from './rate-limit.ts';
+import type { RecoveryDeps } from './recover.ts';
 import { allowedRedirect, storedRecoveryToken, tokenHash } from './recovery-token.ts';
 import { type AuthDeps, field, readJsonObject } from './request.ts';
 import { sessionResponse, startSession } from './tokens.ts';
@@ -99,7 +99,7 @@ export async function verifyGet(c: Context, deps: AuthDeps, r: RecoveryDeps): Pr
   if (token.startsWith('pkce_')) {
     throw badRequest('validation_failed', 'PKCE verification is not supported by the local gateway');
   }
-  if (!r.verifyByAddress.take(clientAddress(c))) throw tooManyRequests();
+  if (!deps.limits.verify.take(clientAddress(c))) throw tooManyRequests();
   try {
     const session = await inTransaction(deps.pool, (tx) =>
       spendRecoveryToken(tx, deps, r, token, { message: LINK_INVALID }, c.req.header('user-agent')),
@@ -160,7 +160,7 @@ export async function verifyPost(c: Context, deps: AuthDeps, r: RecoveryDeps): P
     throw badRequest('validation_failed', 'Only the token_hash and type should be provided');
   }
   checkType(type);
-  if (!r.verifyByAddress.take(clientAddress(c))) throw tooManyRequests();
+  if (!deps.limits.verify.take(clientAddress(c))) throw tooManyRequests();
   const session = await inTransaction(deps.pool, (tx) =>
     spendRecoveryToken(tx, deps, r, linkHash, expected, c.req.header('user-agent')),
   );
