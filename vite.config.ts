@@ -7,6 +7,7 @@ import solid from 'vite-plugin-solid';
 import { paraglideOptions } from './app/paraglide.config.ts';
 import { pwaPlugin } from './app/pwa.config.ts';
 import { authClientTrim } from './app/tools/auth-client-trim.ts';
+import { guestEntry } from './app/tools/guest-entry.ts';
 
 const isVitest = Boolean(process.env.VITEST);
 
@@ -43,7 +44,7 @@ export default defineConfig({
       ? []
       : [paraglideVitePlugin(paraglideOptions)].flat().map((plugin): Plugin => ({ ...plugin, apply: 'serve' }))),
     solid(),
-    ...(isVitest ? [] : [authClientTrim()]),
+    ...(isVitest ? [] : [authClientTrim(), guestEntry()]),
     // The service worker only matters to real browsers; tests would just pay for its generation.
     ...(isVitest ? [] : [pwaPlugin() as PluginOption]),
   ],
@@ -52,6 +53,12 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     rolldownOptions: {
+      // Two pages: the staff app, and the guests' menu at /t/<token> (its own small entry, which
+      // never downloads the staff app; app/tools/guest-entry.ts routes /t/* to it).
+      input: {
+        index: fileURLToPath(new URL('./app/index.html', import.meta.url)),
+        guest: fileURLToPath(new URL('./app/guest.html', import.meta.url)),
+      },
       output: {
         codeSplitting: {
           // solid-js and solid-js/web in one chunk: left to itself the bundler splits them apart

@@ -36,7 +36,8 @@ export function pwaPlugin() {
       navigateFallback: '/index.html',
       // Except the Supabase paths, which `npm start -- --lan` serves on the app's own origin: the link
       // in an auth email (/auth/v1/verify…) must reach the server, not the shell.
-      navigateFallbackDenylist: [supabasePath],
+      // The guests' pages (/t/<token>) are their own entry, guest.html: never the staff shell.
+      navigateFallbackDenylist: [supabasePath, /^\/t\//],
       cleanupOutdatedCaches: true,
       // The first install takes the open page at once, so photos and QR codes it shows get cached.
       // Updates still wait for the prompt: a waiting worker only activates when the user agrees.
