@@ -1,0 +1,360 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createUser, makeRestaurant, placeOrder, type Restaurant } from './fixtures.ts';
+import { type Actor, actAs, db, rpc, rpcRows, sql, user, uuid } from './support.ts';
+import { JSON_ARGUMENTS, NEW_ROW_IDS, OTHER_ARGUMENTS, TEXT_ARGUMENTS } from './tenant-leaks-args.ts';
+
+/**
+ * The rule: every RPC answers another restaurant's id exactly as it answers a made-up one — same
+ * SQLSTATE, message, hint and detail (where the id the caller sent may be echoed, and nothing else
+ * of the other restaurant). It is checked over every function the API exposes, read from pg_proc,
+ * so a new RPC is covered the day it lands.
+ *
+ * Each function is called as every member of restaurant A (and A's guest) with arguments built from
+ * their types: every id argument names a row of A, except the one under test, which is either B's
+ * row of the same table or a random UUID. Both answers must be equal. A third call with A's own row
+ * shows the probe reached that argument (A's row and a made-up one are answered differently by at
+ * least one caller); a probe that cannot tell them apart proves nothing and fails.
+ *
+ * Which table an id names is read from its name (`p_order_id` → orders, `p_line_id` → order_lines,
+ * `p_user_id` → a member); JSON bodies and bearer tokens come from tenant-leaks-args.ts.
+ */
+
+type Fixture = Record<string, string>;
+
+interface Param {
+  name: string;
+  type: string;
+  enum: string[] | null;
+}
+
+interface Fn {
+  name: string;
+  signature: string;
+  params: Param[];
+  required: number;
+}
+
+/** A value to fill in: an id of A or B of some table (`ref`), a new UUID, or a literal. */
+type Slot = { ref: string };
+
+let a: Restaurant;
+let b: Restaurant;
+let fa: Fixture;
+let fb: Fixture;
+let actors: Record<string, Actor>;
+let fns: Fn[];
+
+/** One row of each kind a restaurant has, as the RPCs' id arguments name them. */
+async function populate(r: Restaurant, guest: string): Promise<Fixture> {
+  const guestOrder = uuid();
+  await rpc(user(guest, true), 'guest_place_order', {
+    p_qr_token: r.qr1,
+    p_order: { id: guestOrder, lines: [{ item_id: r.fries, qty: 1 }] },
+  });
+  const order = await placeOrder(r);
+  const shift = uuid();
+  await rpc(r.as('cashier'), 'open_shift', {
+    p_shift_id: shift,
+    p_restaurant_id: r.id,
+    p_device_id: 'pos-1',
+    p_opening_float: 5000,
+  });
+  const movement = uuid();
+  await rpc(r.as('cashier'), 'record_cash_movement', {
+    p_movement_id: movement,
+    p_shift_id: shift,
+    p_kind: 'cash_in',
+    p_amount: 1000,
+    p_reason: 'change',
+  });
+  const payment = uuid();
+  await rpc(r.as('cashier'), 'record_payment', {
+    p_payment_id: payment,
+    p_order_id: order.id,
+    p_method: 'card',
+    p_amount: 500,
+  });
+  const invite = await rpc<{ id: string }>(r.as('owner'), 'create_invite', { p_restaurant_id: r.id, p_role: 'waiter' });
+  const discount = uuid();
+  await rpc(r.as('owner'), 'apply_discount', {
+    p_discount_id: discount,
+    p_order_id: order.id,
+    p_kind: 'amount',
+    p_value: 1,
+    p_reason: 'probe',
+  });
+  const pairing = await rpc<{ id: string }>(r.as('owner'), 'create_bridge_pairing', { p_restaurant_id: r.id });
+  await rpcRows(r.as('print_bridge'), 'claim_print_jobs', { p_restaurant_id: r.id, p_limit: 1 });
+  const [job] = await sql<{ id: string }>(
+    `select id::text from public.print_jobs where restaurant_id = $1 order by created_at, id limit 1`,
+    [r.id],
+  );
+  await rpc(r.as('cashier'), 'claim_device_code', { p_restaurant_id: r.id, p_device_id: 'pos-1' });
+  // A guest's call for the waiter, once the database has them (issue 13).
+  const [hasRequests] = await sql<{ n: number }>(
+    `select count(*)::int as n from pg_proc where proname = 'guest_request_service' and pronamespace = 'public'::regnamespace`,
+  );
+  if (hasRequests?.n) {
+    await rpc(user(guest, true), 'guest_menu', { p_qr_token: r.qr1 });
+    await rpc(user(guest, true), 'guest_request_service', {
+      p_qr_token: r.qr1,
+      p_request: { id: uuid(), kind: 'call_waiter' },
+    });
+  }
+  const explicit: Fixture = {
+    restaurants: r.id,
+    members: r.users.waiter,
+    orders: order.id,
+    guest_orders: guestOrder,
+    order_lines: order.lines[0]?.id ?? '',
+    shifts: shift,
+    cash_movements: movement,
+    payments: payment,
+    invites: invite.id,
+    order_discounts: discount,
+    bridge_pairings: pairing.id,
+    print_jobs: job?.id ?? '',
+    printers: r.receiptPrinter,
+    dining_tables: r.table1,
+    menu_items: r.burger,
+    menu_categories: r.catFood,
+    modifier_groups: r.cooking,
+    modifier_options: r.medium,
+    qr: r.qr1,
+  };
+  // Any other table with ids: its first row of this restaurant.
+  const tables = await sql<{ name: string }>(
+    `select c.table_name as name from information_schema.columns c
+     where c.table_schema = 'public' and c.column_name = 'id'
+       and exists (select 1 from information_schema.columns r where r.table_schema = 'public'
+         and r.table_name = c.table_name and r.column_name = 'restaurant_id')`,
+  );
+  for (const { name } of tables) {
+    if (explicit[name]) continue;
+    const [row] = await sql<{ id: string }>(
+      `select id::text from public.${name} where restaurant_id = $1 order by id limit 1`,
+      [r.id],
+    );
+    if (row) explicit[name] = row.id;
+  }
+  return explicit;
+}
+
+beforeAll(async () => {
+  a = await makeRestaurant();
+  b = await makeRestaurant();
+  const guestA = await createUser({ anonymous: true });
+  const guestB = await createUser({ anonymous: true });
+  fa = await populate(a, guestA);
+  fb = await populate(b, guestB);
+  actors = {
+    owner: a.as('owner'),
+    manager: a.as('manager'),
+    cashier: a.as('cashier'),
+    kitchen: a.as('kitchen'),
+    waiter: a.as('waiter'),
+    print_bridge: a.as('print_bridge'),
+    guest: user(guestA, true),
+  };
+  fns = await sql<Fn>(
+    `with f as (
+       select p.oid, p.proname, p.pronargs, p.pronargdefaults,
+         coalesce(p.proallargtypes, p.proargtypes::oid[]) as types,
+         coalesce(p.proargmodes, array_fill('i'::"char", array[p.pronargs::int])) as modes,
+         p.proargnames as names
+       from pg_proc p
+       where p.pronamespace = 'public'::regnamespace
+         and (has_function_privilege('anon', p.oid, 'execute') or has_function_privilege('authenticated', p.oid, 'execute'))
+         and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e'))
+     select f.proname as name, f.oid::regprocedure::text as signature, (f.pronargs - f.pronargdefaults)::int as required,
+       coalesce((select json_agg(json_build_object('name', x.name, 'type', format_type(x.type, null),
+           'enum', (select array_agg(e.enumlabel order by e.enumsortorder) from pg_enum e where e.enumtypid = x.type))
+           order by x.n)
+         from unnest(f.types, f.modes, f.names) with ordinality as x(type, mode, name, n)
+         where x.mode in ('i', 'b', 'v')), '[]') as params
+     from f order by 1, 2`,
+  );
+});
+
+/** The table an id argument names: `p_<x>_id` → `<x>s`, or the shortest `…_<x>s`; a user is a member. */
+function tableOf(fn: string, param: string, tables: string[]): string | null {
+  const m = /^p_(.+)_id$/.exec(param);
+  if (!m?.[1]) return null;
+  const x = m[1];
+  if (x === 'user') return 'members';
+  // A guest reaches their own orders only: the guest_* RPCs are probed with the guest's order.
+  if (x === 'order' && fn.startsWith('guest_')) return 'guest_orders';
+  if (tables.includes(`${x}s`)) return `${x}s`;
+  const ending = tables.filter((t) => t.endsWith(`_${x}s`)).sort((p, q) => p.length - q.length);
+  return ending[0] ?? null;
+}
+
+let publicTables: string[] | undefined;
+async function tables(): Promise<string[]> {
+  publicTables ??= (await sql<{ t: string }>(`select tablename as t from pg_tables where schemaname = 'public'`)).map(
+    (r) => r.t,
+  );
+  return publicTables;
+}
+
+/** A function's arguments with `{ ref }` slots where ids go; undefined means "leave the default". */
+async function template(fn: Fn): Promise<{ args: Record<string, unknown>; problems: string[] }> {
+  const args: Record<string, unknown> = {};
+  const problems: string[] = [];
+  const all = await tables();
+  fn.params.forEach((p, i) => {
+    const optional = i >= fn.required;
+    const json = JSON_ARGUMENTS[fn.name]?.[p.name];
+    const other = OTHER_ARGUMENTS[fn.name]?.[p.name];
+    const text = TEXT_ARGUMENTS[p.name];
+    if (json !== undefined) args[p.name] = json;
+    else if (other !== undefined) args[p.name] = other;
+    else if (p.type === 'uuid') {
+      if (NEW_ROW_IDS[fn.name]?.includes(p.name)) args[p.name] = '@new';
+      else {
+        const t = tableOf(fn.name, p.name, all);
+        if (t) args[p.name] = { ref: t } satisfies Slot;
+        else problems.push(`${fn.signature}: which table does ${p.name} name? (tenant-leaks.test.ts tableOf)`);
+      }
+    } else if (optional) return;
+    else if (text !== undefined && p.type === 'text') args[p.name] = text;
+    else if (p.enum) args[p.name] = p.enum[0];
+    else if (p.type === 'text') args[p.name] = 'probe';
+    else if (['integer', 'bigint', 'smallint', 'numeric'].includes(p.type)) args[p.name] = 1;
+    else if (p.type === 'boolean') args[p.name] = true;
+    else if (p.type === 'date') args[p.name] = new Date().toISOString().slice(0, 10);
+    else problems.push(`${fn.signature}: give ${p.name} (${p.type}) a value in tenant-leaks-args.ts`);
+  });
+  return { args, problems };
+}
+
+/** The paths of every `{ ref }` slot in a template (top-level arguments and inside JSON bodies). */
+function slots(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; table: string }[] {
+  if (typeof value === 'string' && value.startsWith('@ref:')) return [{ path, table: value.slice(5) }];
+  if (value && typeof value === 'object') {
+    if ('ref' in value && typeof (value as Slot).ref === 'string') return [{ path, table: (value as Slot).ref }];
+    return Object.entries(value).flatMap(([k, v]) => slots(v, [...path, Array.isArray(value) ? Number(k) : k]));
+  }
+  return [];
+}
+
+const same = (p: (string | number)[], q: (string | number)[]) => p.length === q.length && p.every((x, i) => x === q[i]);
+
+/**
+ * The template filled in: slot `probe` gets `value`, every other slot A's row; `@new` a new UUID,
+ * `@a:<key>` A's fixture value.
+ */
+function fill(
+  value: unknown,
+  probe: (string | number)[] | null,
+  probeValue: string,
+  path: (string | number)[] = [],
+): unknown {
+  const own = (table: string) => (probe && same(path, probe) ? probeValue : (fa[table] ?? `missing:${table}`));
+  if (typeof value === 'string') {
+    if (value === '@new') return uuid();
+    if (value.startsWith('@a:')) return fa[value.slice(3)];
+    if (value.startsWith('@ref:')) return own(value.slice(5));
+    return value;
+  }
+  if (value && typeof value === 'object') {
+    if ('ref' in value && typeof (value as Slot).ref === 'string') return own((value as Slot).ref);
+    if (Array.isArray(value)) return value.map((v, i) => fill(v, probe, probeValue, [...path, i]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, probe, probeValue, [...path, k])]));
+  }
+  return value;
+}
+
+interface Answer {
+  /** Rows returned, when the call succeeded. */
+  rows?: number;
+  code?: string;
+  message?: string;
+  hint?: string;
+  detail?: string;
+}
+
+/** Calls `fn` as `actor` in a transaction rolled back; the answer with the probed id masked. */
+async function call(fn: Fn, actor: Actor, args: Record<string, unknown>, probed: string): Promise<Answer> {
+  const names = Object.keys(args);
+  const types = Object.fromEntries(fn.params.map((p) => [p.name, p.type]));
+  const text = `select 1 from public.${fn.name}(${names.map((n, i) => `${n} => $${i + 1}::${types[n]}`).join(', ')})`;
+  const values = names.map((n) => {
+    const v = args[n];
+    return v !== null && typeof v === 'object' ? JSON.stringify(v) : v;
+  });
+  const client = await db().connect();
+  const mask = (s: string | undefined) => s?.split(probed).join('<probed id>');
+  try {
+    await client.query('begin');
+    await actAs(client, actor);
+    return { rows: (await client.query(text, values)).rowCount ?? 0 };
+  } catch (e) {
+    const err = e as { code?: string; message?: string; hint?: string; detail?: string };
+    return { code: err.code, message: err.message, hint: mask(err.hint), detail: mask(err.detail) };
+  } finally {
+    await client.query('rollback').catch(() => {});
+    client.release();
+  }
+}
+
+describe('another restaurant’s ids are answered like made-up ones', () => {
+  it('finds the RPCs', () => {
+    expect(fns.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['rotate_table_token', 'close_shift', 'place_order']),
+    );
+  });
+
+  it('every RPC, every id argument, every member of A', async () => {
+    const leaks: string[] = [];
+    const unreached: string[] = [];
+    const probed: string[] = [];
+    const problems: string[] = [];
+    // B's ids (UUIDs; its QR token is a secret of B's too).
+    const bIds = new Set(Object.values(fb).filter((v) => /^[0-9a-f-]{36}$/.test(v) || v === fb.qr));
+    for (const fn of fns) {
+      const t = await template(fn);
+      problems.push(...t.problems);
+      if (t.problems.length) continue;
+      const found = slots(t.args);
+      for (const table of new Set(found.map((s) => s.table))) {
+        if (!fa[table] || !fb[table]) problems.push(`${fn.signature}: no ${table} row in the fixture (populate)`);
+      }
+      if (problems.length) continue;
+      for (const slot of found) {
+        const label = `${fn.name}(${slot.path.join('.')})`;
+        const other = fb[slot.table] as string;
+        const own = fa[slot.table] as string;
+        let reached = false;
+        for (const [who, actor] of Object.entries(actors)) {
+          const madeUp = uuid();
+          const withOther = await call(fn, actor, fill(t.args, slot.path, other) as Record<string, unknown>, other);
+          const withMadeUp = await call(fn, actor, fill(t.args, slot.path, madeUp) as Record<string, unknown>, madeUp);
+          const withOwn = await call(fn, actor, fill(t.args, slot.path, own) as Record<string, unknown>, own);
+          if (JSON.stringify(withOwn) !== JSON.stringify(withMadeUp)) reached = true;
+          if (JSON.stringify(withOther) !== JSON.stringify(withMadeUp)) {
+            leaks.push(
+              `${label} as ${who}: B's id → ${JSON.stringify(withOther)}; made-up → ${JSON.stringify(withMadeUp)}`,
+            );
+          }
+          const told = [...bIds].filter((id) => `${withOther.hint} ${withOther.detail}`.includes(id));
+          if (told.length) leaks.push(`${label} as ${who}: names B's ${told.join(', ')}`);
+        }
+        if (!reached) unreached.push(label);
+        probed.push(label);
+      }
+    }
+    // The RPCs issue 16 found leaking, among everything probed.
+    expect(probed).toEqual(
+      expect.arrayContaining([
+        'rotate_table_token(p_table_id)',
+        'revoke_invite(p_invite_id)',
+        'record_cash_movement(p_shift_id)',
+        'close_shift(p_shift_id)',
+        'shift_report(p_shift_id)',
+        'print_test_page(p_printer_id)',
+      ]),
+    );
+    expect({ problems, leaks, unreached }).toEqual({ problems: [], leaks: [], unreached: [] });
+  });
+});
