@@ -179,17 +179,19 @@ describe('menu sync', () => {
     await expectCode(rpc(other.as('owner'), 'get_menu', { p_restaurant_id: r.id }), 'forbidden', '42501');
   });
 
-  it('a guest sees the available menu of the table they scanned, and a rotated token stops working', async () => {
+  it('a guest sees the menu of the table they scanned (sold-out marked), and a rotated token stops working', async () => {
     const r = await makeRestaurant();
     const guest = user(await createUser({ anonymous: true }), true);
     const menu = await rpc<{
       table: { label: string };
-      items: Array<{ name: string; modifier_groups: Array<{ options: unknown[] }> }>;
+      items: Array<{ name: string; available: boolean; modifier_groups: Array<{ options: unknown[] }> }>;
     }>(guest, 'guest_menu', { p_qr_token: r.qr1 });
     expect(menu.table.label).toBe('T1');
-    expect(menu.items.map((i) => i.name).sort()).toEqual(['Burger', 'Fries', 'Soda']);
+    // Sold-out items and options are listed with available: false, for the page to grey out.
+    expect(menu.items.filter((i) => i.available).map((i) => i.name).sort()).toEqual(['Burger', 'Fries', 'Soda']);
+    expect(menu.items.filter((i) => !i.available).map((i) => i.name)).toEqual(['Lobster']);
     const burger = menu.items.find((i) => i.name === 'Burger');
-    expect(burger?.modifier_groups.map((g) => g.options.length)).toEqual([3, 3]);
+    expect(burger?.modifier_groups.map((g) => g.options.length)).toEqual([3, 4]);
     const rotated = await rpc<{ qr_token: string }>(r.as('owner'), 'rotate_table_token', { p_table_id: r.table1 });
     expect(rotated.qr_token).not.toBe(r.qr1);
     expect(rotated.qr_token).toMatch(/^[A-Za-z0-9_-]{24}$/);

@@ -79,6 +79,32 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"guest_visits": {
+                  Row: {
+                    "first_seen_at": string,"id": string,"last_seen_at": string,"qr_rotated_at": string,"restaurant_id": string,"table_id": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "first_seen_at"?: string,"id"?: string,"last_seen_at"?: string,"qr_rotated_at": string,"restaurant_id": string,"table_id": string,"user_id": string
+                  }
+                  Update: {
+                    "first_seen_at"?: string,"id"?: string,"last_seen_at"?: string,"qr_rotated_at"?: string,"restaurant_id"?: string,"table_id"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "guest_visits_restaurant_id_fkey"
+      columns: ["restaurant_id"]
+isOneToOne: false
+      referencedRelation: "restaurants"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "guest_visits_restaurant_id_table_id_fkey"
+      columns: ["restaurant_id","table_id"]
+isOneToOne: false
+      referencedRelation: "dining_tables"
+      referencedColumns: ["restaurant_id","id"]
+    }
+                  ]
                 },"invites": {
                   Row: {
                     "accepted_at": string | null,"accepted_by": string | null,"code": string,"created_at": string,"created_by": string | null,"expires_at": string,"id": string,"restaurant_id": string,"revoked_at": string | null,"role": Database["public"]['Enums']["member_role"]
@@ -237,6 +263,26 @@ isOneToOne: false
                   Relationships: [
                     {
       foreignKeyName: "menu_tombstones_restaurant_id_fkey"
+      columns: ["restaurant_id"]
+isOneToOne: false
+      referencedRelation: "restaurants"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"menu_translations": {
+                  Row: {
+                    "description": string | null,"entity": string,"entity_id": string,"locale": string,"name": string,"restaurant_id": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "description"?: string | null,"entity": string,"entity_id": string,"locale": string,"name": string,"restaurant_id": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "description"?: string | null,"entity"?: string,"entity_id"?: string,"locale"?: string,"name"?: string,"restaurant_id"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "menu_translations_restaurant_id_fkey"
       columns: ["restaurant_id"]
 isOneToOne: false
       referencedRelation: "restaurants"
@@ -527,14 +573,14 @@ isOneToOne: false
                   ]
                 },"restaurants": {
                   Row: {
-                    "auto_print_receipts": boolean,"board_token": string,"board_token_rotated_at": string,"business_day_cutoff_hour": number,"cashier_discount_limit_bp": number,"country": string,"created_at": string,"currency": string,"guest_ordering": Database["public"]['Enums']["guest_ordering_mode"],"id": string,"kds_late_minutes": number,"kds_warn_minutes": number,"locale": string,"menu_version": number,"name": string,"receipt_footer": string,"receipt_header": string,"slug": string,"tax_mode": Database["public"]['Enums']["tax_mode"],"tax_rate_bp": number,"timezone": string,"updated_at": string
+                    "auto_print_receipts": boolean,"board_token": string,"board_token_rotated_at": string,"business_day_cutoff_hour": number,"cashier_discount_limit_bp": number,"country": string,"created_at": string,"currency": string,"guest_lines_per_order": number,"guest_open_drafts_per_table": number,"guest_ordering": Database["public"]['Enums']["guest_ordering_mode"],"guest_orders_per_guest": number,"guest_orders_per_hour": number,"guest_requests_per_guest": number,"id": string,"kds_late_minutes": number,"kds_warn_minutes": number,"locale": string,"menu_version": number,"name": string,"receipt_footer": string,"receipt_header": string,"slug": string,"tax_mode": Database["public"]['Enums']["tax_mode"],"tax_rate_bp": number,"timezone": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "auto_print_receipts"?: boolean,"board_token"?: string,"board_token_rotated_at"?: string,"business_day_cutoff_hour"?: number,"cashier_discount_limit_bp"?: number,"country": string,"created_at"?: string,"currency": string,"guest_ordering"?: Database["public"]['Enums']["guest_ordering_mode"],"id"?: string,"kds_late_minutes"?: number,"kds_warn_minutes"?: number,"locale"?: string,"menu_version"?: number,"name": string,"receipt_footer"?: string,"receipt_header"?: string,"slug": string,"tax_mode"?: Database["public"]['Enums']["tax_mode"],"tax_rate_bp"?: number,"timezone": string,"updated_at"?: string
+                    "auto_print_receipts"?: boolean,"board_token"?: string,"board_token_rotated_at"?: string,"business_day_cutoff_hour"?: number,"cashier_discount_limit_bp"?: number,"country": string,"created_at"?: string,"currency": string,"guest_lines_per_order"?: number,"guest_open_drafts_per_table"?: number,"guest_ordering"?: Database["public"]['Enums']["guest_ordering_mode"],"guest_orders_per_guest"?: number,"guest_orders_per_hour"?: number,"guest_requests_per_guest"?: number,"id"?: string,"kds_late_minutes"?: number,"kds_warn_minutes"?: number,"locale"?: string,"menu_version"?: number,"name": string,"receipt_footer"?: string,"receipt_header"?: string,"slug": string,"tax_mode"?: Database["public"]['Enums']["tax_mode"],"tax_rate_bp"?: number,"timezone": string,"updated_at"?: string
                   }
                   Update: {
-                    "auto_print_receipts"?: boolean,"board_token"?: string,"board_token_rotated_at"?: string,"business_day_cutoff_hour"?: number,"cashier_discount_limit_bp"?: number,"country"?: string,"created_at"?: string,"currency"?: string,"guest_ordering"?: Database["public"]['Enums']["guest_ordering_mode"],"id"?: string,"kds_late_minutes"?: number,"kds_warn_minutes"?: number,"locale"?: string,"menu_version"?: number,"name"?: string,"receipt_footer"?: string,"receipt_header"?: string,"slug"?: string,"tax_mode"?: Database["public"]['Enums']["tax_mode"],"tax_rate_bp"?: number,"timezone"?: string,"updated_at"?: string
+                    "auto_print_receipts"?: boolean,"board_token"?: string,"board_token_rotated_at"?: string,"business_day_cutoff_hour"?: number,"cashier_discount_limit_bp"?: number,"country"?: string,"created_at"?: string,"currency"?: string,"guest_lines_per_order"?: number,"guest_open_drafts_per_table"?: number,"guest_ordering"?: Database["public"]['Enums']["guest_ordering_mode"],"guest_orders_per_guest"?: number,"guest_orders_per_hour"?: number,"guest_requests_per_guest"?: number,"id"?: string,"kds_late_minutes"?: number,"kds_warn_minutes"?: number,"locale"?: string,"menu_version"?: number,"name"?: string,"receipt_footer"?: string,"receipt_header"?: string,"slug"?: string,"tax_mode"?: Database["public"]['Enums']["tax_mode"],"tax_rate_bp"?: number,"timezone"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     {
@@ -543,6 +589,32 @@ isOneToOne: false
 isOneToOne: false
       referencedRelation: "currencies"
       referencedColumns: ["code"]
+    }
+                  ]
+                },"service_requests": {
+                  Row: {
+                    "acknowledged_at": string | null,"acknowledged_by": string | null,"created_at": string,"guest_user_id": string | null,"id": string,"kind": Database["public"]['Enums']["service_request_kind"],"restaurant_id": string,"status": Database["public"]['Enums']["service_request_status"],"table_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "acknowledged_at"?: string | null,"acknowledged_by"?: string | null,"created_at"?: string,"guest_user_id"?: string | null,"id": string,"kind": Database["public"]['Enums']["service_request_kind"],"restaurant_id": string,"status"?: Database["public"]['Enums']["service_request_status"],"table_id": string
+                  }
+                  Update: {
+                    "acknowledged_at"?: string | null,"acknowledged_by"?: string | null,"created_at"?: string,"guest_user_id"?: string | null,"id"?: string,"kind"?: Database["public"]['Enums']["service_request_kind"],"restaurant_id"?: string,"status"?: Database["public"]['Enums']["service_request_status"],"table_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "service_requests_restaurant_id_fkey"
+      columns: ["restaurant_id"]
+isOneToOne: false
+      referencedRelation: "restaurants"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "service_requests_restaurant_id_table_id_fkey"
+      columns: ["restaurant_id","table_id"]
+isOneToOne: false
+      referencedRelation: "dining_tables"
+      referencedColumns: ["restaurant_id","id"]
     }
                   ]
                 },"shifts": {
@@ -602,6 +674,24 @@ isOneToOne: false
                           SetofOptions: {
         from: "*"
         to: "memberships"
+        isOneToOne: true
+        isSetofReturn: false
+      } },
+"acknowledge_service_request":
+{ Args: { "p_request_id": string }; Returns: {
+              "acknowledged_at": string | null,
+"acknowledged_by": string | null,
+"created_at": string,
+"guest_user_id": string | null,
+"id": string,
+"kind": Database["public"]['Enums']["service_request_kind"],
+"restaurant_id": string,
+"status": Database["public"]['Enums']["service_request_status"],
+"table_id": string
+            }
+                          SetofOptions: {
+        from: "*"
+        to: "service_requests"
         isOneToOne: true
         isSetofReturn: false
       } },
@@ -721,7 +811,12 @@ isOneToOne: false
 "country": string,
 "created_at": string,
 "currency": string,
+"guest_lines_per_order": number,
+"guest_open_drafts_per_table": number,
 "guest_ordering": Database["public"]['Enums']["guest_ordering_mode"],
+"guest_orders_per_guest": number,
+"guest_orders_per_hour": number,
+"guest_requests_per_guest": number,
 "id": string,
 "kds_late_minutes": number,
 "kds_warn_minutes": number,
@@ -774,14 +869,23 @@ isOneToOne: false
 "get_menu":
 { Args: { "p_restaurant_id": string,"p_since_version"?: number }; Returns: Json
                            },
+"guest_cancel_order":
+{ Args: { "p_order_id": string }; Returns: Json
+                           },
 "guest_menu":
-{ Args: { "p_qr_token": string }; Returns: Json
+{ Args: { "p_locale"?: string,"p_qr_token": string }; Returns: Json
                            },
 "guest_order":
 { Args: { "p_order_id": string }; Returns: Json
                            },
 "guest_place_order":
 { Args: { "p_order": Json,"p_qr_token": string }; Returns: Json
+                           },
+"guest_request_service":
+{ Args: { "p_qr_token": string,"p_request": Json }; Returns: Json
+                           },
+"guest_visit":
+{ Args: { "p_qr_token": string }; Returns: Json
                            },
 "open_shift":
 { Args: { "p_device_id": string,"p_opening_float": number,"p_restaurant_id": string,"p_shift_id": string }; Returns: {
@@ -990,7 +1094,12 @@ isOneToOne: false
 "country": string,
 "created_at": string,
 "currency": string,
+"guest_lines_per_order": number,
+"guest_open_drafts_per_table": number,
 "guest_ordering": Database["public"]['Enums']["guest_ordering_mode"],
+"guest_orders_per_guest": number,
+"guest_orders_per_hour": number,
+"guest_requests_per_guest": number,
 "id": string,
 "kds_late_minutes": number,
 "kds_warn_minutes": number,
@@ -1101,7 +1210,7 @@ isOneToOne: false
                            }
           }
           Enums: {
-            "cash_movement_kind": "cash_in"|"cash_out","discount_kind": "percent"|"amount","guest_ordering_mode": "off"|"draft_first"|"auto_accept","line_status": "pending"|"queued"|"preparing"|"ready"|"served"|"cancelled","member_role": "owner"|"manager"|"cashier"|"kitchen"|"waiter"|"print_bridge","order_source": "pos"|"qr","order_status": "draft"|"placed"|"preparing"|"ready"|"completed"|"rejected"|"cancelled","order_type": "dine_in"|"takeaway","payment_method": "cash"|"card"|"mobile_money"|"other","payment_status": "unpaid"|"partially_paid"|"paid"|"refunded","print_document": "kitchen_ticket"|"cancel_ticket"|"receipt"|"test"|"drawer_kick","print_job_status": "queued"|"printing"|"printed"|"failed","printer_kind": "receipt"|"kitchen","printer_status": "unknown"|"ok"|"paper_low"|"paper_out"|"cover_open"|"offline"|"error","tax_mode": "inclusive"|"exclusive","variance_reason": "count_error"|"change_error"|"unrecorded_sale"|"unrecorded_expense"|"theft"|"other"
+            "cash_movement_kind": "cash_in"|"cash_out","discount_kind": "percent"|"amount","guest_ordering_mode": "off"|"draft_first"|"auto_accept","line_status": "pending"|"queued"|"preparing"|"ready"|"served"|"cancelled","member_role": "owner"|"manager"|"cashier"|"kitchen"|"waiter"|"print_bridge","order_source": "pos"|"qr","order_status": "draft"|"placed"|"preparing"|"ready"|"completed"|"rejected"|"cancelled","order_type": "dine_in"|"takeaway","payment_method": "cash"|"card"|"mobile_money"|"other","payment_status": "unpaid"|"partially_paid"|"paid"|"refunded","print_document": "kitchen_ticket"|"cancel_ticket"|"receipt"|"test"|"drawer_kick","print_job_status": "queued"|"printing"|"printed"|"failed","printer_kind": "receipt"|"kitchen","printer_status": "unknown"|"ok"|"paper_low"|"paper_out"|"cover_open"|"offline"|"error","service_request_kind": "call_waiter"|"bill","service_request_status": "open"|"acknowledged","tax_mode": "inclusive"|"exclusive","variance_reason": "count_error"|"change_error"|"unrecorded_sale"|"unrecorded_expense"|"theft"|"other"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -1217,7 +1326,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "cash_movement_kind": ["cash_in", "cash_out"],"discount_kind": ["percent", "amount"],"guest_ordering_mode": ["off", "draft_first", "auto_accept"],"line_status": ["pending", "queued", "preparing", "ready", "served", "cancelled"],"member_role": ["owner", "manager", "cashier", "kitchen", "waiter", "print_bridge"],"order_source": ["pos", "qr"],"order_status": ["draft", "placed", "preparing", "ready", "completed", "rejected", "cancelled"],"order_type": ["dine_in", "takeaway"],"payment_method": ["cash", "card", "mobile_money", "other"],"payment_status": ["unpaid", "partially_paid", "paid", "refunded"],"print_document": ["kitchen_ticket", "cancel_ticket", "receipt", "test", "drawer_kick"],"print_job_status": ["queued", "printing", "printed", "failed"],"printer_kind": ["receipt", "kitchen"],"printer_status": ["unknown", "ok", "paper_low", "paper_out", "cover_open", "offline", "error"],"tax_mode": ["inclusive", "exclusive"],"variance_reason": ["count_error", "change_error", "unrecorded_sale", "unrecorded_expense", "theft", "other"]
+            "cash_movement_kind": ["cash_in", "cash_out"],"discount_kind": ["percent", "amount"],"guest_ordering_mode": ["off", "draft_first", "auto_accept"],"line_status": ["pending", "queued", "preparing", "ready", "served", "cancelled"],"member_role": ["owner", "manager", "cashier", "kitchen", "waiter", "print_bridge"],"order_source": ["pos", "qr"],"order_status": ["draft", "placed", "preparing", "ready", "completed", "rejected", "cancelled"],"order_type": ["dine_in", "takeaway"],"payment_method": ["cash", "card", "mobile_money", "other"],"payment_status": ["unpaid", "partially_paid", "paid", "refunded"],"print_document": ["kitchen_ticket", "cancel_ticket", "receipt", "test", "drawer_kick"],"print_job_status": ["queued", "printing", "printed", "failed"],"printer_kind": ["receipt", "kitchen"],"printer_status": ["unknown", "ok", "paper_low", "paper_out", "cover_open", "offline", "error"],"service_request_kind": ["call_waiter", "bill"],"service_request_status": ["open", "acknowledged"],"tax_mode": ["inclusive", "exclusive"],"variance_reason": ["count_error", "change_error", "unrecorded_sale", "unrecorded_expense", "theft", "other"]
           }
         }
 } as const
