@@ -156,6 +156,11 @@ function CategoryRow(props: { category: MenuCategory; controls: RowControls }) {
             actions={rowActions(
               [
                 { label: m.admin_menu_rename(), onSelect: startRename },
+                {
+                  label: m.admin_menu_translations(),
+                  onSelect: () =>
+                    editor.translate({ entity: 'category', id: props.category.id, name: props.category.name }),
+                },
                 { label: m.common_delete(), tone: 'danger', onSelect: () => void remove() },
               ],
               props.controls,

@@ -81,7 +81,22 @@ export function ItemRow(props: { item: MenuItem; controls: RowControls; onEdit: 
           triggerClass="icon"
           triggerId={actionsTriggerId('item', props.item.id)}
           label={m.admin_menu_actions_named({ name: props.item.name })}
-          actions={rowActions([{ label: m.common_edit(), onSelect: props.onEdit }], props.controls)}
+          actions={rowActions(
+            [
+              { label: m.common_edit(), onSelect: props.onEdit },
+              {
+                label: m.admin_menu_translations(),
+                onSelect: () =>
+                  editor.translate({
+                    entity: 'item',
+                    id: props.item.id,
+                    name: props.item.name,
+                    description: props.item.description,
+                  }),
+              },
+            ],
+            props.controls,
+          )}
         />
       </span>
     </div>

@@ -3,6 +3,7 @@ import type { DbFailure } from '#lib/db.ts';
 import { patchMenu, refreshMenu } from '#lib/menu/cache.ts';
 import { type OrderedMenuTable, savePositions } from '#lib/menu/commands.ts';
 import { type Positioned, positionUpdates } from '#lib/menu/reorder.ts';
+import type { TranslationTarget } from '#lib/menu/translations.ts';
 import type { MenuData, RestaurantMoney } from '#lib/menu/types.ts';
 
 type ListKey = 'categories' | 'items' | 'groups' | 'options';
@@ -24,6 +25,8 @@ export interface MenuEditor {
   refresh: () => Promise<void>;
   /** Stores a new order of some rows of one list (the rows of one category, one group…). */
   reorder: (list: ListKey, ordered: readonly Positioned[]) => Promise<void>;
+  /** Opens the guest-language names (and description) of a category, item, group or option. */
+  translate: (target: TranslationTarget) => void;
 }
 
 const MenuEditorContext = createContext<MenuEditor>();

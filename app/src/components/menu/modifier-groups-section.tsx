@@ -95,6 +95,11 @@ function GroupCard(props: { group: ModifierGroup; controls: RowControls }) {
               actions={rowActions(
                 [
                   { label: m.common_edit(), onSelect: () => setEditing(true) },
+                  {
+                    label: m.admin_menu_translations(),
+                    onSelect: () =>
+                      editor.translate({ entity: 'modifier_group', id: props.group.id, name: props.group.name }),
+                  },
                   { label: m.common_delete(), tone: 'danger', onSelect: () => void remove() },
                 ],
                 props.controls,

@@ -19,6 +19,7 @@ const editor: MenuEditor = {
   showError: () => undefined,
   refresh: async () => undefined,
   reorder: async () => undefined,
+  translate: () => undefined,
 };
 
 function renderForm(props: Partial<OptionFormProps> & Pick<OptionFormProps, 'onSave'>) {

@@ -69,6 +69,11 @@ export function OptionRow(props: { option: ModifierOption; controls: RowControls
             actions={rowActions(
               [
                 { label: m.common_edit(), onSelect: () => setEditing(true) },
+                {
+                  label: m.admin_menu_translations(),
+                  onSelect: () =>
+                    editor.translate({ entity: 'modifier_option', id: props.option.id, name: props.option.name }),
+                },
                 { label: m.common_delete(), tone: 'danger', onSelect: () => void remove() },
               ],
               props.controls,

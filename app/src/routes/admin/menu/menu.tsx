@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/solid-query';
-import { createSignal, Show } from 'solid-js';
+import { createSignal, lazy, Show, Suspense } from 'solid-js';
 import { CategoriesSection } from '#components/menu/categories-section.tsx';
 import { ItemsSection } from '#components/menu/items-section.tsx';
 import { createReorder, type MenuEditor, MenuEditorProvider } from '#components/menu/menu-context.tsx';
@@ -8,10 +8,14 @@ import type { DbFailure } from '#lib/db.ts';
 import { refreshMenu } from '#lib/menu/cache.ts';
 import { describeMenuError } from '#lib/menu/errors.ts';
 import { menuQueryOptions, moneyQueryOptions } from '#lib/menu/queries.ts';
+import type { TranslationTarget } from '#lib/menu/translations.ts';
 import type { MenuData, RestaurantMoney } from '#lib/menu/types.ts';
 import { useAdminRestaurant } from '#lib/restaurant/admin-context.ts';
 import * as m from '#paraglide/messages.js';
 import './menu.css';
+
+// Guest-language names: loaded when someone opens them, outside the editor's first download.
+const TranslationsDialog = lazy(() => import('#components/menu/translations-dialog.tsx'));
 
 /** The menu editor: categories, items (with photos and modifier groups), modifier groups. */
 export default function AdminMenu() {
@@ -70,6 +74,7 @@ function Editor(props: {
   notice: string | null;
   showError: MenuEditor['showError'];
 }) {
+  const [translating, setTranslating] = createSignal<TranslationTarget | null>(null);
   const editor: MenuEditor = {
     restaurantId: props.restaurantId,
     money: props.money,
@@ -77,6 +82,7 @@ function Editor(props: {
     showError: props.showError,
     refresh: () => refreshMenu(props.restaurantId),
     reorder: createReorder(props.restaurantId, props.showError),
+    translate: setTranslating,
   };
   return (
     <MenuEditorProvider value={editor}>
@@ -93,6 +99,23 @@ function Editor(props: {
       <CategoriesSection />
       <ItemsSection />
       <ModifierGroupsSection />
+      <Show when={translating()} keyed>
+        {(target) => (
+          <Suspense>
+            <TranslationsDialog
+              restaurantId={props.restaurantId}
+              target={target}
+              onClose={() => {
+                setTranslating(null);
+                document.getElementById(`menu-${actionKind[target.entity]}-actions-${target.id}`)?.focus();
+              }}
+            />
+          </Suspense>
+        )}
+      </Show>
     </MenuEditorProvider>
   );
 }
+
+// The rows' "⋯" ids (actionsTriggerId), where focus goes back when the dialog closes.
+const actionKind = { category: 'category', item: 'item', modifier_group: 'group', modifier_option: 'option' } as const;
