@@ -207,6 +207,57 @@ describe('order, ranges and counts', () => {
     });
   });
 
+  it('reads the Range header on GET as PostgREST does, and refuses an inverted one with 416 PGRST103', async () => {
+    const get = (range: string, query = 'select=id&order=id') =>
+      fetch(`${h.url}/rest/v1/books?${query}`, { headers: { apikey: ANON_KEY, Range: range, Prefer: 'count=exact' } });
+    const page = await get('1-2');
+    expect(page.status).toBe(206);
+    expect(page.headers.get('content-range')).toBe('1-2/4');
+    expect(await page.json()).toEqual([{ id: 2 }, { id: 3 }]);
+    // The header meets limit/offset: rows 1..2 of the header and 2..3 of the query leave row 2.
+    const both = await get('1-2', 'select=id&order=id&offset=2&limit=2');
+    expect(await both.json()).toEqual([{ id: 3 }]);
+
+    const inverted = await get('5-1');
+    expect(inverted.status).toBe(416);
+    expect(await inverted.json()).toEqual({
+      code: 'PGRST103',
+      details: 'The lower boundary must be lower than or equal to the upper boundary in the Range header.',
+      hint: null,
+      message: 'Requested range not satisfiable',
+    });
+    const disjoint = await get('0-1', 'select=id&offset=3');
+    expect(disjoint.status).toBe(416);
+    expect(((await disjoint.json()) as { details: string }).details).toBe(
+      'Limit should be greater than or equal to zero.',
+    );
+    // Not a range PostgREST knows (RangeQuery's `^[0-9]+-[0-9]*$`): every row.
+    expect(await (await get('items=0-1')).json()).toHaveLength(4);
+  });
+
+  it('parses limit and offset as PostgREST does: a negative limit is 416, a non-integer is ignored', async () => {
+    const get = (query: string) =>
+      fetch(`${h.url}/rest/v1/books?select=id&${query}`, { headers: { apikey: ANON_KEY } });
+    const negative = await get('limit=-1');
+    expect(negative.status).toBe(416);
+    expect(await negative.json()).toEqual({
+      code: 'PGRST103',
+      details: 'Limit should be greater than or equal to zero.',
+      hint: null,
+      message: 'Requested range not satisfiable',
+    });
+    // PostgREST reads limit and offset with Haskell's readMaybe (QueryParams.hs: limitParams and
+    // offsetParams) and drops what does not read as an integer, so these ask for every row.
+    for (const query of ['limit=abc', 'limit=1.5', 'offset=abc']) {
+      const r = await get(query);
+      expect(r.status).toBe(200);
+      expect(await r.json()).toHaveLength(4);
+    }
+    const none = await get('limit=0');
+    expect(none.status).toBe(200);
+    expect(await none.json()).toEqual([]);
+  });
+
   it('caps huge limits at max rows instead of failing', async () => {
     const r = await h.anon().from('books').select('id').limit(Number.MAX_SAFE_INTEGER);
     expect(r.error).toBeNull();

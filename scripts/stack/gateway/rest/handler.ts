@@ -7,6 +7,7 @@ import { buildLevel, checkAllLevelsUsed, newContext, readQuery } from './build-s
 import { fromPgError, isPgError, RestError, tableNotFound } from './errors.ts';
 import { appliedPreferences, type Preferences, parsePrefer } from './prefer.ts';
 import { type ParsedQuery, parseQuery, pathKey } from './query-params.ts';
+import { topLevelPage } from './range.ts';
 import { identify, type RequestIdentity } from './request-auth.ts';
 import { type JsonBody, parseCookies, readJsonBody } from './request-body.ts';
 import { type Outcome, respond } from './response.ts';
@@ -163,8 +164,9 @@ async function execute(rt: RestRuntime, cache: SchemaCache, call: Call): Promise
   const counted = call.prefs.count !== undefined;
   const headOnly = call.method === 'HEAD';
   const maxRows = rt.settings.maxRows;
-  const limit = Math.min(root?.limit ?? maxRows, maxRows);
-  const offset = root?.offset ?? 0;
+  const page = topLevelPage(call.method, call.req.headers.get('range'), root?.limit, root?.offset);
+  const limit = Math.min(page.limit ?? maxRows, maxRows);
+  const offset = page.offset;
 
   if (call.isRpc) return executeRpc(rt, cache, call, q, ctx, { counted, headOnly, limit, offset });
 
