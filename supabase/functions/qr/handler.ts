@@ -1,4 +1,5 @@
 import { corsHeaders } from '@supabase/supabase-js/cors';
+import { encode } from 'fast-png';
 import QRCode from 'qrcode';
 
 /**
@@ -75,17 +76,52 @@ export function parseQrRequest(params: URLSearchParams, defaultFormat: QrFormat 
   return { url: target.url, format, size, margin };
 }
 
+export interface QrModules {
+  /** Modules per side. */
+  count: number;
+  dark: (row: number, col: number) => boolean;
+}
+
+/** The code's modules at error correction level H, so a card still scans with a stain or a scratch. */
+export function qrModules(url: string): QrModules {
+  const { size, data } = QRCode.create(url, { errorCorrectionLevel: 'H' }).modules;
+  return { count: size, dark: (row, col) => data[row * size + col] === 1 };
+}
+
 /**
- * The code at error correction level H, so a card stays readable when scratched or stained. When the
- * code has more modules than `size` has pixels, qrcode draws one pixel per module instead.
+ * Exactly `size` × `size` pixels, given at least one pixel per module and margin module. The SVG
+ * scales its viewBox (margin exact, in modules). qrcode's own PNG comes out a pixel short at some
+ * sizes, so the PNG is drawn here: every module gets the same whole number of pixels (sharp edges)
+ * and the code is centred in what is left, so its quiet zone is `margin` modules or a few pixels more.
  */
-export async function renderQr(q: QrRequest): Promise<{ body: string | Uint8Array<ArrayBuffer>; contentType: string }> {
-  const options = { errorCorrectionLevel: 'H' as const, margin: q.margin, width: q.size };
-  if (q.format === 'png') {
-    const png: Uint8Array = await QRCode.toBuffer(q.url, { ...options, type: 'png' });
-    return { body: new Uint8Array(png), contentType: 'image/png' };
+export async function renderQr(
+  q: QrRequest,
+  m: QrModules,
+): Promise<{ body: string | Uint8Array<ArrayBuffer>; contentType: string }> {
+  const total = m.count + 2 * q.margin;
+  if (q.format === 'svg') {
+    const svg: string = await QRCode.toString(q.url, {
+      type: 'svg',
+      errorCorrectionLevel: 'H',
+      margin: q.margin,
+      width: q.size,
+    });
+    return { body: svg, contentType: 'image/svg+xml' };
   }
-  return { body: await QRCode.toString(q.url, { ...options, type: 'svg' }), contentType: 'image/svg+xml' };
+  const scale = Math.floor(q.size / total);
+  const offset = Math.floor((q.size - scale * m.count) / 2);
+  const pixels = new Uint8Array(q.size * q.size).fill(255);
+  for (let row = 0; row < m.count; row++) {
+    for (let col = 0; col < m.count; col++) {
+      if (!m.dark(row, col)) continue;
+      for (let y = 0; y < scale; y++) {
+        const start = (offset + row * scale + y) * q.size + offset + col * scale;
+        pixels.fill(0, start, start + scale);
+      }
+    }
+  }
+  const png = encode({ width: q.size, height: q.size, data: pixels, channels: 1, depth: 8 });
+  return { body: new Uint8Array(png), contentType: 'image/png' };
 }
 
 /**
@@ -101,7 +137,12 @@ export function qrHandler(defaultFormat: QrFormat = 'svg'): (req: Request) => Pr
     }
     const q = parseQrRequest(new URL(req.url).searchParams, defaultFormat);
     if (q instanceof Response) return q;
-    const { body, contentType } = await renderQr(q);
+    const m = qrModules(q.url);
+    const least = m.count + 2 * q.margin;
+    if (q.size < least) {
+      return errorResponse(400, 'invalid_size', `size must be at least ${least} pixels for this url and margin`);
+    }
+    const { body, contentType } = await renderQr(q, m);
     return new Response(req.method === 'HEAD' ? null : body, {
       headers: {
         ...corsHeaders,

@@ -49,6 +49,25 @@ Deno.test('defaults: SVG of 512 px with a 4-module margin at level H', async () 
   assert.deepEqual(readQr(new Uint8Array(await png.arrayBuffer())), { text: url, width: 512, height: 512 });
 });
 
+Deno.test('a PNG is exactly the asked size, whatever the size', async () => {
+  const url = 'http://127.0.0.1:5173/t/x';
+  for (const size of [64, 255, 256, 257, 1000, 2048]) {
+    const res = await get(q(url, `&format=png&size=${size}&margin=4`));
+    assert.deepEqual(readQr(new Uint8Array(await res.arrayBuffer())), { text: url, width: size, height: size });
+  }
+});
+
+Deno.test('refuses a size too small to give each module a pixel', async () => {
+  // 29 modules + 2 × 16 of margin = 61 pixels at least.
+  const url = encodeURIComponent('http://127.0.0.1:5173/t/x');
+  assert.equal((await get(`?url=${url}&size=64&margin=16`)).status, 200);
+  const res = await get(`?url=${url}&size=64&margin=18`);
+  assert.equal((await res.json()).error.code, 'invalid_margin');
+  const long = await get(q(`https://x.example/${'a'.repeat(1000)}`, '&size=64'));
+  assert.equal(long.status, 400);
+  assert.match((await long.json()).error.message, /size must be at least \d+ pixels for this url and margin/);
+});
+
 Deno.test('the margin is the quiet zone in modules', async () => {
   const url = 'http://127.0.0.1:5173/t/x';
   assert.match(await (await get(q(url, '&margin=0'))).text(), /viewBox="0 0 29 29"/);
