@@ -23,6 +23,8 @@ const orderCodes: Record<string, () => string> = {
   table_not_found: m.db_error_table_not_found,
   empty_order: m.db_error_empty_order,
   too_many_lines: m.db_error_too_many_lines,
+  // The total would pass what one payment may take: such an order could never be paid.
+  order_too_large: m.db_error_order_too_large,
   order_not_found: m.db_error_order_not_found,
   invalid_transition: m.db_error_invalid_transition,
   reason_required: m.db_error_reason_required,

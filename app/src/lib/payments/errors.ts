@@ -14,6 +14,8 @@ const paymentCodes: Record<string, () => string> = {
   idempotency_conflict: m.db_error_idempotency_conflict,
   invalid_amount: m.db_error_invalid_amount,
   invalid_tip: m.db_error_invalid_tip,
+  // Above the one ceiling an order's total and a payment share (supabase/migrations/…_money_ceiling.sql).
+  amount_too_large: m.db_error_amount_too_large,
   order_not_found: m.db_error_order_not_found,
   order_not_payable: m.db_error_order_not_payable,
   overpayment: m.db_error_overpayment,

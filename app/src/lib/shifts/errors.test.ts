@@ -23,6 +23,9 @@ describe('describing refusals', () => {
   it('says the shift codes in words and never the bare code', () => {
     expect(describeShiftFailure({ code: 'shift_closed' })).not.toContain('shift_closed');
     expect(describeShiftFailure({ code: 'shift_not_found' })).not.toContain('shift_not_found');
+    // A cashier's cash-out above the drawer's expected cash (issue 16): says to ask a manager.
+    expect(describeShiftFailure({ code: 'cash_out_exceeds_drawer' })).not.toContain('cash_out_exceeds_drawer');
+    expect(describeShiftFailure({ code: 'cash_out_exceeds_drawer' })).toContain('manager');
     expect(describeCashInputError({ code: 'too_many_decimals', allowed: 2 })).toContain('2');
     expect(describeCashInputError({ code: 'too_many_decimals', allowed: 0 })).not.toBe(
       describeCashInputError({ code: 'too_many_decimals', allowed: 2 }),

@@ -13,6 +13,8 @@ const shiftCodes: Record<string, () => string> = {
   shift_not_found: m.db_error_shift_not_found,
   shift_required: m.db_error_shift_required,
   variance_reason_required: m.db_error_variance_reason_required,
+  // A cashier's cash-out above the drawer's expected cash; a manager may record it.
+  cash_out_exceeds_drawer: m.db_error_cash_out_exceeds_drawer,
   invalid_amount: m.db_error_invalid_amount,
   invalid_cash_movement: m.db_error_invalid_amount,
   reason_required: m.db_error_reason_required,
