@@ -60,6 +60,11 @@ export const TABLES: Record<string, Ops> = {
   stations: menuTable,
   print_jobs: serviceWrites([...MGMT, 'print_bridge']),
   bridge_pairings: serviceWrites(MGMT),
+  menu_translations: menuTable,
+  // Written only by guest_menu; who scanned which table is the owners' and managers' business.
+  guest_visits: serviceWrites(MGMT),
+  // Guests reach their requests only through guest_request_service / guest_visit.
+  service_requests: serviceWrites(STAFF),
 };
 
 const POS: Who[] = ['owner', 'manager', 'cashier', 'waiter'];
@@ -81,6 +86,11 @@ export const RPCS: Record<string, Who[]> = {
   guest_menu: SIGNED_IN,
   guest_place_order: SIGNED_IN,
   guest_order: ['guest'],
+  // The guest's own visit: anyone holding the table's token gets their own (possibly empty) lists.
+  guest_visit: SIGNED_IN,
+  guest_cancel_order: ['guest'],
+  guest_request_service: SIGNED_IN,
+  acknowledge_service_request: POS,
   place_order: POS,
   add_order_round: POS,
   claim_device_code: POS,

@@ -23,6 +23,7 @@ let boardToken: string;
 let pairingCode: string;
 let pairingId: string;
 let discountId: string;
+let requestId: string;
 
 beforeAll(async () => {
   r = await makeRestaurant();
@@ -114,6 +115,14 @@ beforeAll(async () => {
   pairingCode = pairing.code;
   pairingId = pairing.id;
   await sql(`insert into public.stations (restaurant_id, name) values ($1, 'Spare')`, [r.id]);
+  // Guest-side rows: a visit, a waiter call and a translation.
+  await rpc(actors.guest, 'guest_menu', { p_qr_token: r.qr1 });
+  requestId = uuid();
+  await rpc(actors.guest, 'guest_request_service', { p_qr_token: r.qr1, p_request: { id: requestId, kind: 'bill' } });
+  await sql(
+    `insert into public.menu_translations (restaurant_id, entity, entity_id, locale, name) values ($1, 'item', $2, 'fr', 'Frites')`,
+    [r.id, r.fries],
+  );
 });
 
 function tableProbes(t: string): Record<keyof Ops, { text: string; values: unknown[] }> {
@@ -150,6 +159,9 @@ function tableProbes(t: string): Record<keyof Ops, { text: string; values: unkno
     stations: 'position',
     print_jobs: 'attempts',
     bridge_pairings: 'label',
+    menu_translations: 'name',
+    guest_visits: 'last_seen_at',
+    service_requests: 'status',
   };
   const inserts: Record<string, [string, unknown[]]> = {
     currencies: [`insert into public.currencies (code, exponent, name) values ('ZZZ', 2, 'Probe')`, []],
@@ -233,6 +245,18 @@ function tableProbes(t: string): Record<keyof Ops, { text: string; values: unkno
       `insert into public.bridge_pairings (restaurant_id, code_hash, label, expires_at) values ($1, sha256('probe'), 'Probe', now())`,
       [r.id],
     ],
+    menu_translations: [
+      `insert into public.menu_translations (restaurant_id, entity, entity_id, locale, name) values ($1, 'item', $2, 'es', 'Probe')`,
+      [r.id, r.soda],
+    ],
+    guest_visits: [
+      `insert into public.guest_visits (user_id, restaurant_id, table_id, qr_rotated_at) values ($1, $2, $3, now())`,
+      [(actors.guest as { id: string }).id, r.id, r.table2],
+    ],
+    service_requests: [
+      `insert into public.service_requests (id, restaurant_id, table_id, kind) values (gen_random_uuid(), $1, $2, 'bill')`,
+      [r.id, r.table2],
+    ],
     print_jobs: [
       `insert into public.print_jobs (restaurant_id, printer_id, document, dedupe_key, payload) values ($1, $2, 'test', 'probe', '{}')`,
       [r.id, r.receiptPrinter],
@@ -291,6 +315,10 @@ function rpcCall(fn: string): { sql: string; values: () => unknown[] } {
       () => [r.qr1, { id: uuid(), lines: [{ item_id: r.soda, qty: 1 }] }],
     ],
     guest_order: [`p_order_id => $1`, () => [guestOrderId]],
+    guest_visit: [`p_qr_token => $1`, () => [r.qr1]],
+    guest_cancel_order: [`p_order_id => $1`, () => [guestOrderId]],
+    guest_request_service: [`p_qr_token => $1, p_request => $2`, () => [r.qr1, { id: uuid(), kind: 'call_waiter' }]],
+    acknowledge_service_request: [`p_request_id => $1`, () => [requestId]],
     place_order: [`p_order => $1`, () => [orderPayload(r)]],
     add_order_round: [
       `p_round => $1`,
