@@ -376,3 +376,35 @@ describe('storage: emptying and deleting buckets', () => {
     expect((await service.storage.getBucket(id)).error).toMatchObject({ statusCode: '404' });
   });
 });
+
+describe('storage: the app’s menu-images bucket', () => {
+  it('serves photos by public URL but lists a folder only to its restaurant’s owners and managers', async () => {
+    const created = await alice.db.rpc('create_restaurant', {
+      p_slug: `photos-${randomUUID().slice(0, 8)}`,
+      p_name: 'Maquis Photos',
+      p_country: 'CI',
+      p_timezone: 'Africa/Abidjan',
+      p_currency: 'XOF',
+      p_tax_mode: 'exclusive',
+      p_tax_rate_bp: 1800,
+    });
+    expect(created.error).toBeNull();
+    const restaurantId = created.data.id as string;
+    const path = `${restaurantId}/item-${run}.png`;
+    const photos = alice.db.storage.from('menu-images');
+    expect((await photos.upload(path, PNG, { contentType: 'image/png' })).error).toBeNull();
+
+    const res = await fetch(anon.storage.from('menu-images').getPublicUrl(path).data.publicUrl);
+    expect(res.status).toBe(200);
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(PNG);
+
+    // With the anon key (or as a stranger) neither the root nor the folder tells which restaurants exist.
+    for (const who of [anon, bob.db]) {
+      expect(await who.storage.from('menu-images').list()).toMatchObject({ data: [], error: null });
+      expect(await who.storage.from('menu-images').list(restaurantId)).toMatchObject({ data: [], error: null });
+    }
+    const own = await photos.list(restaurantId);
+    expect(own.data?.map((f) => f.name)).toEqual([`item-${run}.png`]);
+    expect((await photos.remove([path])).data?.map((f) => f.name)).toEqual([path]);
+  });
+});
