@@ -25,8 +25,8 @@ import * as m from '#paraglide/messages.js';
 
 // The translation table's own codes (supabase/migrations/20261203000200_menu_translations.sql).
 const translationCodes: Record<string, () => string> = {
-  invalid_translation: m.admin_menu_error_invalid_translation,
-  translation_target_not_found: m.admin_menu_error_translation_target,
+  invalid_translation: m.db_error_invalid_translation,
+  translation_target_not_found: m.db_error_translation_target_not_found,
 };
 
 function describe(failure: DbFailure): string {

@@ -1,6 +1,7 @@
 import { For, Show } from 'solid-js';
 import { confirmAction } from '#components/ui/confirm.tsx';
 import { formatDateTime } from '#lib/format/datetime.ts';
+import { describeServiceRequestFailure } from '#lib/guest-inbox/errors.ts';
 import { describeFailure } from '#lib/i18n/errors.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
 import { describeKitchenFailure } from '#lib/kitchen/errors.ts';
@@ -19,6 +20,7 @@ const describers: Record<string, (failure: OutboxFailure) => string> = {
   add_order_round: describeOrderFailure,
   transition_order: describeOrderFailure,
   set_line_status: describeKitchenFailure,
+  acknowledge_service_request: describeServiceRequestFailure,
 };
 
 function describeCommand(command: OutboxCommand): string {

@@ -1,6 +1,8 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '#lib/database.types.ts';
 import { failureFromThrown, resultFromResponse } from '#lib/db.ts';
+import { orderKeys } from '#lib/orders/queries.ts';
 import type { ExecutionResult } from '#lib/outbox/types.ts';
+import { queryClient } from '#lib/query.ts';
 import { supabase } from '#lib/supabase.ts';
 
 /**
@@ -9,19 +11,22 @@ import { supabase } from '#lib/supabase.ts';
  * database answers an already acknowledged request as it is, so a resend after a lost reply is
  * harmless.
  */
-// TODO(issue 13 SQL): typed once database.types.ts has the RPC.
-export interface AcknowledgeServiceRequestPayload {
-  p_request_id: string;
-}
+export type AcknowledgeServiceRequestPayload = Database['public']['Functions']['acknowledge_service_request']['Args'];
+
+const call = (payload: AcknowledgeServiceRequestPayload) => supabase.rpc('acknowledge_service_request', payload);
 
 export async function sendAcknowledgeServiceRequest(
   payload: AcknowledgeServiceRequestPayload,
 ): Promise<ExecutionResult> {
+  let response: Awaited<ReturnType<typeof call>>;
   try {
-    return resultFromResponse(
-      await (supabase as unknown as SupabaseClient).rpc('acknowledge_service_request', { ...payload }),
-    );
+    response = await call(payload);
   } catch (thrown) {
     return { ok: false, failure: failureFromThrown(thrown) };
   }
+  // The inbox drops the call now, not only when the orders topic's message arrives.
+  if (!response.error && response.data) {
+    void queryClient.invalidateQueries({ queryKey: orderKeys.all(response.data.restaurant_id) });
+  }
+  return resultFromResponse(response);
 }

@@ -1,4 +1,4 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Tables } from '#lib/database.types.ts';
 import { read } from '#lib/db.ts';
 import { type OrderLine, type OrderRow, type OrderWithLines, orderKeys, sortLines } from '#lib/orders/queries.ts';
 import { supabase } from '#lib/supabase.ts';
@@ -10,18 +10,11 @@ import { supabase } from '#lib/supabase.ts';
  * re-reads it, as the open orders are.
  */
 
-export type ServiceRequestKind = 'call_waiter' | 'bill';
-
 /** A `service_requests` row as the staff read it (RLS: the restaurant's staff). */
-export interface ServiceRequest {
-  id: string;
-  restaurant_id: string;
-  table_id: string;
-  kind: ServiceRequestKind;
-  status: 'open' | 'acknowledged';
-  created_at: string;
-  acknowledged_at: string | null;
-}
+export type ServiceRequest = Pick<
+  Tables<'service_requests'>,
+  'id' | 'restaurant_id' | 'table_id' | 'kind' | 'status' | 'created_at' | 'acknowledged_at'
+>;
 
 export interface GuestInbox {
   /** Oldest first: whoever has waited longest is served first. */
@@ -30,9 +23,6 @@ export interface GuestInbox {
 }
 
 export const guestInboxKey = (restaurantId: string) => [...orderKeys.all(restaurantId), 'guest-inbox'] as const;
-
-// TODO(issue 13 SQL): typed once database.types.ts has service_requests.
-const untyped = supabase as unknown as SupabaseClient;
 
 const requestColumns = 'id, restaurant_id, table_id, kind, status, created_at, acknowledged_at';
 
@@ -53,7 +43,7 @@ export async function fetchGuestInbox(restaurantId: string): Promise<GuestInbox>
         .order('created_at', { ascending: true }),
     ),
     read(
-      untyped
+      supabase
         .from('service_requests')
         .select(requestColumns)
         .eq('restaurant_id', restaurantId)
@@ -66,7 +56,7 @@ export async function fetchGuestInbox(restaurantId: string): Promise<GuestInbox>
       ...(withoutHash(row) as OrderRow),
       lines: sortLines(row.lines as OrderLine[]),
     })),
-    requests: requests as ServiceRequest[],
+    requests,
   };
 }
 

@@ -61,7 +61,7 @@ const tenancyMessages: Record<string, () => string> = {
   invalid_kds_thresholds: m.db_error_invalid_kds_thresholds,
   anonymous_not_allowed: m.tenancy_error_anonymous_not_allowed,
   // A guest limit out of its range (the form checks first) — supabase/migrations/20261203000100.
-  invalid_guest_limit: m.admin_settings_guest_limit_invalid,
+  invalid_guest_limit: m.db_error_invalid_guest_limit,
   // A CHECK constraint of restaurants (receipt text length, cut-off hour) the form should have caught.
   '23514': m.tenancy_error_check_violation,
   // An update answered no row: RLS hid it, as the person's role changed since the screen loaded.
