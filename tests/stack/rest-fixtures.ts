@@ -82,4 +82,7 @@ $$;
 create function public.sum_json(jsonb) returns int language sql immutable as
   $$ select sum(value::int)::int from jsonb_each_text($1) $$;
 create function public.tags_of(p_tags text[]) returns int language sql immutable as $$ select cardinality(p_tags) $$;
+create function public.members_only() returns int language sql stable as $$ select 1 $$;
+revoke all on function public.members_only() from public, anon;
+grant execute on function public.members_only() to authenticated;
 `;

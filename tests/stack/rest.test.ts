@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ANON_KEY } from '../../scripts/stack/keys.ts';
+import { ANON_KEY, SERVICE_ROLE_KEY } from '../../scripts/stack/keys.ts';
 import { type RestHarness, startRestHarness } from './rest-harness.ts';
 
 // Reads through /rest/v1 with supabase-js exactly as the app uses it: select grammar, embedding,
@@ -295,5 +295,30 @@ describe('order, ranges and counts', () => {
     const c = await h.anon().from('books').select('nope');
     expect(c.status).toBe(400);
     expect(c.error).toMatchObject({ code: '42703', message: 'column books.nope does not exist' });
+  });
+});
+
+describe('the OpenAPI root', () => {
+  it('lists only the tables and functions the caller’s role may use (follow-privileges)', async () => {
+    const pathsFor = async (bearer?: string) => {
+      const headers: Record<string, string> = { apikey: ANON_KEY };
+      if (bearer) headers.Authorization = `Bearer ${bearer}`;
+      const res = await fetch(`${h.url}/rest/v1/`, { headers });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/openapi+json; charset=utf-8');
+      return Object.keys(((await res.json()) as { paths: Record<string, unknown> }).paths);
+    };
+    const anon = await pathsFor();
+    expect(anon).toEqual(expect.arrayContaining(['/books', '/authors', '/rpc/add', '/rpc/whoami']));
+    expect(anon).not.toContain('/secrets');
+    expect(anon).not.toContain('/rpc/members_only');
+
+    const { token } = await h.signUp(`openapi-${Date.now()}@example.com`);
+    const member = await pathsFor(token);
+    expect(member).toContain('/rpc/members_only');
+    expect(member).not.toContain('/secrets');
+
+    const service = await pathsFor(SERVICE_ROLE_KEY);
+    expect(service).toEqual(expect.arrayContaining(['/secrets', '/rpc/members_only', '/books']));
   });
 });

@@ -5,6 +5,7 @@ import { bodyColumns, checkBodyShape, deleteSql, insertSql, type MutationSql, up
 import { resolveRoutine, rpcSql } from './build-rpc.ts';
 import { buildLevel, checkAllLevelsUsed, newContext, readQuery } from './build-sql.ts';
 import { fromPgError, isPgError, RestError, tableNotFound } from './errors.ts';
+import { ACCESSIBLE_SQL, openApiRoot } from './openapi.ts';
 import { appliedPreferences, type Preferences, parsePrefer } from './prefer.ts';
 import { type ParsedQuery, parseQuery, pathKey } from './query-params.ts';
 import { topLevelPage } from './range.ts';
@@ -81,7 +82,20 @@ export async function handleRest(rt: RestRuntime, req: Request): Promise<Respons
       );
     }
     const segments = path.split('/').filter(Boolean).map(decodeSegment);
-    if (segments.length === 0) return openApiRoot(cache);
+    if (segments.length === 0) {
+      const root: Call = {
+        req,
+        method: 'GET',
+        resource: '',
+        isRpc: false,
+        query: '',
+        prefs: parsePrefer(null),
+        singular: false,
+        identity,
+        body: null,
+      };
+      return openApiRoot(cache, await run(rt, root, true, ACCESSIBLE_SQL, [cache.schema]));
+    }
     const isRpc = segments[0] === 'rpc' && segments.length === 2;
     if (segments.length !== 1 && !isRpc) throw new RestError(404, 'PGRST125', 'Invalid path specified in request URL');
     if (
@@ -371,14 +385,4 @@ function editDistance(a: string, b: string): number {
     prev = cur;
   }
   return prev[b.length] as number;
-}
-
-function openApiRoot(cache: SchemaCache): Response {
-  const paths: Record<string, object> = {};
-  for (const t of cache.relations.keys()) paths[`/${t}`] = {};
-  for (const r of cache.routines.keys()) paths[`/rpc/${r}`] = {};
-  return new Response(
-    JSON.stringify({ swagger: '2.0', info: { title: 'PostgREST API', version: '14' }, basePath: '/', paths }),
-    { status: 200, headers: { 'Content-Type': 'application/openapi+json; charset=utf-8' } },
-  );
 }
