@@ -3,11 +3,13 @@ import { createSignal, For, Show } from 'solid-js';
 import { confirmAction } from '#components/ui/confirm.tsx';
 import { Field } from '#components/ui/field.tsx';
 import { isConnectionFailure, NeedsConnection, useOnline } from '#components/ui/needs-connection.tsx';
+import { SelectField } from '#components/ui/select-field.tsx';
 import { siteUrl, supabaseUrl } from '#lib/env.ts';
 import { fieldErrorFor } from '#lib/field-errors.ts';
 import { nextPosition } from '#lib/menu/reorder.ts';
 import { invalidate } from '#lib/query.ts';
 import { useAdminRestaurant } from '#lib/restaurant/admin-context.ts';
+import { type CardSize, describeCardFailure, fetchTableCard, openCardSheet, saveFile } from '#lib/tables/cards.ts';
 import { addTable, deleteTable, rotateTableToken, updateTable } from '#lib/tables/commands.ts';
 import { describeTablesFailure } from '#lib/tables/errors.ts';
 import { type DiningTable, tableKeys, tablesQueryOptions } from '#lib/tables/queries.ts';
@@ -39,6 +41,21 @@ export default function AdminTables() {
   // Kept here, not in the row: a saved row is a new object after the refetch and is re-created.
   const [notices, setNotices] = createSignal<Record<string, string | null>>({});
   const setNotice = (id: string, notice: string | null) => setNotices((all) => ({ ...all, [id]: notice }));
+  const [cardSize, setCardSize] = createSignal<CardSize>('a6');
+  const [sheetError, setSheetError] = createSignal<string | null>(null);
+  const [printing, setPrinting] = createSignal(false);
+
+  const printAll = async () => {
+    setSheetError(null);
+    setPrinting(true);
+    const sheet = await openCardSheet({
+      restaurantId: restaurant().restaurantId,
+      size: cardSize(),
+      baseUrl: siteUrl(),
+    });
+    setPrinting(false);
+    if (!sheet.ok) setSheetError(describeCardFailure(sheet.reason));
+  };
 
   const add = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -90,6 +107,33 @@ export default function AdminTables() {
           <NeedsConnection id="table-new-offline" />
         </form>
       </section>
+      <section class="admin-section stack" aria-labelledby="tables-cards-title">
+        <h2 id="tables-cards-title">{m.admin_tables_cards_title()}</h2>
+        <p class="subtle">{m.admin_tables_cards_hint()}</p>
+        <div class="inline-form">
+          <SelectField
+            id="table-card-size"
+            label={m.admin_tables_card_size()}
+            options={[
+              { value: 'a6', label: m.admin_tables_card_size_a6() },
+              { value: '80mm', label: m.admin_tables_card_size_80mm() },
+            ]}
+            value={cardSize()}
+            onChange={(value) => setCardSize(value as CardSize)}
+          />
+          <button
+            type="button"
+            disabled={printing() || !online()}
+            aria-busy={printing()}
+            aria-describedby="table-cards-offline"
+            onClick={() => void printAll()}
+          >
+            {m.admin_tables_print_all()}
+          </button>
+          <NeedsConnection id="table-cards-offline" />
+        </div>
+        <FormError message={sheetError()} />
+      </section>
       <Show
         when={tables.data}
         fallback={<p class="loading">{tables.isError ? m.common_load_failed() : m.common_loading()}</p>}
@@ -101,6 +145,8 @@ export default function AdminTables() {
                 {(table) => (
                   <TableRow
                     table={table}
+                    restaurantId={restaurant().restaurantId}
+                    cardSize={cardSize()}
                     onChanged={refresh}
                     notice={notices()[table.id] ?? null}
                     setNotice={(notice) => setNotice(table.id, notice)}
@@ -117,6 +163,8 @@ export default function AdminTables() {
 
 function TableRow(props: {
   table: DiningTable;
+  restaurantId: string;
+  cardSize: CardSize;
   onChanged: () => Promise<void>;
   notice: string | null;
   setNotice: (notice: string | null) => void;
@@ -149,6 +197,22 @@ function TableRow(props: {
     await props.onChanged();
     props.setNotice(result.ok ? m.admin_tables_rotated() : null);
     if (!result.ok) setErrors({ form: describeTablesFailure(result.failure) });
+  };
+
+  const [downloading, setDownloading] = createSignal(false);
+  const downloadCard = async () => {
+    props.setNotice(null);
+    setErrors({});
+    setDownloading(true);
+    const file = await fetchTableCard({
+      restaurantId: props.restaurantId,
+      tableId: props.table.id,
+      size: props.cardSize,
+      baseUrl: siteUrl(),
+    });
+    setDownloading(false);
+    if (file.ok) saveFile(file.blob, file.fileName);
+    else setErrors({ form: describeCardFailure(file.reason) });
   };
 
   const remove = async () => {
@@ -204,6 +268,16 @@ function TableRow(props: {
           </div>
         </div>
         <div class="actions">
+          <button
+            type="button"
+            class="secondary"
+            aria-label={m.admin_tables_download_card_named({ name: props.table.label })}
+            disabled={downloading() || !online()}
+            aria-busy={downloading()}
+            onClick={() => void downloadCard()}
+          >
+            {m.admin_tables_download_card()}
+          </button>
           <button
             type="button"
             class="secondary"
