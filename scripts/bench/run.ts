@@ -9,6 +9,7 @@ import { benchKitchen } from './kitchen.ts';
 import { printTable } from './measure.ts';
 import { benchPrinting, benchRender } from './printing.ts';
 import { benchRealtime } from './realtime.ts';
+import { benchRecovery } from './recovery.ts';
 import { benchReports } from './reports.ts';
 import { benchRest } from './rest.ts';
 import { startStackProcess } from './stack-process.ts';
@@ -37,6 +38,8 @@ try {
   );
   await benchBundle();
   await benchKdsHeap(stack);
+  // Last: it SIGKILLs the stack's Postgres.
+  await benchRecovery(stack);
 } finally {
   await stack.stop();
 }

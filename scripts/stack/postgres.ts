@@ -30,7 +30,7 @@ export const SUPERUSER = 'supabase_admin';
 const FIRST_BACKOFF_MS = 250;
 const MAX_BACKOFF_MS = 10_000;
 /** A server that stayed up this long crashed for a new reason: its restart starts from the short backoff. */
-const STABLE_AFTER_MS = 30_000;
+const STABLE_AFTER_MS = 5_000;
 
 /**
  * Starts the cluster and supervises it: a Postgres that dies (OOM killer, a SIGKILL, a crash) is
