@@ -1,6 +1,5 @@
 import { A, type RouteSectionProps } from '@solidjs/router';
-import { onCleanup, onMount, Show } from 'solid-js';
-import { GuestInboxLink } from '#components/pos/guest-inbox-link.tsx';
+import { lazy, onCleanup, onMount, Show, Suspense } from 'solid-js';
 import { ConnectionStatus } from '#components/shell/connection-status.tsx';
 import { RequireMembership, useMembership } from '#components/shell/require-membership.tsx';
 import { claimDeviceCode } from '#lib/orders/device-code.ts';
@@ -10,6 +9,9 @@ import type { MemberRole } from '#lib/restaurant/current.ts';
 import { canAdminister } from '#lib/restaurant/current.ts';
 import * as m from '#paraglide/messages.js';
 import '#components/pos/pos.css';
+
+// The guest inbox's count and chime: right after the first paint, outside the till's download.
+const GuestInboxBadge = lazy(() => import('#components/pos/guest-inbox-badge.tsx'));
 
 /** Who takes orders (the database's place_order allows the same roles). */
 export const posRoles: readonly MemberRole[] = ['owner', 'manager', 'cashier', 'waiter'];
@@ -58,7 +60,19 @@ function PosShell(props: { children: RouteSectionProps['children'] }) {
         <A href="/pos/orders" activeClass="active">
           {m.pos_nav_orders()}
         </A>
-        <GuestInboxLink restaurantId={membership().restaurantId} />
+        {/* The name stays the words; the count (loaded after the first paint) is its description. */}
+        <A
+          href="/pos/guests"
+          activeClass="active"
+          class="pos-guest-link"
+          aria-label={m.pos_guest_inbox_link()}
+          aria-describedby="pos-guest-count"
+        >
+          {m.pos_guest_inbox_link()}
+          <Suspense>
+            <GuestInboxBadge restaurantId={membership().restaurantId} />
+          </Suspense>
+        </A>
         {/* The drawer is the cash staff's (open_shift refuses waiters). */}
         <Show when={membership().role !== 'waiter'}>
           <A href="/pos/drawer" activeClass="active">
