@@ -121,7 +121,10 @@ describe('limit settings', () => {
   it('owners change them; managers and others cannot; out of range → invalid_guest_limit {field, min, max}', async () => {
     const r = await makeRestaurant();
     const update = (role: 'owner' | 'manager' | 'cashier', col: string, value: unknown) =>
-      tx(r.as(role), async (c) => (await c.query(`update public.restaurants set ${col} = $2 where id = $1`, [r.id, value])).rowCount);
+      tx(
+        r.as(role),
+        async (c) => (await c.query(`update public.restaurants set ${col} = $2 where id = $1`, [r.id, value])).rowCount,
+      );
     expect(await update('owner', 'guest_orders_per_guest', 7)).toBe(1);
     expect(await update('owner', 'guest_orders_per_hour', 5000)).toBe(1);
     await expectCode(update('manager', 'guest_lines_per_order', 10), 'forbidden', '42501');
@@ -146,6 +149,11 @@ describe('limit settings', () => {
       'select guest_orders_per_guest, guest_orders_per_hour, guest_lines_per_order, name from public.restaurants where id = $1',
       [r.id],
     );
-    expect(row).toEqual({ guest_orders_per_guest: 7, guest_orders_per_hour: 5000, guest_lines_per_order: 30, name: 'Renamed' });
+    expect(row).toEqual({
+      guest_orders_per_guest: 7,
+      guest_orders_per_hour: 5000,
+      guest_lines_per_order: 30,
+      name: 'Renamed',
+    });
   });
 });

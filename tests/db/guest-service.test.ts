@@ -36,7 +36,13 @@ describe('guest_request_service', () => {
     const since = new Date();
     const id = uuid();
     const call = await ask(guest, rest.qr1, { id, kind: 'call_waiter' });
-    expect(call).toMatchObject({ id, kind: 'call_waiter', status: 'open', table_id: rest.table1, acknowledged_at: null });
+    expect(call).toMatchObject({
+      id,
+      kind: 'call_waiter',
+      status: 'open',
+      table_id: rest.table1,
+      acknowledged_at: null,
+    });
     expect(Object.keys(call).sort()).toEqual(['acknowledged_at', 'created_at', 'id', 'kind', 'status', 'table_id']);
     expect(await ask(guest, rest.qr1, { id, kind: 'call_waiter' })).toEqual(call);
     expect(await ask(guest, rest.qr1, { id: uuid(), kind: 'call_waiter' })).toEqual(call);
@@ -128,9 +134,10 @@ describe('guest_request_service', () => {
     // Pressing again for the open call still answers with it, and another guest may call.
     expect((await ask(guest, rest.qr1, { id: uuid(), kind: 'call_waiter' })).status).toBe('open');
     await ask(await newGuest(), rest.qr1, { id: uuid(), kind: 'bill' });
-    await sql(`update public.service_requests set created_at = now() - interval '11 minutes' where restaurant_id = $1`, [
-      rest.id,
-    ]);
+    await sql(
+      `update public.service_requests set created_at = now() - interval '11 minutes' where restaurant_id = $1`,
+      [rest.id],
+    );
     await ask(guest, rest.qr2, { id: uuid(), kind: 'bill' });
   });
 
@@ -138,10 +145,20 @@ describe('guest_request_service', () => {
     const guest = await newGuest();
     const req = await ask(guest, r.qr1, { id: uuid(), kind: 'bill' });
     for (const actor of [other.as('owner'), guest]) {
-      await expectCode(rpc(actor, 'acknowledge_service_request', { p_request_id: req.id }), 'service_request_not_found');
+      await expectCode(
+        rpc(actor, 'acknowledge_service_request', { p_request_id: req.id }),
+        'service_request_not_found',
+      );
     }
-    await expectCode(rpc(r.as('owner'), 'acknowledge_service_request', { p_request_id: uuid() }), 'service_request_not_found');
-    await expectCode(rpc(r.as('kitchen'), 'acknowledge_service_request', { p_request_id: req.id }), 'forbidden', '42501');
+    await expectCode(
+      rpc(r.as('owner'), 'acknowledge_service_request', { p_request_id: uuid() }),
+      'service_request_not_found',
+    );
+    await expectCode(
+      rpc(r.as('kitchen'), 'acknowledge_service_request', { p_request_id: req.id }),
+      'forbidden',
+      '42501',
+    );
     await expectCode(
       rpc(r.as('print_bridge'), 'acknowledge_service_request', { p_request_id: req.id }),
       'service_request_not_found',
@@ -166,7 +183,9 @@ describe('menu translations', () => {
     const rest = await makeRestaurant();
     const owner = rest.as('owner');
     await insert(owner, [rest.id, 'item', rest.fries, 'fr', '  Frites  ', '  ']);
-    const [row] = await sql('select name, description from public.menu_translations where entity_id = $1', [rest.fries]);
+    const [row] = await sql('select name, description from public.menu_translations where entity_id = $1', [
+      rest.fries,
+    ]);
     expect(row).toEqual({ name: 'Frites', description: null });
     // An upsert (what the admin sends) replaces the text.
     await insert(rest.as('manager'), [rest.id, 'item', rest.fries, 'fr', 'Des frites', 'Croustillantes']);
@@ -198,7 +217,9 @@ describe('menu translations', () => {
       '42501',
     );
     expect(outsider.code).toBe('42501');
-    const [kept] = await sql('select name, description from public.menu_translations where entity_id = $1', [rest.fries]);
+    const [kept] = await sql('select name, description from public.menu_translations where entity_id = $1', [
+      rest.fries,
+    ]);
     expect(kept).toEqual({ name: 'Des frites', description: 'Croustillantes' });
   });
 

@@ -27,12 +27,20 @@ interface Menu {
     name: string;
     description: string;
     available: boolean;
-    modifier_groups: Array<{ id: string; name: string; options: Array<{ id: string; name: string; available: boolean }> }>;
+    modifier_groups: Array<{
+      id: string;
+      name: string;
+      options: Array<{ id: string; name: string; available: boolean }>;
+    }>;
   }>;
 }
 
 const menu = (guest: Actor, token: string, locale?: string | null) =>
-  rpc<Menu>(guest, 'guest_menu', locale === undefined ? { p_qr_token: token } : { p_qr_token: token, p_locale: locale });
+  rpc<Menu>(
+    guest,
+    'guest_menu',
+    locale === undefined ? { p_qr_token: token } : { p_qr_token: token, p_locale: locale },
+  );
 
 describe('guest_menu', () => {
   it('lists every item with available (sold-out too) and each option with available', async () => {
@@ -105,7 +113,11 @@ describe('guest_menu', () => {
     const rest = await makeRestaurant();
     const guest = await newGuest();
     const count = async () =>
-      (await sql<{ n: number }>('select count(*)::int as n from public.guest_visits where restaurant_id = $1', [rest.id]))[0]?.n;
+      (
+        await sql<{ n: number }>('select count(*)::int as n from public.guest_visits where restaurant_id = $1', [
+          rest.id,
+        ])
+      )[0]?.n;
     await expectCode(menu(guest, 'nope'), 'table_not_found');
     await expectCode(menu(guest, `${rest.qr1.slice(0, -1)}x`), 'table_not_found');
     await rpc(rest.as('owner'), 'rotate_table_token', { p_table_id: rest.table1 });
@@ -146,9 +158,12 @@ describe('guest topics', () => {
   it('guest:<uid>: only that user', async () => {
     const guest = await newGuest();
     const id = (guest as { id: string }).id;
-    expect(
-      await receiversOf(`guest:${id}`, { anon, guest, other: await newGuest(), owner: r.as('owner') }),
-    ).toEqual({ anon: false, guest: true, other: false, owner: false });
+    expect(await receiversOf(`guest:${id}`, { anon, guest, other: await newGuest(), owner: r.as('owner') })).toEqual({
+      anon: false,
+      guest: true,
+      other: false,
+      owner: false,
+    });
     expect(await canReceive(guest, `guest:${id}:x`)).toBe(false);
   });
 
@@ -196,7 +211,9 @@ describe('guest_visit and guest_cancel_order', () => {
     await guestOrder(guest, rest.qr2, guestPayload(rest));
     await guestOrder(await newGuest(), rest.qr1, guestPayload(rest));
     await sql(`update public.orders set created_at = created_at - interval '1 minute' where id = $1`, [first.id]);
-    const visit = await rpc<{ orders: OrderJson[]; requests: unknown[] }>(guest, 'guest_visit', { p_qr_token: rest.qr1 });
+    const visit = await rpc<{ orders: OrderJson[]; requests: unknown[] }>(guest, 'guest_visit', {
+      p_qr_token: rest.qr1,
+    });
     expect(visit.orders.map((o) => o.id)).toEqual([second.id, first.id]);
     expect(visit.orders[0]).not.toHaveProperty('guest_user_id');
     expect(visit.orders[0]).not.toHaveProperty('created_by');
@@ -229,7 +246,9 @@ describe('guest_visit and guest_cancel_order', () => {
     expect(events.slice(1)).toEqual([{ actor_role: 'guest', from_status: 'draft', to_status: 'cancelled' }]);
     // The POS and the guest's page hear it.
     const pos = await messagesOn(`restaurant:${rest.id}:orders`, since);
-    expect(pos.some((m) => m.payload.table === 'orders' && (m.payload.record as { status: string }).status === 'cancelled')).toBe(true);
+    expect(
+      pos.some((m) => m.payload.table === 'orders' && (m.payload.record as { status: string }).status === 'cancelled'),
+    ).toBe(true);
     expect((await messagesOn(`order:${draft.id}`, since)).length).toBeGreaterThan(0);
 
     const accepted = await guestOrder(guest, rest.qr1, guestPayload(rest));
@@ -238,7 +257,10 @@ describe('guest_visit and guest_cancel_order', () => {
       p_to: 'placed',
       p_expected_version: accepted.version,
     });
-    const err = await expectCode(rpc(guest, 'guest_cancel_order', { p_order_id: accepted.id }), 'order_not_cancellable');
+    const err = await expectCode(
+      rpc(guest, 'guest_cancel_order', { p_order_id: accepted.id }),
+      'order_not_cancellable',
+    );
     expect(JSON.parse(err.detail ?? '{}')).toMatchObject({ status: 'placed' });
     const rejected = await guestOrder(guest, rest.qr1, guestPayload(rest));
     await rpc(rest.as('waiter'), 'transition_order', {

@@ -188,7 +188,12 @@ describe('menu sync', () => {
     }>(guest, 'guest_menu', { p_qr_token: r.qr1 });
     expect(menu.table.label).toBe('T1');
     // Sold-out items and options are listed with available: false, for the page to grey out.
-    expect(menu.items.filter((i) => i.available).map((i) => i.name).sort()).toEqual(['Burger', 'Fries', 'Soda']);
+    expect(
+      menu.items
+        .filter((i) => i.available)
+        .map((i) => i.name)
+        .sort(),
+    ).toEqual(['Burger', 'Fries', 'Soda']);
     expect(menu.items.filter((i) => !i.available).map((i) => i.name)).toEqual(['Lobster']);
     const burger = menu.items.find((i) => i.name === 'Burger');
     expect(burger?.modifier_groups.map((g) => g.options.length)).toEqual([3, 4]);
