@@ -43,7 +43,7 @@ export interface BrowserUser {
 export interface E2eHarness {
   appUrl: string;
   /** A new person on a new device: an empty profile (storage, caches, service worker) with one page. */
-  newUser(options?: { viewport?: { width: number; height: number } }): Promise<BrowserUser>;
+  newUser(options?: { viewport?: { width: number; height: number }; locale?: string }): Promise<BrowserUser>;
   /** Console errors and uncaught exceptions seen since the last call, in order. */
   takeProblems(): string[];
   close(): Promise<void>;
@@ -93,7 +93,8 @@ export async function startE2eHarness(
     async newUser(options) {
       const context = await openBrowser.newContext({
         baseURL: appUrl,
-        locale: 'en-US',
+        // The browser's language (navigator.language, Accept-Language): a guest's phone in Spanish.
+        locale: options?.locale ?? 'en-US',
         viewport: options?.viewport ?? { width: 1280, height: 800 },
       });
       context.setDefaultTimeout(actionTimeoutMs);

@@ -1,17 +1,23 @@
-import { createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
+import { createEffect, createResource, createSignal, For, lazy, Match, onCleanup, Show, Switch } from 'solid-js';
+import type { DbFailure } from '#lib/db.ts';
 import type { GuestItem, ServiceKind } from '#lib/guest/api.ts';
 import { addLine as addToCart, itemCount, totals } from '#lib/guest/cart.ts';
-import { describeGuestFailure } from '#lib/guest/errors.ts';
 import { createGuestVisit } from '#lib/guest/visit.ts';
 import { changeLocale, currentLocale, localeNames, locales } from '#lib/i18n/locale.ts';
 import * as m from '#paraglide/messages.js';
-import { CartSheet } from './cart-sheet.tsx';
-import { ItemSheet } from './item-sheet.tsx';
 import { MenuView } from './menu-view.tsx';
 import { moneyFormatter } from './money.ts';
-import { OrdersView } from './orders-view.tsx';
 import { type GuestPath, guestHref, parseGuestPath } from './path.ts';
 import { ServiceBar } from './service-bar.tsx';
+
+// The menu is what a phone must show first; the sheets and the orders page load right after it
+// (prefetched once the menu is up), so the first download stays small on a slow network.
+const loadItemSheet = () => import('./item-sheet.tsx');
+const loadCartSheet = () => import('./cart-sheet.tsx');
+const loadOrdersView = () => import('./orders-view.tsx');
+const ItemSheet = lazy(() => loadItemSheet().then((module) => ({ default: module.ItemSheet })));
+const CartSheet = lazy(() => loadCartSheet().then((module) => ({ default: module.CartSheet })));
+const OrdersView = lazy(() => loadOrdersView().then((module) => ({ default: module.OrdersView })));
 
 export function GuestApp() {
   const [path, setPath] = createSignal<GuestPath | null>(parseGuestPath(location.pathname));
@@ -44,6 +50,12 @@ function Visit(props: { path: GuestPath; navigate: (next: GuestPath) => void }) 
     void visit.loadMenu();
   };
   const ordering = () => visit.menu()?.restaurant.guest_ordering !== 'off';
+  let prefetched = false;
+  createEffect(() => {
+    if (visit.state() !== 'ready' || prefetched) return;
+    prefetched = true;
+    setTimeout(() => void Promise.all([loadItemSheet(), loadCartSheet(), loadOrdersView()]).catch(() => undefined), 0);
+  });
   const activeOrders = () => visit.orders().filter((o) => !['completed', 'rejected', 'cancelled'].includes(o.status));
 
   return (
@@ -54,7 +66,7 @@ function Visit(props: { path: GuestPath; navigate: (next: GuestPath) => void }) 
       <Match when={visit.state() === 'failed'}>
         <main class="guest-page guest-centered">
           <p class="guest-notice" role="alert">
-            {describeGuestFailure(visit.failure() ?? { code: 'network', transient: true })}
+            <FailureText failure={visit.failure() ?? { code: 'network', transient: true, message: '' }} />
           </p>
           <button type="button" class="guest-button primary" onClick={() => void visit.refresh()}>
             {m.guest_try_again()}
@@ -161,6 +173,12 @@ function Visit(props: { path: GuestPath; navigate: (next: GuestPath) => void }) 
       </Match>
     </Switch>
   );
+}
+
+/** A failure in words; the sentences load when one has to be said. */
+function FailureText(props: { failure: DbFailure }) {
+  const [errors] = createResource(() => import('#lib/guest/errors.ts'));
+  return <>{errors()?.describeGuestFailure(props.failure) ?? ''}</>;
 }
 
 /** The page a rotated, removed or mistyped code leads to. */

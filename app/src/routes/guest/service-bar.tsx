@@ -1,7 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { DbFailure } from '#lib/db.ts';
 import type { ServiceKind, ServiceRequest } from '#lib/guest/api.ts';
-import { describeGuestFailure } from '#lib/guest/errors.ts';
 import * as m from '#paraglide/messages.js';
 
 /**
@@ -26,7 +25,7 @@ export function ServiceBar(props: {
     const failure = await props.ask(kind, ids[kind]);
     if (!failure?.transient) delete ids[kind];
     setBusy(null);
-    if (failure) setError(describeGuestFailure(failure));
+    if (failure) setError((await import('#lib/guest/errors.ts')).describeGuestFailure(failure));
   };
   const kinds: ServiceKind[] = ['call_waiter', 'bill'];
   return (
