@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createUser, makeRestaurant, type OrderJson, placeOrder, type Restaurant } from './fixtures.ts';
-import { expectCode, rpc, sql, user, uuid } from './support.ts';
+import { db, expectCode, rpc, sql, user, uuid } from './support.ts';
 
 /**
  * One ceiling for money (supabase/migrations/20261203001100_money_ceiling.sql): an order never
@@ -69,6 +69,39 @@ describe('order totals', () => {
       version: order.version,
       lines: order.lines.length,
     });
+  });
+
+  it('an order stored above the ceiling before it existed can still be cancelled', async () => {
+    const r = await atTheCap();
+    const id = uuid();
+    // Such a row can only be written with the ceiling's trigger off (the owner may; the API never).
+    const client = await db().connect();
+    try {
+      await client.query('begin');
+      await client.query('alter table public.orders disable trigger orders_total_ceiling');
+      await client.query(
+        `insert into public.orders (id, restaurant_id, source, type, status, business_date, number, currency,
+           currency_exponent, tax_mode, tax_rate_bp, subtotal, tax, total, payload_hash, placed_at)
+         values ($1, $2, 'pos', 'takeaway', 'placed', '2000-01-01', 1, 'XOF', 0, 'inclusive', 0, $3, 0, $3, 'legacy', now())`,
+        [id, r.id, 2 * MAX],
+      );
+      // The deferred print-job trigger runs now: a table with pending trigger events cannot be altered.
+      await client.query('set constraints all immediate');
+      await client.query('alter table public.orders enable trigger orders_total_ceiling');
+      await client.query('commit');
+    } catch (e) {
+      await client.query('rollback');
+      throw e;
+    } finally {
+      client.release();
+    }
+    const cancelled = await rpc<OrderJson>(r.as('owner'), 'transition_order', {
+      p_order_id: id,
+      p_to: 'cancelled',
+      p_expected_version: 1,
+      p_reason: 'legacy',
+    });
+    expect(cancelled.status).toBe('cancelled');
   });
 
   it('a guest’s auto-accepted order past the ceiling is refused too', async () => {
