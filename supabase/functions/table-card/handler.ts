@@ -181,6 +181,8 @@ export function tableCardHandler(read: CardReader): (req: Request) => Promise<Re
         ...corsHeaders,
         'Content-Type': CONTENT_TYPES[format],
         'Content-Disposition': `inline; filename="${name}"`,
+        // A page on another origin (the app) may read the file name only when it is exposed.
+        'Access-Control-Expose-Headers': 'Content-Disposition',
         // The QR token is what lets a guest order at that table: never cache it anywhere shared.
         'Cache-Control': 'private, no-store',
       },

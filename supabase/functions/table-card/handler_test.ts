@@ -104,6 +104,7 @@ for (const [size, expected] of [
     assert.equal(response.headers.get('content-type'), 'image/png');
     assert.equal(response.headers.get('cache-control'), 'private, no-store');
     assert.equal(response.headers.get('content-disposition'), `inline; filename="table-card-terraza-4-${size}.png"`);
+    assert.equal(response.headers.get('access-control-expose-headers'), 'Content-Disposition');
     const png = readPng(new Uint8Array(await response.arrayBuffer()));
     assert.deepEqual(png, { ...expected, qr: `${BASE}/t/tok-terraza-4_AbC` });
     // The reader is asked with the caller's token and subject, ids lower-cased.

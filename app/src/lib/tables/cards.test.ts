@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { type CardFetchDeps, describeCardFailure, fetchTableCard, tableCardUrl } from '#lib/tables/cards.ts';
+import {
+  type CardFetchDeps,
+  cardFileName,
+  describeCardFailure,
+  fetchTableCard,
+  tableCardUrl,
+} from '#lib/tables/cards.ts';
 
-const query = { restaurantId: 'r-1', tableId: 't-1', size: 'a6' as const, baseUrl: 'https://order.example' };
+const query = {
+  restaurantId: 'r-1',
+  tableId: 't-1',
+  tableLabel: 'Été 1',
+  size: 'a6' as const,
+  baseUrl: 'https://order.example',
+};
 
 function deps(response: Response | Error, token: string | null = 'jwt-1') {
   const calls: { url: string; headers: Headers }[] = [];
@@ -30,16 +42,13 @@ describe('table cards', () => {
     );
   });
 
-  it("sends the session's token and names the file as the function says", async () => {
+  it("sends the session's token and names the file after the table, as the function does", async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
-    const { d, calls } = deps(
-      new Response(png, {
-        headers: { 'Content-Type': 'image/png', 'Content-Disposition': 'inline; filename="table-card-t1-a6.png"' },
-      }),
-    );
+    const { d, calls } = deps(new Response(png, { headers: { 'Content-Type': 'image/png' } }));
     const file = await fetchTableCard(query, d);
     expect(calls[0]?.headers.get('Authorization')).toBe('Bearer jwt-1');
-    expect(file.ok && file.fileName).toBe('table-card-t1-a6.png');
+    expect(file.ok && file.fileName).toBe('table-card-ete-1-a6.png');
+    expect(cardFileName({ tableId: undefined, size: '80mm' })).toBe('table-cards-80mm.html');
     expect(file.ok && new Uint8Array(await file.blob.arrayBuffer())).toEqual(png);
   });
 

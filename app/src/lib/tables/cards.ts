@@ -15,6 +15,8 @@ export interface CardQuery {
   restaurantId: string;
   /** One table's PNG; without it, every active table on one print-ready HTML page. */
   tableId?: string;
+  /** The table's label, for the file's name. */
+  tableLabel?: string;
   size: CardSize;
   /** Where guests open the app: the QR code encodes `<baseUrl>/t/<token>`. */
   baseUrl: string;
@@ -41,10 +43,19 @@ export function tableCardUrl(apiUrl: string, q: CardQuery): string {
   return `${apiUrl.replace(/\/+$/, '')}/functions/v1/table-card?${params}`;
 }
 
-/** The file name the function suggests (Content-Disposition), else a plain one. */
-function fileNameOf(response: Response, q: CardQuery): string {
-  const named = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1];
-  return named ?? (q.tableId ? `table-card-${q.size}.png` : `table-cards-${q.size}.html`);
+/**
+ * `table-card-<label>-<size>.png`, as the function names it. Made here because the gateway does
+ * not let a page on another origin read the function's Content-Disposition.
+ */
+export function cardFileName(q: Pick<CardQuery, 'tableId' | 'tableLabel' | 'size'>): string {
+  if (!q.tableId) return `table-cards-${q.size}.html`;
+  const slug = (q.tableLabel ?? '')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+  return `table-card-${slug || 'table'}-${q.size}.png`;
 }
 
 /** A card (PNG) or the sheet of all cards (HTML), or the function's error code / 'network'. */
@@ -57,7 +68,7 @@ export async function fetchTableCard(q: CardQuery, deps: CardFetchDeps = appDeps
   } catch {
     return { ok: false, reason: 'network' };
   }
-  if (response.ok) return { ok: true, blob: await response.blob(), fileName: fileNameOf(response, q) };
+  if (response.ok) return { ok: true, blob: await response.blob(), fileName: cardFileName(q) };
   // Gateways answer 502-504 when the function is unreachable: as good as offline.
   if (response.status >= 502 && response.status <= 504) return { ok: false, reason: 'network' };
   try {

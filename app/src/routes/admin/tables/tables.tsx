@@ -207,6 +207,7 @@ function TableRow(props: {
     const file = await fetchTableCard({
       restaurantId: props.restaurantId,
       tableId: props.table.id,
+      tableLabel: props.table.label,
       size: props.cardSize,
       baseUrl: siteUrl(),
     });
