@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import type { RunningStack } from '../stack/stack.ts';
 import { percentile } from './measure.ts';
@@ -41,12 +40,14 @@ async function healthy(apiUrl: string): Promise<void> {
  * saying `ok` again (replication and the schema listener back too). Runs last: it kills the database.
  */
 export async function benchRecovery(stack: RunningStack): Promise<void> {
-  // The service key reads past RLS: the read measures the database path, not a policy.
-  const supabase = createClient(stack.apiUrl, stack.serviceRoleKey, { auth: { persistSession: false } });
-  const read = async () => {
-    const { error } = await supabase.from('restaurants').select('id').limit(1);
-    return !error;
-  };
+  // A plain GET, not supabase-js: postgrest-js retries a 503 by itself (1 s, 2 s, 4 s), which would
+  // measure its backoff instead of the stack. The service key reads past RLS.
+  const headers = { apikey: stack.serviceRoleKey, Authorization: `Bearer ${stack.serviceRoleKey}` };
+  const read = () =>
+    fetch(`${stack.apiUrl}/rest/v1/restaurants?select=id&limit=1`, { headers }).then(
+      (r) => r.ok,
+      () => false,
+    );
   if (!(await read())) throw new Error('REST read fails before any kill');
   const toRead: number[] = [];
   const toHealthy: number[] = [];
