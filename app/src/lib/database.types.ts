@@ -125,6 +125,26 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"kiosks": {
+                  Row: {
+                    "claimed_at": string | null,"claimed_by": string | null,"code_hash": string,"created_at": string,"created_by": string | null,"device_code": string | null,"expires_at": string,"id": string,"idle_reset_seconds": number,"label": string,"max_items": number,"max_lines": number,"mode": Database["public"]['Enums']["kiosk_mode"],"restaurant_id": string,"revoked_at": string | null,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "claimed_at"?: string | null,"claimed_by"?: string | null,"code_hash": string,"created_at"?: string,"created_by"?: string | null,"device_code"?: string | null,"expires_at": string,"id"?: string,"idle_reset_seconds"?: number,"label": string,"max_items"?: number,"max_lines"?: number,"mode"?: Database["public"]['Enums']["kiosk_mode"],"restaurant_id": string,"revoked_at"?: string | null,"updated_at"?: string
+                  }
+                  Update: {
+                    "claimed_at"?: string | null,"claimed_by"?: string | null,"code_hash"?: string,"created_at"?: string,"created_by"?: string | null,"device_code"?: string | null,"expires_at"?: string,"id"?: string,"idle_reset_seconds"?: number,"label"?: string,"max_items"?: number,"max_lines"?: number,"mode"?: Database["public"]['Enums']["kiosk_mode"],"restaurant_id"?: string,"revoked_at"?: string | null,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "kiosks_restaurant_id_fkey"
+      columns: ["restaurant_id"]
+isOneToOne: false
+      referencedRelation: "restaurants"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"memberships": {
                   Row: {
                     "created_at": string,"display_name": string | null,"restaurant_id": string,"role": Database["public"]['Enums']["member_role"],"user_id": string
@@ -449,17 +469,23 @@ isOneToOne: false
                   ]
                 },"orders": {
                   Row: {
-                    "business_date": string | null,"cancelled_at": string | null,"completed_at": string | null,"created_at": string,"created_by": string | null,"currency": string,"currency_exponent": number,"discount": number,"guest_user_id": string | null,"id": string,"menu_version": number | null,"note": string,"number": number | null,"ordered_at": string,"paid": number,"payload_hash": string,"payment_status": Database["public"]['Enums']["payment_status"],"placed_at": string | null,"price_override": boolean,"provisional_code": string | null,"refunded": number,"restaurant_id": string,"source": Database["public"]['Enums']["order_source"],"status": Database["public"]['Enums']["order_status"],"status_reason": string | null,"subtotal": number,"table_id": string | null,"tax": number,"tax_mode": Database["public"]['Enums']["tax_mode"],"tax_rate_bp": number,"total": number,"type": Database["public"]['Enums']["order_type"],"updated_at": string,"version": number
+                    "business_date": string | null,"cancelled_at": string | null,"completed_at": string | null,"created_at": string,"created_by": string | null,"currency": string,"currency_exponent": number,"discount": number,"guest_user_id": string | null,"id": string,"kiosk_id": string | null,"menu_version": number | null,"note": string,"number": number | null,"ordered_at": string,"paid": number,"payload_hash": string,"payment_status": Database["public"]['Enums']["payment_status"],"placed_at": string | null,"price_override": boolean,"provisional_code": string | null,"refunded": number,"restaurant_id": string,"source": Database["public"]['Enums']["order_source"],"status": Database["public"]['Enums']["order_status"],"status_reason": string | null,"subtotal": number,"table_id": string | null,"tax": number,"tax_mode": Database["public"]['Enums']["tax_mode"],"tax_rate_bp": number,"total": number,"type": Database["public"]['Enums']["order_type"],"updated_at": string,"version": number
                   }
                   ComputedFields: never
                   Insert: {
-                    "business_date"?: string | null,"cancelled_at"?: string | null,"completed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"currency": string,"currency_exponent": number,"discount"?: number,"guest_user_id"?: string | null,"id": string,"menu_version"?: number | null,"note"?: string,"number"?: number | null,"ordered_at"?: string,"paid"?: number,"payload_hash": string,"payment_status"?: Database["public"]['Enums']["payment_status"],"placed_at"?: string | null,"price_override"?: boolean,"provisional_code"?: string | null,"refunded"?: number,"restaurant_id": string,"source": Database["public"]['Enums']["order_source"],"status": Database["public"]['Enums']["order_status"],"status_reason"?: string | null,"subtotal": number,"table_id"?: string | null,"tax": number,"tax_mode": Database["public"]['Enums']["tax_mode"],"tax_rate_bp": number,"total": number,"type": Database["public"]['Enums']["order_type"],"updated_at"?: string,"version"?: number
+                    "business_date"?: string | null,"cancelled_at"?: string | null,"completed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"currency": string,"currency_exponent": number,"discount"?: number,"guest_user_id"?: string | null,"id": string,"kiosk_id"?: string | null,"menu_version"?: number | null,"note"?: string,"number"?: number | null,"ordered_at"?: string,"paid"?: number,"payload_hash": string,"payment_status"?: Database["public"]['Enums']["payment_status"],"placed_at"?: string | null,"price_override"?: boolean,"provisional_code"?: string | null,"refunded"?: number,"restaurant_id": string,"source": Database["public"]['Enums']["order_source"],"status": Database["public"]['Enums']["order_status"],"status_reason"?: string | null,"subtotal": number,"table_id"?: string | null,"tax": number,"tax_mode": Database["public"]['Enums']["tax_mode"],"tax_rate_bp": number,"total": number,"type": Database["public"]['Enums']["order_type"],"updated_at"?: string,"version"?: number
                   }
                   Update: {
-                    "business_date"?: string | null,"cancelled_at"?: string | null,"completed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"currency"?: string,"currency_exponent"?: number,"discount"?: number,"guest_user_id"?: string | null,"id"?: string,"menu_version"?: number | null,"note"?: string,"number"?: number | null,"ordered_at"?: string,"paid"?: number,"payload_hash"?: string,"payment_status"?: Database["public"]['Enums']["payment_status"],"placed_at"?: string | null,"price_override"?: boolean,"provisional_code"?: string | null,"refunded"?: number,"restaurant_id"?: string,"source"?: Database["public"]['Enums']["order_source"],"status"?: Database["public"]['Enums']["order_status"],"status_reason"?: string | null,"subtotal"?: number,"table_id"?: string | null,"tax"?: number,"tax_mode"?: Database["public"]['Enums']["tax_mode"],"tax_rate_bp"?: number,"total"?: number,"type"?: Database["public"]['Enums']["order_type"],"updated_at"?: string,"version"?: number
+                    "business_date"?: string | null,"cancelled_at"?: string | null,"completed_at"?: string | null,"created_at"?: string,"created_by"?: string | null,"currency"?: string,"currency_exponent"?: number,"discount"?: number,"guest_user_id"?: string | null,"id"?: string,"kiosk_id"?: string | null,"menu_version"?: number | null,"note"?: string,"number"?: number | null,"ordered_at"?: string,"paid"?: number,"payload_hash"?: string,"payment_status"?: Database["public"]['Enums']["payment_status"],"placed_at"?: string | null,"price_override"?: boolean,"provisional_code"?: string | null,"refunded"?: number,"restaurant_id"?: string,"source"?: Database["public"]['Enums']["order_source"],"status"?: Database["public"]['Enums']["order_status"],"status_reason"?: string | null,"subtotal"?: number,"table_id"?: string | null,"tax"?: number,"tax_mode"?: Database["public"]['Enums']["tax_mode"],"tax_rate_bp"?: number,"total"?: number,"type"?: Database["public"]['Enums']["order_type"],"updated_at"?: string,"version"?: number
                   }
                   Relationships: [
                     {
+      foreignKeyName: "orders_kiosk_id_fkey"
+      columns: ["kiosk_id"]
+isOneToOne: false
+      referencedRelation: "kiosks"
+      referencedColumns: ["id"]
+    },{
       foreignKeyName: "orders_restaurant_id_fkey"
       columns: ["restaurant_id"]
 isOneToOne: false
@@ -724,6 +750,9 @@ isOneToOne: false
 "claim_device_code":
 { Args: { "p_device_id": string,"p_restaurant_id": string }; Returns: string
                            },
+"claim_kiosk_pairing":
+{ Args: { "p_code": string }; Returns: Json
+                           },
 "claim_print_jobs":
 { Args: { "p_lease_seconds"?: number,"p_limit"?: number,"p_restaurant_id": string }; Returns: {
               "attempts": number,
@@ -801,6 +830,9 @@ isOneToOne: false
         isOneToOne: true
         isSetofReturn: false
       } },
+"create_kiosk_pairing":
+{ Args: { "p_label"?: string,"p_restaurant_id": string }; Returns: Json
+                           },
 "create_restaurant":
 { Args: { "p_country": string,"p_currency": string,"p_locale"?: string,"p_name": string,"p_slug": string,"p_tax_mode"?: Database["public"]['Enums']["tax_mode"],"p_tax_rate_bp"?: number,"p_timezone": string }; Returns: {
               "auto_print_receipts": boolean,
@@ -886,6 +918,18 @@ isOneToOne: false
                            },
 "guest_visit":
 { Args: { "p_qr_token": string }; Returns: Json
+                           },
+"kiosk_exit":
+{ Args: { "p_pin": string }; Returns: Json
+                           },
+"kiosk_menu":
+{ Args: { "p_locale"?: string }; Returns: Json
+                           },
+"kiosk_order":
+{ Args: { "p_order_id": string }; Returns: Json
+                           },
+"kiosk_place_order":
+{ Args: { "p_order": Json }; Returns: Json
                            },
 "open_shift":
 { Args: { "p_device_id": string,"p_opening_float": number,"p_restaurant_id": string,"p_shift_id": string }; Returns: {
@@ -1084,6 +1128,9 @@ isOneToOne: false
         isOneToOne: true
         isSetofReturn: false
       } },
+"revoke_kiosk":
+{ Args: { "p_kiosk_id": string }; Returns: Json
+                           },
 "rotate_board_token":
 { Args: { "p_restaurant_id": string }; Returns: {
               "auto_print_receipts": boolean,
@@ -1160,6 +1207,9 @@ isOneToOne: false
         isOneToOne: true
         isSetofReturn: false
       } },
+"set_kiosk_exit_pin":
+{ Args: { "p_pin": string,"p_restaurant_id": string }; Returns: undefined
+                           },
 "set_line_status":
 { Args: { "p_expected_version": number,"p_line_id": string,"p_status": Database["public"]['Enums']["line_status"] }; Returns: {
               "category_id": string | null,
@@ -1207,10 +1257,13 @@ isOneToOne: false
                            },
 "transition_order":
 { Args: { "p_expected_version": number,"p_order_id": string,"p_reason"?: string,"p_to": Database["public"]['Enums']["order_status"] }; Returns: Json
+                           },
+"update_kiosk":
+{ Args: { "p_kiosk_id": string,"p_settings": Json }; Returns: Json
                            }
           }
           Enums: {
-            "cash_movement_kind": "cash_in"|"cash_out","discount_kind": "percent"|"amount","guest_ordering_mode": "off"|"draft_first"|"auto_accept","line_status": "pending"|"queued"|"preparing"|"ready"|"served"|"cancelled","member_role": "owner"|"manager"|"cashier"|"kitchen"|"waiter"|"print_bridge","order_source": "pos"|"qr","order_status": "draft"|"placed"|"preparing"|"ready"|"completed"|"rejected"|"cancelled","order_type": "dine_in"|"takeaway","payment_method": "cash"|"card"|"mobile_money"|"other","payment_status": "unpaid"|"partially_paid"|"paid"|"refunded","print_document": "kitchen_ticket"|"cancel_ticket"|"receipt"|"test"|"drawer_kick","print_job_status": "queued"|"printing"|"printed"|"failed","printer_kind": "receipt"|"kitchen","printer_status": "unknown"|"ok"|"paper_low"|"paper_out"|"cover_open"|"offline"|"error","service_request_kind": "call_waiter"|"bill","service_request_status": "open"|"acknowledged","tax_mode": "inclusive"|"exclusive","variance_reason": "count_error"|"change_error"|"unrecorded_sale"|"unrecorded_expense"|"theft"|"other"
+            "cash_movement_kind": "cash_in"|"cash_out","discount_kind": "percent"|"amount","guest_ordering_mode": "off"|"draft_first"|"auto_accept","kiosk_mode": "direct"|"pay_at_counter","line_status": "pending"|"queued"|"preparing"|"ready"|"served"|"cancelled","member_role": "owner"|"manager"|"cashier"|"kitchen"|"waiter"|"print_bridge"|"kiosk","order_source": "pos"|"qr"|"kiosk","order_status": "draft"|"placed"|"preparing"|"ready"|"completed"|"rejected"|"cancelled","order_type": "dine_in"|"takeaway","payment_method": "cash"|"card"|"mobile_money"|"other","payment_status": "unpaid"|"partially_paid"|"paid"|"refunded","print_document": "kitchen_ticket"|"cancel_ticket"|"receipt"|"test"|"drawer_kick","print_job_status": "queued"|"printing"|"printed"|"failed","printer_kind": "receipt"|"kitchen","printer_status": "unknown"|"ok"|"paper_low"|"paper_out"|"cover_open"|"offline"|"error","service_request_kind": "call_waiter"|"bill","service_request_status": "open"|"acknowledged","tax_mode": "inclusive"|"exclusive","variance_reason": "count_error"|"change_error"|"unrecorded_sale"|"unrecorded_expense"|"theft"|"other"
           }
           CompositeTypes: {
             [_ in never]: never
@@ -1326,7 +1379,7 @@ export type CompositeTypes<
 export const Constants = {
   "public": {
           Enums: {
-            "cash_movement_kind": ["cash_in", "cash_out"],"discount_kind": ["percent", "amount"],"guest_ordering_mode": ["off", "draft_first", "auto_accept"],"line_status": ["pending", "queued", "preparing", "ready", "served", "cancelled"],"member_role": ["owner", "manager", "cashier", "kitchen", "waiter", "print_bridge"],"order_source": ["pos", "qr"],"order_status": ["draft", "placed", "preparing", "ready", "completed", "rejected", "cancelled"],"order_type": ["dine_in", "takeaway"],"payment_method": ["cash", "card", "mobile_money", "other"],"payment_status": ["unpaid", "partially_paid", "paid", "refunded"],"print_document": ["kitchen_ticket", "cancel_ticket", "receipt", "test", "drawer_kick"],"print_job_status": ["queued", "printing", "printed", "failed"],"printer_kind": ["receipt", "kitchen"],"printer_status": ["unknown", "ok", "paper_low", "paper_out", "cover_open", "offline", "error"],"service_request_kind": ["call_waiter", "bill"],"service_request_status": ["open", "acknowledged"],"tax_mode": ["inclusive", "exclusive"],"variance_reason": ["count_error", "change_error", "unrecorded_sale", "unrecorded_expense", "theft", "other"]
+            "cash_movement_kind": ["cash_in", "cash_out"],"discount_kind": ["percent", "amount"],"guest_ordering_mode": ["off", "draft_first", "auto_accept"],"kiosk_mode": ["direct", "pay_at_counter"],"line_status": ["pending", "queued", "preparing", "ready", "served", "cancelled"],"member_role": ["owner", "manager", "cashier", "kitchen", "waiter", "print_bridge", "kiosk"],"order_source": ["pos", "qr", "kiosk"],"order_status": ["draft", "placed", "preparing", "ready", "completed", "rejected", "cancelled"],"order_type": ["dine_in", "takeaway"],"payment_method": ["cash", "card", "mobile_money", "other"],"payment_status": ["unpaid", "partially_paid", "paid", "refunded"],"print_document": ["kitchen_ticket", "cancel_ticket", "receipt", "test", "drawer_kick"],"print_job_status": ["queued", "printing", "printed", "failed"],"printer_kind": ["receipt", "kitchen"],"printer_status": ["unknown", "ok", "paper_low", "paper_out", "cover_open", "offline", "error"],"service_request_kind": ["call_waiter", "bill"],"service_request_status": ["open", "acknowledged"],"tax_mode": ["inclusive", "exclusive"],"variance_reason": ["count_error", "change_error", "unrecorded_sale", "unrecorded_expense", "theft", "other"]
           }
         }
 } as const
