@@ -123,12 +123,13 @@ export default function TranslationsDialog(props: {
           <form class="stack translations-form" onSubmit={submit} noValidate aria-busy={busy()}>
             <For each={translationLocales}>
               {(locale) => (
-                <fieldset class="stack" lang={locale}>
-                  <legend lang={currentLocale()}>{languageName(locale)}</legend>
+                <fieldset class="stack">
+                  <legend>{languageName(locale)}</legend>
                   <Field
                     id={`translation-${locale}-name`}
                     label={m.admin_menu_translation_name({ language: languageName(locale) })}
                     hint={m.admin_menu_translation_original({ text: props.target.name })}
+                    lang={locale}
                     maxLength={translationNameMax}
                     value={current()[locale].name}
                     onInput={(event) => edit(locale, { name: event.currentTarget.value })}
@@ -138,6 +139,7 @@ export default function TranslationsDialog(props: {
                     <TextAreaField
                       id={`translation-${locale}-description`}
                       label={m.admin_menu_translation_description({ language: languageName(locale) })}
+                      lang={locale}
                       maxLength={translationDescriptionMax}
                       rows={2}
                       value={current()[locale].description}
