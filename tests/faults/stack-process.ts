@@ -70,7 +70,13 @@ export async function startStackProcess(localDir: string, ports: Ports): Promise
     child,
     output: () => output,
   };
-  await waitForHealthy(stack, 180_000);
+  try {
+    await waitForHealthy(stack, 180_000);
+  } catch (e) {
+    // Never leave a half-started stack behind (its watchdog then takes Postgres along).
+    await stopStackProcess(stack);
+    throw e;
+  }
   return stack;
 }
 
