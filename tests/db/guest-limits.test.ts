@@ -14,9 +14,9 @@ const setLimits = (r: Restaurant, limits: Record<string, number>) =>
   );
 
 /** Expects the call refused with `code` and {limit} in its detail, and nothing written. */
-async function refused(r: Restaurant, call: Promise<unknown>, code: string, limit: number) {
+async function refused(r: Restaurant, call: () => Promise<unknown>, code: string, limit: number) {
   const before = await guestFootprint(r.id);
-  const err = await expectCode(call, code);
+  const err = await expectCode(call(), code);
   expect(JSON.parse(err.detail ?? '{}')).toMatchObject({ limit });
   expect(err.hint).toBeTruthy();
   expect(await guestFootprint(r.id)).toEqual(before);
@@ -31,7 +31,7 @@ for (const mode of ['draft_first', 'auto_accept'] as const) {
       const first = guestPayload(r);
       await guestOrder(guest, r.qr1, first);
       await guestOrder(guest, r.qr2, guestPayload(r));
-      await refused(r, guestOrder(guest, r.qr1, guestPayload(r)), 'guest_order_limit', 2);
+      await refused(r, () => guestOrder(guest, r.qr1, guestPayload(r)), 'guest_order_limit', 2);
       // A replay of an order already stored is not a new order.
       expect((await guestOrder(guest, r.qr1, first)).id).toBe(first.id);
       await guestOrder(await newGuest(), r.qr1, guestPayload(r));
@@ -59,7 +59,7 @@ for (const mode of ['draft_first', 'auto_accept'] as const) {
       await setLimits(r, { guest_orders_per_hour: 2 });
       await guestOrder(await newGuest(), r.qr1, guestPayload(r));
       await guestOrder(await newGuest(), r.qr2, guestPayload(r));
-      await refused(r, guestOrder(await newGuest(), r.qr1, guestPayload(r)), 'restaurant_guest_limit', 2);
+      await refused(r, async () => guestOrder(await newGuest(), r.qr1, guestPayload(r)), 'restaurant_guest_limit', 2);
       // Staff orders are not guest orders.
       await rpc(r.as('cashier'), 'place_order', {
         p_order: { id: uuid(), restaurant_id: r.id, type: 'takeaway', lines: [{ item_id: r.soda, qty: 1 }] },
@@ -77,15 +77,15 @@ describe('open drafts per table', () => {
     const a = await guestOrder(await newGuest(), r.qr1, guestPayload(r));
     const guest = await newGuest();
     const b = await guestOrder(guest, r.qr1, guestPayload(r));
-    await refused(r, guestOrder(await newGuest(), r.qr1, guestPayload(r)), 'table_draft_limit', 2);
+    await refused(r, async () => guestOrder(await newGuest(), r.qr1, guestPayload(r)), 'table_draft_limit', 2);
     // In auto-accept mode the same table is still full of drafts from before the switch.
     await sql(`update public.restaurants set guest_ordering = 'auto_accept' where id = $1`, [r.id]);
-    await refused(r, guestOrder(await newGuest(), r.qr1, guestPayload(r)), 'table_draft_limit', 2);
+    await refused(r, async () => guestOrder(await newGuest(), r.qr1, guestPayload(r)), 'table_draft_limit', 2);
     await sql(`update public.restaurants set guest_ordering = 'draft_first' where id = $1`, [r.id]);
     await guestOrder(await newGuest(), r.qr2, guestPayload(r));
     await rpc(r.as('waiter'), 'transition_order', { p_order_id: a.id, p_to: 'placed', p_expected_version: a.version });
     await guestOrder(await newGuest(), r.qr1, guestPayload(r));
-    await refused(r, guestOrder(await newGuest(), r.qr1, guestPayload(r)), 'table_draft_limit', 2);
+    await refused(r, async () => guestOrder(await newGuest(), r.qr1, guestPayload(r)), 'table_draft_limit', 2);
     await rpc(guest, 'guest_cancel_order', { p_order_id: b.id });
     await guestOrder(await newGuest(), r.qr1, guestPayload(r));
   });
