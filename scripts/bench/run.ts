@@ -4,6 +4,7 @@
  */
 import { benchBundle } from './bundle.ts';
 import { benchDomain } from './domain.ts';
+import { benchFunctions } from './functions.ts';
 import { benchGuestMenu } from './guest-menu.ts';
 import { benchKdsHeap } from './kds-heap.ts';
 import { benchKitchen } from './kitchen.ts';
@@ -41,6 +42,7 @@ try {
     'Guest menu: guest_menu of a 150-item menu with photos, translated (es), as a guest',
     await benchGuestMenu(stack, durationMs),
   );
+  printTable('Edge functions: QR codes and table cards (one caller)', await benchFunctions(stack, durationMs));
   await benchBundle();
   await benchKdsHeap(stack);
   // Last: it SIGKILLs the stack's Postgres.
