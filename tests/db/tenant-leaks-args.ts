@@ -1,7 +1,7 @@
 /**
  * What tenant-leaks.test.ts cannot build from argument types alone. In JSON bodies, `@ref:<table>`
  * is an id it probes (A's row, B's row or a made-up one), `@new` a fresh client-generated id and
- * `@a:<key>` a fixed value of restaurant A (its table's QR token).
+ * `@a:<key>` a fixed value of restaurant A (its table's QR token, its kiosk's next provisional code).
  */
 
 /** JSON bodies, per function and argument. A new RPC with a jsonb argument needs its row here. */
@@ -26,6 +26,15 @@ export const JSON_ARGUMENTS: Record<string, Record<string, unknown>> = {
     p_order: { id: '@new', lines: [{ item_id: '@ref:menu_items', qty: 1, modifiers: ['@ref:modifier_options'] }] },
   },
   guest_request_service: { p_request: { id: '@new', kind: 'call_waiter' } },
+  kiosk_place_order: {
+    p_order: {
+      id: '@new',
+      type: 'takeaway',
+      provisional_code: '@a:kiosk_code',
+      lines: [{ item_id: '@ref:menu_items', qty: 1, modifiers: ['@ref:modifier_options'] }],
+    },
+  },
+  update_kiosk: { p_settings: { label: 'Probe' } },
 };
 
 /**

@@ -9,14 +9,17 @@ import { JSON_ARGUMENTS, NEW_ROW_IDS, OTHER_ARGUMENTS, TEXT_ARGUMENTS } from './
  * of the other restaurant). It is checked over every function the API exposes, read from pg_proc,
  * so a new RPC is covered the day it lands.
  *
- * Each function is called as every member of restaurant A (and A's guest) with arguments built from
- * their types: every id argument names a row of A, except the one under test, which is either B's
- * row of the same table or a random UUID. Both answers must be equal. A third call with A's own row
- * shows the probe reached that argument (A's row and a made-up one are answered differently by at
- * least one caller); a probe that cannot tell them apart proves nothing and fails.
+ * Each function is called as every member of restaurant A (and A's guest and kiosk) with arguments
+ * built from their types: every id argument names a row of A, except the one under test, which is
+ * either B's row of the same table or a random UUID (then all the ids at once). Both answers must be
+ * equal. A third call with A's own row shows the probe reached that argument (A's row and a made-up
+ * one are answered differently by at least one caller); a probe that cannot tell them apart proves
+ * nothing and fails.
  *
  * Which table an id names is read from its name (`p_order_id` → orders, `p_line_id` → order_lines,
- * `p_user_id` → a member); JSON bodies and bearer tokens come from tenant-leaks-args.ts.
+ * `p_user_id` → a member); JSON bodies and bearer tokens come from tenant-leaks-args.ts. Ids a
+ * client generates for the row it creates (NEW_ROW_IDS there) are the one exception: an existing id
+ * there is a conflict by nature, and knowing another restaurant's one means having seen it.
  */
 
 type Fixture = Record<string, string>;
@@ -43,6 +46,14 @@ let fa: Fixture;
 let fb: Fixture;
 let actors: Record<string, Actor>;
 let fns: Fn[];
+
+async function hasRpc(name: string): Promise<boolean> {
+  const [row] = await sql<{ n: number }>(
+    `select count(*)::int as n from pg_proc where proname = $1 and pronamespace = 'public'::regnamespace`,
+    [name],
+  );
+  return (row?.n ?? 0) > 0;
+}
 
 /** One row of each kind a restaurant has, as the RPCs' id arguments name them. */
 async function populate(r: Restaurant, guest: string): Promise<Fixture> {
@@ -91,17 +102,41 @@ async function populate(r: Restaurant, guest: string): Promise<Fixture> {
   );
   await rpc(r.as('cashier'), 'claim_device_code', { p_restaurant_id: r.id, p_device_id: 'pos-1' });
   // A guest's call for the waiter, once the database has them (issue 13).
-  const [hasRequests] = await sql<{ n: number }>(
-    `select count(*)::int as n from pg_proc where proname = 'guest_request_service' and pronamespace = 'public'::regnamespace`,
-  );
-  if (hasRequests?.n) {
+  if (await hasRpc('guest_request_service')) {
     await rpc(user(guest, true), 'guest_menu', { p_qr_token: r.qr1 });
     await rpc(user(guest, true), 'guest_request_service', {
       p_qr_token: r.qr1,
       p_request: { id: uuid(), kind: 'call_waiter' },
     });
   }
+  // A paired self-order kiosk with an order of its own, once the database has them (issue 15).
+  const kiosk: Fixture = {};
+  if (await hasRpc('claim_kiosk_pairing')) {
+    const pairing = await rpc<{ id: string; code: string }>(r.as('owner'), 'create_kiosk_pairing', {
+      p_restaurant_id: r.id,
+    });
+    const tablet = await createUser({ anonymous: true });
+    const paired = await rpc<{ kiosk: { device_code: string } }>(user(tablet, true), 'claim_kiosk_pairing', {
+      p_code: pairing.code,
+    });
+    const kioskOrder = uuid();
+    await rpc(user(tablet, true), 'kiosk_place_order', {
+      p_order: {
+        id: kioskOrder,
+        type: 'takeaway',
+        provisional_code: `${paired.kiosk.device_code}-1`,
+        lines: [{ item_id: r.fries, qty: 1 }],
+      },
+    });
+    Object.assign(kiosk, {
+      kiosks: pairing.id,
+      kiosk_user: tablet,
+      kiosk_orders: kioskOrder,
+      kiosk_code: `${paired.kiosk.device_code}-2`,
+    });
+  }
   const explicit: Fixture = {
+    ...kiosk,
     restaurants: r.id,
     members: r.users.waiter,
     orders: order.id,
@@ -155,6 +190,7 @@ beforeAll(async () => {
     waiter: a.as('waiter'),
     print_bridge: a.as('print_bridge'),
     guest: user(guestA, true),
+    ...(fa.kiosk_user ? { kiosk: user(fa.kiosk_user, true) } : {}),
   };
   fns = await sql<Fn>(
     `with f as (
@@ -182,8 +218,9 @@ function tableOf(fn: string, param: string, tables: string[]): string | null {
   if (!m?.[1]) return null;
   const x = m[1];
   if (x === 'user') return 'members';
-  // A guest reaches their own orders only: the guest_* RPCs are probed with the guest's order.
+  // A guest (a kiosk) reaches its own orders only: guest_* (kiosk_*) RPCs are probed with one of them.
   if (x === 'order' && fn.startsWith('guest_')) return 'guest_orders';
+  if (x === 'order' && fn.startsWith('kiosk_')) return 'kiosk_orders';
   if (tables.includes(`${x}s`)) return `${x}s`;
   const ending = tables.filter((t) => t.endsWith(`_${x}s`)).sort((p, q) => p.length - q.length);
   return ending[0] ?? null;
@@ -238,29 +275,23 @@ function slots(value: unknown, path: (string | number)[] = []): { path: (string 
   return [];
 }
 
-const same = (p: (string | number)[], q: (string | number)[]) => p.length === q.length && p.every((x, i) => x === q[i]);
+type Path = (string | number)[];
 
 /**
- * The template filled in: slot `probe` gets `value`, every other slot A's row; `@new` a new UUID,
- * `@a:<key>` A's fixture value.
+ * The template filled in: each `{ ref }` slot gets `pick(table, path)`; `@new` a new UUID, `@a:<key>`
+ * A's fixture value.
  */
-function fill(
-  value: unknown,
-  probe: (string | number)[] | null,
-  probeValue: string,
-  path: (string | number)[] = [],
-): unknown {
-  const own = (table: string) => (probe && same(path, probe) ? probeValue : (fa[table] ?? `missing:${table}`));
+function fill(value: unknown, pick: (table: string, path: Path) => string, path: Path = []): unknown {
   if (typeof value === 'string') {
     if (value === '@new') return uuid();
     if (value.startsWith('@a:')) return fa[value.slice(3)];
-    if (value.startsWith('@ref:')) return own(value.slice(5));
+    if (value.startsWith('@ref:')) return pick(value.slice(5), path);
     return value;
   }
   if (value && typeof value === 'object') {
-    if ('ref' in value && typeof (value as Slot).ref === 'string') return own((value as Slot).ref);
-    if (Array.isArray(value)) return value.map((v, i) => fill(v, probe, probeValue, [...path, i]));
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, probe, probeValue, [...path, k])]));
+    if ('ref' in value && typeof (value as Slot).ref === 'string') return pick((value as Slot).ref, path);
+    if (Array.isArray(value)) return value.map((v, i) => fill(v, pick, [...path, i]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, pick, [...path, k])]));
   }
   return value;
 }
@@ -274,8 +305,8 @@ interface Answer {
   detail?: string;
 }
 
-/** Calls `fn` as `actor` in a transaction rolled back; the answer with the probed id masked. */
-async function call(fn: Fn, actor: Actor, args: Record<string, unknown>, probed: string): Promise<Answer> {
+/** Calls `fn` as `actor` in a transaction rolled back; the answer with the probed ids masked. */
+async function call(fn: Fn, actor: Actor, args: Record<string, unknown>, probed: string[]): Promise<Answer> {
   const names = Object.keys(args);
   const types = Object.fromEntries(fn.params.map((p) => [p.name, p.type]));
   const text = `select 1 from public.${fn.name}(${names.map((n, i) => `${n} => $${i + 1}::${types[n]}`).join(', ')})`;
@@ -284,7 +315,7 @@ async function call(fn: Fn, actor: Actor, args: Record<string, unknown>, probed:
     return v !== null && typeof v === 'object' ? JSON.stringify(v) : v;
   });
   const client = await db().connect();
-  const mask = (s: string | undefined) => s?.split(probed).join('<probed id>');
+  const mask = (s: string | undefined) => probed.reduce((out, id) => out?.split(id).join('<probed id>'), s);
   try {
     await client.query('begin');
     await actAs(client, actor);
@@ -321,16 +352,20 @@ describe('another restaurant’s ids are answered like made-up ones', () => {
         if (!fa[table] || !fb[table]) problems.push(`${fn.signature}: no ${table} row in the fixture (populate)`);
       }
       if (problems.length) continue;
-      for (const slot of found) {
-        const label = `${fn.name}(${slot.path.join('.')})`;
-        const other = fb[slot.table] as string;
-        const own = fa[slot.table] as string;
+      // Each id alone (the others A's own), and all of them at once.
+      const cases = found.map((slot) => ({ label: `${fn.name}(${slot.path.join('.')})`, probes: [slot] }));
+      if (found.length > 1) cases.push({ label: `${fn.name}(every id)`, probes: found });
+      for (const { label, probes } of cases) {
         let reached = false;
         for (const [who, actor] of Object.entries(actors)) {
-          const madeUp = uuid();
-          const withOther = await call(fn, actor, fill(t.args, slot.path, other) as Record<string, unknown>, other);
-          const withMadeUp = await call(fn, actor, fill(t.args, slot.path, madeUp) as Record<string, unknown>, madeUp);
-          const withOwn = await call(fn, actor, fill(t.args, slot.path, own) as Record<string, unknown>, own);
+          const run = (value: (table: string) => string) => {
+            const chosen = new Map(probes.map((p) => [p.path.join('.'), value(p.table)]));
+            const args = fill(t.args, (table, path) => chosen.get(path.join('.')) ?? (fa[table] as string));
+            return call(fn, actor, args as Record<string, unknown>, [...chosen.values()]);
+          };
+          const withOther = await run((table) => fb[table] as string);
+          const withMadeUp = await run(() => uuid());
+          const withOwn = await run((table) => fa[table] as string);
           if (JSON.stringify(withOwn) !== JSON.stringify(withMadeUp)) reached = true;
           if (JSON.stringify(withOther) !== JSON.stringify(withMadeUp)) {
             leaks.push(
