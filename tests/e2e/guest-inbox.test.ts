@@ -8,6 +8,7 @@
  * error fails the test.
  */
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -44,6 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   // The Spanish name belongs to this file; the demo menu goes back to the restaurant's own text.
   await database().from('menu_translations').delete().eq('entity_id', garba);
+  await database().from('restaurants').update({ guest_lines_per_order: 30 }).eq('id', demoRestaurantId);
 });
 
 async function step(run: () => Promise<void>) {
@@ -85,6 +87,20 @@ async function guestOrder(
   });
   if (error) throw new Error(`guest_place_order: ${error.message}`);
   return id;
+}
+
+/** The open dialog alone at phone and tablet sizes (the menu page behind it is very long). */
+async function shootDialog(user: BrowserUser, name: string): Promise<void> {
+  const dir = process.env.E2E_SHOTS;
+  if (!dir) return;
+  for (const [size, viewport] of [
+    ['phone', { width: 360, height: 740 }],
+    ['tablet', tablet],
+  ] as const) {
+    await user.page.setViewportSize(viewport);
+    await user.page.screenshot({ path: path.join(dir, `${name}-${size}.png`) });
+  }
+  await user.page.setViewportSize(tablet);
 }
 
 const inboxLink = (page: Page) => page.getByRole('link', { name: exactly('en', 'pos_guest_inbox_link') });
@@ -232,7 +248,9 @@ describe('the POS guest inbox', () => {
         await page.goto('/admin/menu');
         await page.getByRole('button', { name: exactly('en', 'admin_menu_actions_named', { name: 'Garba' }) }).click();
         await page.getByRole('menuitem', { name: exactly('en', 'admin_menu_translations') }).click();
-        const dialog = page.getByRole('dialog', { name: exactly('en', 'admin_menu_translations_title', { name: 'Garba' }) });
+        const dialog = page.getByRole('dialog', {
+          name: exactly('en', 'admin_menu_translations_title', { name: 'Garba' }),
+        });
         const spanishName = dialog.getByLabel(exactly('en', 'admin_menu_translation_name', { language: 'Spanish' }));
         await spanishName.fill('Garba de atún');
         await dialog
@@ -244,10 +262,8 @@ describe('the POS guest inbox', () => {
           .fill('Sans nom');
         await dialog.getByRole('button', { name: exactly('en', 'common_save') }).click();
         await dialog.getByText(text('en', 'admin_menu_error_required')).waitFor();
-        await shoot(owner, 'menu-translations');
-        await dialog
-          .getByLabel(exactly('en', 'admin_menu_translation_description', { language: 'French' }))
-          .fill('');
+        await shootDialog(owner, 'menu-translations');
+        await dialog.getByLabel(exactly('en', 'admin_menu_translation_description', { language: 'French' })).fill('');
         await dialog.getByRole('button', { name: exactly('en', 'common_save') }).click();
         await dialog.waitFor({ state: 'detached' });
 
@@ -267,12 +283,40 @@ describe('the POS guest inbox', () => {
         await page.getByRole('menuitem', { name: exactly('en', 'admin_menu_translations') }).click();
         await expect.poll(() => spanishName.inputValue()).toBe('Garba de atún');
         await spanishName.fill('');
-        await dialog
-          .getByLabel(exactly('en', 'admin_menu_translation_description', { language: 'Spanish' }))
-          .fill('');
+        await dialog.getByLabel(exactly('en', 'admin_menu_translation_description', { language: 'Spanish' })).fill('');
         await dialog.getByRole('button', { name: exactly('en', 'common_save') }).click();
         await dialog.waitFor({ state: 'detached' });
         expect(await itemOf('es')).toMatchObject({ name: 'Garba' });
+      }),
+    stepTimeoutMs,
+  );
+
+  it(
+    'the owner sets the guest limits beside the guest ordering mode, checked against their range',
+    () =>
+      step(async () => {
+        if (!owner) throw new Error('the menu test signs the owner in');
+        const { page } = owner;
+        await page.goto('/admin/settings');
+        const lines = page.getByLabel(exactly('en', 'admin_settings_guest_lines_per_order'));
+        await expect.poll(() => lines.inputValue()).toBe('30');
+        await lines.fill('101');
+        await page.getByRole('button', { name: exactly('en', 'admin_settings_save') }).click();
+        await page
+          .getByText(text('en', 'admin_settings_guest_limit_range', { min: 1, max: 100 }))
+          .first()
+          .waitFor();
+        await expect.poll(() => lines.getAttribute('aria-invalid')).toBe('true');
+        await shoot(owner, 'settings-guest-limits');
+        await lines.fill('25');
+        await page.getByRole('button', { name: exactly('en', 'admin_settings_save') }).click();
+        await page.getByText(exactly('en', 'admin_settings_saved')).waitFor();
+        const { data } = await database()
+          .from('restaurants')
+          .select('guest_lines_per_order')
+          .eq('id', demoRestaurantId)
+          .single();
+        expect(data).toEqual({ guest_lines_per_order: 25 });
       }),
     stepTimeoutMs,
   );
