@@ -70,6 +70,23 @@ for (const mode of ['draft_first', 'auto_accept'] as const) {
   });
 }
 
+describe('racing phones', () => {
+  it('ten orders sent at once by one guest with a limit of 3: exactly 3 are stored', async () => {
+    const r = await makeRestaurant();
+    await setLimits(r, { guest_orders_per_guest: 3 });
+    const guest = await newGuest();
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => guestOrder(guest, i % 2 ? r.qr1 : r.qr2, guestPayload(r))),
+    );
+    const refusals = results.flatMap((x) => (x.status === 'rejected' ? [(x.reason as Error).message] : []));
+    expect(refusals).toEqual(Array(7).fill('guest_order_limit'));
+    const [row] = await sql<{ n: number }>('select count(*)::int as n from public.orders where restaurant_id = $1', [
+      r.id,
+    ]);
+    expect(row?.n).toBe(3);
+  });
+});
+
 describe('open drafts per table', () => {
   it('table_draft_limit counts the drafts waiting at that table only; an accepted or withdrawn one frees a slot', async () => {
     const r = await makeRestaurant({ guestOrdering: 'draft_first' });
