@@ -19,6 +19,8 @@ export function guestEntry(): Plugin {
   };
   return {
     name: 'comanda:guest-entry',
+    // After the PWA plugin, whose manifest link this takes out of guest.html.
+    enforce: 'post',
     configureServer: (server) => {
       server.middlewares.use(rewrite);
     },

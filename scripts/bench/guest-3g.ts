@@ -14,6 +14,7 @@ import { startAppServer } from '../../app/dev-server.ts';
 import { freePort } from '../stack/free-port.ts';
 import type { RunningStack } from '../stack/stack.ts';
 import { percentile } from './measure.ts';
+import { startStackProcess } from './stack-process.ts';
 
 const RUNS = 3;
 /** Chrome DevTools' "Slow 3G" preset. */
@@ -63,16 +64,15 @@ export async function benchGuest3g(stack: Pick<RunningStack, 'apiUrl' | 'anonKey
       });
       const page = await context.newPage();
       // The moment the first dish is in the document, on the page's own clock (from navigation start).
-      await page.addInitScript(() => {
-        const record = () => {
+      // A string, not a function: tsx would wrap a function's inner names in a helper the page lacks.
+      await page.addInitScript(`
+        new MutationObserver((_, observer) => {
           if (document.querySelector('.guest-item:not(.skeleton-row)')) {
-            (window as unknown as { __menuAt?: number }).__menuAt ??= performance.now();
+            window.__menuAt ??= performance.now();
             observer.disconnect();
           }
-        };
-        const observer = new MutationObserver(record);
-        observer.observe(document, { childList: true, subtree: true });
-      });
+        }).observe(document, { childList: true, subtree: true });
+      `);
       let received = 0;
       page.on('response', (response) => {
         void response
@@ -87,11 +87,8 @@ export async function benchGuest3g(stack: Pick<RunningStack, 'apiUrl' | 'anonKey
       await cdp.send('Network.emulateNetworkConditions', slow3g);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       await page.goto(`/t/${token}`, { waitUntil: 'commit', timeout: 120_000 });
-      await page.waitForFunction(() => (window as unknown as { __menuAt?: number }).__menuAt !== undefined, null, {
-        timeout: 120_000,
-        polling: 100,
-      });
-      runsMs.push(await page.evaluate(() => (window as unknown as { __menuAt: number }).__menuAt));
+      await page.waitForFunction('window.__menuAt !== undefined', null, { timeout: 120_000, polling: 100 });
+      runsMs.push((await page.evaluate('window.__menuAt')) as number);
       bytes = Math.max(bytes, received);
       await context.close();
     }
@@ -116,9 +113,12 @@ export function printGuest3g(result: Guest3gResult): void {
   );
 }
 
-// `tsx scripts/bench/guest-3g.ts <apiUrl> <anonKey>` measures against a running stack (npm start's).
+// `tsx scripts/bench/guest-3g.ts` runs just this benchmark, on a throw-away stack of its own.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const [apiUrl, anonKey] = process.argv.slice(2);
-  if (!apiUrl || !anonKey) throw new Error('usage: tsx scripts/bench/guest-3g.ts <apiUrl> <anonKey>');
-  await benchGuest3g({ apiUrl, anonKey });
+  const stack = await startStackProcess();
+  try {
+    await benchGuest3g(stack);
+  } finally {
+    await stack.stop();
+  }
 }

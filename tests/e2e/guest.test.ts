@@ -8,6 +8,7 @@
  * token turns the open page into "ask the staff". Tables 7 and 8 are this file's (guest-inbox.test.ts
  * uses 4 and 5).
  */
+import path from 'node:path';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -23,6 +24,7 @@ const phone = { width: 360, height: 740 };
 const demoOwner = { email: 'owner@comanda.test', password: 'comanda-owner' };
 const table7 = '70000000-0000-4000-8000-000000000007';
 const table8 = '70000000-0000-4000-8000-000000000008';
+const thieboudienne = 'd0000000-0000-4000-8000-000000000012';
 
 const harness = useE2eHarness();
 let owner: SupabaseClient;
@@ -59,6 +61,15 @@ async function step(run: () => Promise<void>) {
   } catch (error) {
     throw await withScreenContents(error, { guest, cashier, cook });
   }
+}
+
+/**
+ * What the phone's screen shows right now (`shoot` takes the whole page, where a modal sheet is
+ * not drawn where the guest sees it), to $E2E_SHOTS as `<name>-phone-screen.png`.
+ */
+async function shootScreen(user: BrowserUser, name: string): Promise<void> {
+  const dir = process.env.E2E_SHOTS;
+  if (dir) await user.page.screenshot({ path: path.join(dir, `${name}-phone-screen.png`) });
 }
 
 /** A phone in Spanish: the browser's language is the page's. */
@@ -107,7 +118,7 @@ describe('a guest orders from the table', () => {
         // Required choices first: adding without them says so and adds nothing.
         await dialog.getByRole('button', { name: new RegExp(`^${text('es', 'guest_add_to_order')}`) }).click();
         await dialog.getByText(text('es', 'guest_choose_required')).waitFor();
-        await shoot(guest, 'guest-item-sheet', ['phone']);
+        await shootScreen(guest, 'guest-item-sheet');
         await dialog.getByLabel('À point').check();
         await dialog.getByLabel('Frites').check();
         await dialog.getByLabel('Piment').check();
@@ -123,7 +134,7 @@ describe('a guest orders from the table', () => {
         await dialog.waitFor({ state: 'detached' });
 
         await page.getByRole('button', { name: /^Ver pedido · 3 artículos/ }).click();
-        await shoot(guest, 'guest-cart', ['phone']);
+        await shootScreen(guest, 'guest-cart');
         await sheet(page)
           .getByRole('button', { name: exactly('es', 'guest_close') })
           .click();
@@ -212,6 +223,33 @@ describe('a guest orders from the table', () => {
           .filter({ hasText: text('en', 'pos_guest_call_waiter', { table: 'Table 7' }) });
         await call.getByRole('button', { name: exactly('en', 'pos_guest_acknowledge') }).click();
         await page.getByText(exactly('es', 'guest_waiter_coming')).waitFor();
+      }),
+    stepTimeoutMs,
+  );
+
+  it(
+    'a dish that sells out greys out while the guest looks at the menu',
+    () =>
+      step(async () => {
+        if (!guest) throw new Error('the first test did not open the guest');
+        const { page } = guest;
+        await page.getByRole('link', { name: exactly('es', 'guest_tab_menu') }).click();
+        const dish = page.getByRole('button', { name: /^Thiéboudienne/ });
+        await expect.poll(() => dish.isEnabled()).toBe(true);
+        const setAvailable = async (available: boolean) => {
+          const { error } = await owner.from('menu_items').update({ available }).eq('id', thieboudienne);
+          if (error) throw error;
+        };
+        await setAvailable(false);
+        try {
+          await dish.getByText(exactly('es', 'guest_sold_out')).waitFor();
+          expect(await dish.isDisabled()).toBe(true);
+          await dish.scrollIntoViewIfNeeded();
+          await shootScreen(guest, 'guest-sold-out');
+        } finally {
+          await setAvailable(true);
+        }
+        await dish.getByText(exactly('es', 'guest_sold_out')).waitFor({ state: 'detached' });
       }),
     stepTimeoutMs,
   );

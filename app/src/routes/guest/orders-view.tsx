@@ -2,9 +2,13 @@ import { createSignal, For, onMount, Show } from 'solid-js';
 import type { DbFailure } from '#lib/db.ts';
 import type { GuestOrder } from '#lib/guest/api.ts';
 import { describeGuestFailure } from '#lib/guest/errors.ts';
+import { currentLocale } from '#lib/i18n/locale.ts';
 import * as m from '#paraglide/messages.js';
 import type { Money } from './money.ts';
 import { statusExplanation, statusWord, steps } from './status.ts';
+
+/** The phone's own clock and zone: the guest is at the table. */
+const timeOf = (at: string) => new Date(at).toLocaleTimeString(currentLocale(), { hour: '2-digit', minute: '2-digit' });
 
 /** The guest's orders of this visit, newest first, each as the database stored it, live. */
 export function OrdersView(props: {
@@ -47,7 +51,10 @@ function OrderCard(props: { order: GuestOrder; money: Money; cancel: (id: string
   return (
     <article class="guest-order" id={`order-${props.order.id}`} aria-label={title()}>
       <header class="guest-order-head">
-        <h3>{title()}</h3>
+        <div>
+          <h3>{title()}</h3>
+          <p class="guest-order-time">{m.guest_order_sent_at({ time: timeOf(props.order.created_at) })}</p>
+        </div>
         <span class={`guest-status status-${props.order.status}`} data-status={props.order.status}>
           {statusWord(props.order.status)}
         </span>
@@ -64,7 +71,14 @@ function OrderCard(props: { order: GuestOrder; money: Money; cancel: (id: string
         <ol class="guest-steps" aria-label={m.guest_progress()}>
           <For each={steps}>
             {(step, index) => (
-              <li classList={{ done: index() <= reached(), current: index() === reached() }}>{statusWord(step)}</li>
+              // The bar says where the order is at a glance; the words are the badge's and, for
+              // screen readers, these (five labels do not fit side by side on a 320 px phone).
+              <li
+                classList={{ done: index() <= reached(), current: index() === reached() }}
+                aria-current={index() === reached() ? 'step' : undefined}
+              >
+                <span class="visually-hidden">{statusWord(step)}</span>
+              </li>
             )}
           </For>
         </ol>
