@@ -5,6 +5,7 @@
 import { benchBundle } from './bundle.ts';
 import { benchDomain } from './domain.ts';
 import { benchFunctions } from './functions.ts';
+import { benchGuest3g } from './guest-3g.ts';
 import { benchGuestMenu } from './guest-menu.ts';
 import { benchKdsHeap } from './kds-heap.ts';
 import { benchKitchen } from './kitchen.ts';
@@ -44,6 +45,7 @@ try {
   );
   printTable('Edge functions: QR codes and table cards (one caller)', await benchFunctions(stack, durationMs));
   await benchBundle();
+  await benchGuest3g(stack);
   await benchKdsHeap(stack);
   // Last: it SIGKILLs the stack's Postgres.
   await benchRecovery(stack);
