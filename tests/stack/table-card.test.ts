@@ -140,7 +140,7 @@ describe('Edge Functions: table-card (verify_jwt = true)', () => {
       headers: { Authorization: `Bearer ${stack.anonKey}` },
     });
     expect(res.status).toBe(401);
-    expect((await res.json()).error.code).toBe('not_authenticated');
+    expect(await res.json()).toEqual({ error: { code: 'not_authenticated', message: 'Sign in to print table cards' } });
   });
 });
 
@@ -156,6 +156,8 @@ describe('Edge Functions: qr (verify_jwt = false)', () => {
   it('refuses a bad size with a 400 and a stable code', async () => {
     const res = await fetch(`${stack.apiUrl}/functions/v1/qr?url=${encodeURIComponent(BASE)}&size=10`);
     expect(res.status).toBe(400);
-    expect((await res.json()).error.code).toBe('invalid_size');
+    expect(await res.json()).toEqual({
+      error: { code: 'invalid_size', message: 'size must be a whole number of pixels from 64 to 2048' },
+    });
   });
 });
