@@ -202,6 +202,31 @@ describe('guest topics', () => {
   });
 });
 
+describe('translation broadcasts', () => {
+  it('one message per statement: an entity’s languages saved at once, several entities deleted at once', async () => {
+    const rest = await makeRestaurant();
+    const since = new Date();
+    await sql(
+      `insert into public.menu_translations (restaurant_id, entity, entity_id, locale, name) values
+         ($1, 'item', $2, 'fr', 'Frites'), ($1, 'item', $2, 'es', 'Patatas'), ($1, 'item', $2, 'id', 'Kentang')`,
+      [rest.id, rest.fries],
+    );
+    await sql(
+      `insert into public.menu_translations (restaurant_id, entity, entity_id, locale, name) values ($1, 'item', $2, 'fr', 'Soda')`,
+      [rest.id, rest.soda],
+    );
+    // Nothing matched: no message.
+    await sql(`update public.menu_translations set name = 'x' where restaurant_id = $1 and locale = 'en'`, [rest.id]);
+    await sql('delete from public.menu_translations where restaurant_id = $1', [rest.id]);
+    const got = await messagesOn(`restaurant:${rest.id}:guest`, since);
+    expect(got.map((m) => [m.event, m.payload.entity, m.payload.op, m.payload.id])).toEqual([
+      ['menu_changed', 'menu_translations', 'INSERT', rest.fries],
+      ['menu_changed', 'menu_translations', 'INSERT', rest.soda],
+      ['menu_changed', 'menu_translations', 'DELETE', null],
+    ]);
+  });
+});
+
 describe('guest_visit and guest_cancel_order', () => {
   it('lists this guest’s orders at this table only, newest first; other guests and tables are not listed', async () => {
     const rest = await makeRestaurant();
