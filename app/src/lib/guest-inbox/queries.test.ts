@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrivalTracker, type GuestInbox, inboxCount, inboxIds } from './queries.ts';
+import { actedOn, arrivalTracker, type GuestInbox, inboxCount, inboxIds } from './queries.ts';
 
 const inbox = (drafts: string[], requests: string[]) =>
   ({
@@ -30,5 +30,16 @@ describe('guest inbox', () => {
     const arrived = arrivalTracker();
     expect(arrived([])).toBe(false);
     expect(arrived(['x'])).toBe(true);
+  });
+
+  it('knows what this device already accepted, rejected or marked done', () => {
+    expect(
+      actedOn([
+        { kind: 'transition_order', payload: { p_order_id: 'o1', p_to: 'placed' } },
+        { kind: 'acknowledge_service_request', payload: { p_request_id: 'r1' } },
+        { kind: 'place_order', payload: { id: 'o2' } },
+        { kind: 'acknowledge_service_request', payload: null },
+      ]),
+    ).toEqual(new Set(['o1', 'r1']));
   });
 });

@@ -96,3 +96,19 @@ export function arrivalTracker(): (ids: readonly string[]) => boolean {
     return arrived;
   };
 }
+
+/**
+ * Guest drafts and calls this device already acted on (accept, reject, done) and still holds in its
+ * outbox: not shown as waiting again while the command is on its way.
+ */
+export function actedOn(commands: readonly { kind: string; payload: unknown }[]): Set<string> {
+  const ids = new Set<string>();
+  for (const command of commands) {
+    const payload = (command.payload ?? {}) as { p_request_id?: unknown; p_order_id?: unknown };
+    if (command.kind === 'acknowledge_service_request' && typeof payload.p_request_id === 'string') {
+      ids.add(payload.p_request_id);
+    }
+    if (command.kind === 'transition_order' && typeof payload.p_order_id === 'string') ids.add(payload.p_order_id);
+  }
+  return ids;
+}

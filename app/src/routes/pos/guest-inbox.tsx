@@ -7,7 +7,7 @@ import { StatusBadge } from '#components/ui/status-badge.tsx';
 import { TextAreaField } from '#components/ui/text-area-field.tsx';
 import type { DbFailure } from '#lib/db.ts';
 import { formatMoney } from '#lib/format/money.ts';
-import { guestInboxQueryOptions, type ServiceRequest } from '#lib/guest-inbox/queries.ts';
+import { actedOn, guestInboxQueryOptions, type ServiceRequest } from '#lib/guest-inbox/queries.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
 import { type SendOutcome, transitionOrder } from '#lib/orders/place.ts';
 import type { OrderWithLines } from '#lib/orders/queries.ts';
@@ -37,15 +37,7 @@ export default function GuestInbox() {
   const [reasonError, setReasonError] = createSignal<string | undefined>();
 
   // What this device already sent (or still holds) is not shown as waiting again.
-  const sending = createMemo(() => {
-    const ids = new Set<string>();
-    for (const command of [...outboxState().pending, ...outboxState().parked]) {
-      const payload = command.payload as { p_request_id?: string; p_order_id?: string };
-      if (command.kind === 'acknowledge_service_request' && payload.p_request_id) ids.add(payload.p_request_id);
-      if (command.kind === 'transition_order' && payload.p_order_id) ids.add(payload.p_order_id);
-    }
-    return ids;
-  });
+  const sending = createMemo(() => actedOn([...outboxState().pending, ...outboxState().parked]));
   const requests = () => (inbox.data?.requests ?? []).filter((request) => !sending().has(request.id));
   const drafts = () => inbox.data?.drafts ?? [];
 
