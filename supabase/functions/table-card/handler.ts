@@ -1,7 +1,8 @@
 import { corsHeaders } from '@supabase/supabase-js/cors';
-import type { Card, CardSize } from './render.ts';
+import type { Card } from './render.ts';
 
-export const SIZES: readonly CardSize[] = ['a6', '80mm'];
+export const SIZES = ['a6', '80mm'] as const;
+export type CardSize = (typeof SIZES)[number];
 export const FORMATS = ['png', 'svg', 'html'] as const;
 export type CardFormat = (typeof FORMATS)[number];
 
@@ -130,7 +131,8 @@ export function tableCardHandler(read: CardReader): (req: Request) => Promise<Re
       return errorResponse(400, 'invalid_table_id', 'table_id must be a table id (a UUID)');
     }
     const size = (params.get('size') || 'a6') as CardSize;
-    if (!SIZES.includes(size)) return errorResponse(400, 'invalid_size', 'size must be a6 or 80mm');
+    if (!(SIZES as readonly string[]).includes(size))
+      return errorResponse(400, 'invalid_size', 'size must be a6 or 80mm');
     const format = (params.get('format') || (tableId ? 'png' : 'html')) as CardFormat;
     if (!FORMATS.includes(format)) return errorResponse(400, 'invalid_format', 'format must be png, svg or html');
     if (!tableId && format !== 'html') {

@@ -5,11 +5,9 @@ import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import vfs from 'pdfmake/build/vfs_fonts.js';
 import QRCode from 'qrcode';
 import satori from 'satori';
+import type { CardSize } from './handler.ts';
 import { resvgWasm } from './resvg-wasm.js';
 import { scanToOrder } from './words.ts';
-
-export const SIZES = ['a6', '80mm'] as const;
-export type CardSize = (typeof SIZES)[number];
 
 /** What one card shows. */
 export interface Card {
