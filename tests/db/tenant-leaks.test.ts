@@ -207,6 +207,15 @@ describe('another restaurant’s ids are answered like made-up ones', () => {
     );
   });
 
+  it('every argument named in tenant-leaks-args.ts still exists', () => {
+    const named = [JSON_ARGUMENTS, OTHER_ARGUMENTS].flatMap((table) =>
+      Object.entries(table).flatMap(([fn, args]) => Object.keys(args).map((arg) => `${fn}.${arg}`)),
+    );
+    named.push(...Object.entries(NEW_ROW_IDS).flatMap(([fn, args]) => args.map((arg) => `${fn}.${arg}`)));
+    const existing = new Set(fns.flatMap((f) => f.params.map((p) => `${f.name}.${p.name}`)));
+    expect(named.filter((n) => !existing.has(n))).toEqual([]);
+  });
+
   it('every RPC, every id argument, every member of A', async () => {
     const leaks: string[] = [];
     const unreached: string[] = [];
