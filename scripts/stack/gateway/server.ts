@@ -72,8 +72,13 @@ export async function startGateway(
     throw e;
   }
 
-  const server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: app.fetch, port, hostname }, () => resolve(s as Server));
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port, hostname }, () => resolve(s as Server)) as Server;
+    // A busy port is a startup failure with its cause, not an uncaught exception.
+    s.once('error', (e: Error) => reject(new Error(`the gateway cannot listen on ${hostname}:${port}: ${e.message}`)));
+  }).catch(async (e: Error) => {
+    await closeParts().catch(() => {});
+    throw e;
   });
   for (const part of Object.values(parts)) part.attach?.(server);
   const actualPort = (server.address() as AddressInfo).port;
