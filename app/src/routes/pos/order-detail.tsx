@@ -121,6 +121,9 @@ export default function OrderDetail() {
             </h1>
             <p class="pos-order-meta">
               <span>{tableLabel(data())}</span>
+              <Show when={data().source === 'qr'}>
+                <span class="order-source">{m.pos_order_from_qr()}</span>
+              </Show>
               <OrderAge since={data().ordered_at ?? data().placed_at ?? data().created_at} />
               <Show when={data().price_override}>
                 <span class="notice subtle">{m.pos_price_override()}</span>
