@@ -1,7 +1,8 @@
 /**
  * The RLS matrix's expectations: for every table and RPC in `public`, which actors may use it
  * (rls-matrix.test.ts probes each actor and compares). "outsider" is the owner of another
- * restaurant; "guest" an anonymous sign-in. Adding a table or RPC means adding its row here.
+ * restaurant; "guest" an anonymous sign-in; "kiosk" a paired self-order tablet (an anonymous sign-in with
+ * the kiosk role, no staff rights). Adding a table or RPC means adding its row here.
  */
 export const WHO = [
   'anon',
@@ -13,13 +14,14 @@ export const WHO = [
   'kitchen',
   'waiter',
   'print_bridge',
+  'kiosk',
   'service',
 ] as const;
 export type Who = (typeof WHO)[number];
 
 const STAFF: Who[] = ['owner', 'manager', 'cashier', 'kitchen', 'waiter'];
 const MGMT: Who[] = ['owner', 'manager'];
-const SIGNED_IN: Who[] = ['guest', 'outsider', ...STAFF, 'print_bridge'];
+const SIGNED_IN: Who[] = ['guest', 'outsider', ...STAFF, 'print_bridge', 'kiosk'];
 const NOBODY: Who[] = [];
 const S: Who[] = ['service'];
 
@@ -35,7 +37,8 @@ const serviceWrites = (select: Who[]): Ops => ({ select: [...select, ...S], inse
 export const TABLES: Record<string, Ops> = {
   currencies: serviceWrites(SIGNED_IN),
   restaurants: { select: [...STAFF, 'print_bridge', ...S], insert: S, update: [...MGMT, ...S], delete: S },
-  memberships: serviceWrites([...STAFF, 'print_bridge']),
+  // Every member sees their own row; a bridge or a kiosk sees nobody else's.
+  memberships: serviceWrites([...STAFF, 'print_bridge', 'kiosk']),
   invites: serviceWrites(MGMT),
   menu_categories: menuTable,
   menu_items: menuTable,
@@ -60,6 +63,8 @@ export const TABLES: Record<string, Ops> = {
   stations: menuTable,
   print_jobs: serviceWrites([...MGMT, 'print_bridge']),
   bridge_pairings: serviceWrites(MGMT),
+  // The admin's kiosk list; the tablet itself reads its settings through kiosk_menu only.
+  kiosks: serviceWrites(MGMT),
   menu_translations: menuTable,
   // Written only by guest_menu; who scanned which table is the owners' and managers' business.
   guest_visits: serviceWrites(MGMT),
@@ -71,6 +76,7 @@ const POS: Who[] = ['owner', 'manager', 'cashier', 'waiter'];
 const DRAWER: Who[] = ['owner', 'manager', 'cashier'];
 const KITCHEN: Who[] = ['owner', 'manager', 'kitchen'];
 const PRINTING: Who[] = ['print_bridge'];
+const KIOSK: Who[] = ['kiosk'];
 
 export const RPCS: Record<string, Who[]> = {
   create_restaurant: ['outsider', ...STAFF, 'print_bridge'],
@@ -79,7 +85,7 @@ export const RPCS: Record<string, Who[]> = {
   accept_invite: ['outsider'],
   change_member_role: MGMT,
   remove_member: [...MGMT, 'waiter'], // the waiter probe removes the waiter: leaving is allowed
-  set_my_display_name: [...STAFF, 'print_bridge'], // every member renames themself, nobody else
+  set_my_display_name: [...STAFF, 'print_bridge', 'kiosk'], // every member renames themself, nobody else
   get_menu: STAFF,
   set_item_availability: MGMT,
   rotate_table_token: MGMT,
@@ -117,7 +123,19 @@ export const RPCS: Record<string, Who[]> = {
   board_orders: ['anon', ...SIGNED_IN, 'service'],
   create_bridge_pairing: MGMT,
   revoke_bridge_pairing: MGMT,
-  // A bridge pairs as a fresh anonymous sign-in; a person's account (or a service call) never does.
-  claim_bridge_pairing: ['guest'],
+  // A bridge pairs as a fresh anonymous sign-in; a person's account (or a service call) never does. A
+  // paired kiosk is anonymous too: it is answered (refused, already_member), not raised at.
+  claim_bridge_pairing: ['guest', 'kiosk'],
   report_printer_status: PRINTING,
+  create_kiosk_pairing: MGMT,
+  update_kiosk: MGMT,
+  revoke_kiosk: MGMT,
+  set_kiosk_exit_pin: MGMT,
+  // A kiosk pairs as a fresh anonymous sign-in, like the bridge (a paired one is answered already_member).
+  claim_kiosk_pairing: ['guest', 'kiosk'],
+  // The tablet's own functions: nobody else, staff included, is a kiosk.
+  kiosk_menu: KIOSK,
+  kiosk_place_order: KIOSK,
+  kiosk_order: KIOSK,
+  kiosk_exit: KIOSK,
 };

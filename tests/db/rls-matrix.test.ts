@@ -24,6 +24,10 @@ let pairingCode: string;
 let pairingId: string;
 let discountId: string;
 let requestId: string;
+let kioskId: string;
+let kioskCode: string;
+let kioskPairingCode: string;
+let kioskOrderId: string;
 
 beforeAll(async () => {
   r = await makeRestaurant();
@@ -39,6 +43,7 @@ beforeAll(async () => {
     kitchen: r.as('kitchen'),
     waiter: r.as('waiter'),
     print_bridge: r.as('print_bridge'),
+    kiosk: anon, // paired below, once the restaurant has orders
     service,
   };
   order = await placeOrder(r);
@@ -123,6 +128,27 @@ beforeAll(async () => {
     `insert into public.menu_translations (restaurant_id, entity, entity_id, locale, name) values ($1, 'item', $2, 'fr', 'Frites')`,
     [r.id, r.fries],
   );
+  // A paired kiosk with an order of its own, and a kiosk code waiting to be claimed.
+  const kioskPairing = await rpc<{ id: string; code: string }>(r.as('owner'), 'create_kiosk_pairing', {
+    p_restaurant_id: r.id,
+  });
+  kioskId = kioskPairing.id;
+  actors.kiosk = user(await createUser({ anonymous: true }), true);
+  const paired = await rpc<{ kiosk: { device_code: string } }>(actors.kiosk, 'claim_kiosk_pairing', {
+    p_code: kioskPairing.code,
+  });
+  kioskCode = paired.kiosk.device_code;
+  kioskOrderId = uuid();
+  await rpc(actors.kiosk, 'kiosk_place_order', {
+    p_order: {
+      id: kioskOrderId,
+      type: 'takeaway',
+      provisional_code: `${kioskCode}-1`,
+      lines: [{ item_id: r.soda, qty: 1 }],
+    },
+  });
+  kioskPairingCode = (await rpc<{ code: string }>(r.as('owner'), 'create_kiosk_pairing', { p_restaurant_id: r.id }))
+    .code;
 });
 
 function tableProbes(t: string): Record<keyof Ops, { text: string; values: unknown[] }> {
@@ -159,6 +185,7 @@ function tableProbes(t: string): Record<keyof Ops, { text: string; values: unkno
     stations: 'position',
     print_jobs: 'attempts',
     bridge_pairings: 'label',
+    kiosks: 'label',
     menu_translations: 'name',
     guest_visits: 'last_seen_at',
     service_requests: 'status',
@@ -243,6 +270,10 @@ function tableProbes(t: string): Record<keyof Ops, { text: string; values: unkno
     stations: [`insert into public.stations (restaurant_id, name) values ($1, 'Probe')`, [r.id]],
     bridge_pairings: [
       `insert into public.bridge_pairings (restaurant_id, code_hash, label, expires_at) values ($1, sha256('probe'), 'Probe', now())`,
+      [r.id],
+    ],
+    kiosks: [
+      `insert into public.kiosks (restaurant_id, label, code_hash, expires_at) values ($1, 'Probe', sha256('kiosk-probe'), now())`,
       [r.id],
     ],
     menu_translations: [
@@ -366,6 +397,20 @@ function rpcCall(fn: string): { sql: string; values: () => unknown[] } {
     revoke_bridge_pairing: [`p_pairing_id => $1`, () => [pairingId]],
     claim_bridge_pairing: [`p_code => $1`, () => [pairingCode]],
     report_printer_status: [`p_printer_id => $1, p_status => 'ok'`, () => [r.receiptPrinter]],
+    create_kiosk_pairing: [`p_restaurant_id => $1`, () => [r.id]],
+    claim_kiosk_pairing: [`p_code => $1`, () => [kioskPairingCode]],
+    update_kiosk: [`p_kiosk_id => $1, p_settings => $2`, () => [kioskId, { label: 'Probe' }]],
+    revoke_kiosk: [`p_kiosk_id => $1`, () => [kioskId]],
+    set_kiosk_exit_pin: [`p_restaurant_id => $1, p_pin => '2468'`, () => [r.id]],
+    kiosk_menu: [`p_locale => 'fr'`, () => []],
+    kiosk_place_order: [
+      `p_order => $1`,
+      () => [
+        { id: uuid(), type: 'takeaway', provisional_code: `${kioskCode}-2`, lines: [{ item_id: r.soda, qty: 1 }] },
+      ],
+    ],
+    kiosk_order: [`p_order_id => $1`, () => [kioskOrderId]],
+    kiosk_exit: [`p_pin => '2468'`, () => []],
   };
   const [args, values] = calls[fn] ?? ['', () => []];
   return { sql: `select public.${fn}(${args}) as v`, values };
