@@ -218,5 +218,5 @@ describe('the stack SIGKILLed while four POS place orders, then started again', 
     );
     expect(second).toContain('Another stack');
     expect(second).toContain('is already running on');
-  });
+  }, SCENARIO_TIMEOUT_MS);
 });
