@@ -211,12 +211,16 @@ describe('the stack SIGKILLed while four POS place orders, then started again', 
     expectOrdersIntact(before, after, ledger);
   });
 
-  it('refuses a second stack on the same data folder, saying why', async () => {
-    const second = await startStackProcess(localDir, await freePorts()).then(
-      () => null,
-      (e: Error) => e.message,
-    );
-    expect(second).toContain('Another stack');
-    expect(second).toContain('is already running on');
-  }, SCENARIO_TIMEOUT_MS);
+  it(
+    'refuses a second stack on the same data folder, saying why',
+    async () => {
+      const second = await startStackProcess(localDir, await freePorts()).then(
+        () => null,
+        (e: Error) => e.message,
+      );
+      expect(second).toContain('Another stack');
+      expect(second).toContain('is already running on');
+    },
+    SCENARIO_TIMEOUT_MS,
+  );
 });
