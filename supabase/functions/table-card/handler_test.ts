@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { decode } from 'fast-png';
 import jsqr from 'jsqr';
 import { type CardRead, type CardReader, fileName, parseBaseUrl, tableCardHandler } from './handler.ts';
-import { pngSize, renderCardSvg } from './render.ts';
+import { pngSize, renderCardPng, renderCardSvg } from './render.ts';
 
 // jsqr is CommonJS typed as an ES module: Deno's default import is module.exports, the function itself.
 const jsQR = jsqr as unknown as typeof jsqr.default;
@@ -111,6 +111,18 @@ for (const [size, expected] of [
     assert.deepEqual(calls, [[OWNER, '11111111-1111-4111-8111-111111111111', RESTAURANT, TABLE]]);
   });
 }
+
+Deno.test('long names shrink; the QR code keeps its size and still scans', async () => {
+  const card = {
+    restaurantName: 'Le Restaurant Panoramique du Plateau — Cuisine Ivoirienne et Française, Cocody Riviera Trois',
+    locale: 'fr',
+    tableLabel: 'Terrasse du fond près de la fontaine 12',
+    url: `${BASE}/t/abcdefghijklmnopqrstuvwx`,
+  };
+  for (const size of ['a6', '80mm'] as const) {
+    assert.deepEqual(readPng(await renderCardPng(card, size)), { ...pngSize(size), qr: card.url });
+  }
+});
 
 Deno.test('one card as SVG', async () => {
   const res = await get(query({ table_id: TABLE.toUpperCase(), format: 'svg' })).res;

@@ -84,15 +84,31 @@ const resvg = () => (resvgReady ??= initWasm(resvgWasm));
 type Node = { type: string; props: Record<string, unknown> };
 const div = (style: Record<string, unknown>, children: unknown): Node => ({ type: 'div', props: { style, children } });
 
-const text = (size: number, weight: number, value: string) =>
+const LINE_HEIGHT = 1.15;
+/** Roboto's average advance per em, a little generous so an estimate rarely wraps more than planned. */
+const EM_PER_CHAR = 0.58;
+
+/**
+ * The font size at which `value` fits in `lines` lines of `width`, never above `max` nor below half
+ * of it. The box is cut at `lines` lines, so a text longer than estimated never pushes the QR code.
+ */
+export function fitFontSize(value: string, width: number, lines: number, max: number): number {
+  const fits = (lines * width) / (EM_PER_CHAR * Math.max(1, [...value].length));
+  return Math.floor(Math.max(max / 2, Math.min(max, fits)));
+}
+
+const text = (size: number, weight: number, lines: number, value: string) =>
   div(
     {
       display: 'flex',
       justifyContent: 'center',
       width: '100%',
+      maxHeight: Math.ceil(lines * size * LINE_HEIGHT),
+      overflow: 'hidden',
+      flexShrink: 0,
       fontSize: size,
       fontWeight: weight,
-      lineHeight: 1.15,
+      lineHeight: LINE_HEIGHT,
       textAlign: 'center',
     },
     value,
@@ -102,10 +118,12 @@ async function cardTree(card: Card, l: Layout): Promise<Node> {
   // Level H: the code still scans with a stain or a scratch on the card; 2 modules of quiet zone.
   const qrSvg: string = await QRCode.toString(card.url, { type: 'svg', errorCorrectionLevel: 'H', margin: 2 });
   const qrSrc = `data:image/svg+xml;base64,${btoa(qrSvg)}`;
+  const inner = l.width - 2 * l.pad;
+  const scan = scanToOrder(card.locale);
   return div(
     {
       // Satori sizes boxes without their padding (content-box).
-      width: l.width - 2 * l.pad,
+      width: inner,
       height: l.height - 2 * l.pad,
       display: 'flex',
       flexDirection: 'column',
@@ -117,10 +135,12 @@ async function cardTree(card: Card, l: Layout): Promise<Node> {
       fontFamily: 'Roboto',
     },
     [
-      text(l.name, 400, card.restaurantName),
-      text(l.label, 500, card.tableLabel),
-      { type: 'img', props: { src: qrSrc, width: l.qr, height: l.qr } },
-      text(l.scan, 500, scanToOrder(card.locale)),
+      // The name may take two lines; the label one at full size, or two smaller.
+      text(fitFontSize(card.restaurantName, inner, 2, l.name), 400, 2, card.restaurantName),
+      text(fitFontSize(card.tableLabel, inner, 1, l.label), 500, 2, card.tableLabel),
+      // The code keeps its size whatever the words do: a squeezed code may not scan.
+      { type: 'img', props: { src: qrSrc, width: l.qr, height: l.qr, style: { flexShrink: 0 } } },
+      text(fitFontSize(scan, inner, 1, l.scan), 500, 1, scan),
     ],
   );
 }
