@@ -43,6 +43,7 @@ Comanda local Supabase stack is running.
   Auth             ${stack.apiUrl}/auth/v1
   Realtime         ${stack.apiUrl.replace('http', 'ws')}/realtime/v1/websocket
   Functions        ${stack.apiUrl}/functions/v1/<name>
+  Health           ${stack.apiUrl}/health  (ok, or degraded with the reason while a part restarts)
   Inbox (emails)   ${stack.inboxUrl}  (every email the stack sends, e.g. password resets)
   Database URL     ${stack.dbUrl}
   JWT secret       ${stack.jwtSecret}
