@@ -66,6 +66,8 @@ export class LogicalReplication {
    */
   async start(): Promise<void> {
     const admin = new pg.Client({ connectionString: this.opts.url });
+    // A server lost between two statements must fail this start, not crash the process.
+    admin.on('error', () => {});
     await admin.connect();
     try {
       const { rows } = await admin.query<{ active: boolean }>(
@@ -100,6 +102,7 @@ export class LogicalReplication {
 
   private async dropSlot(): Promise<void> {
     const admin = new pg.Client({ connectionString: this.opts.url });
+    admin.on('error', () => {});
     try {
       await admin.connect();
       // The walsender may need a moment to notice our disconnect and release the slot.
