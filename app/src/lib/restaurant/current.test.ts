@@ -13,6 +13,7 @@ import {
 const awa: MembershipSummary = { restaurantId: 'r-awa', role: 'owner', name: 'Chez Awa', slug: 'chez-awa' };
 const sri: MembershipSummary = { restaurantId: 'r-sri', role: 'cashier', name: 'Bu Sri', slug: 'bu-sri' };
 const bridge: MembershipSummary = { restaurantId: 'r-x', role: 'print_bridge', name: 'X', slug: 'x' };
+const kiosk: MembershipSummary = { restaurantId: 'r-k', role: 'kiosk', name: 'K', slug: 'k' };
 
 function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -75,9 +76,11 @@ describe('landingFor', () => {
     expect(landingFor([awa, sri])).toEqual({ kind: 'choose', memberships: [sri, awa] });
   });
 
-  it('ignores print-bridge device logins', () => {
+  it('ignores device logins (print bridge, kiosk)', () => {
     expect(landingFor([bridge])).toEqual({ kind: 'onboarding' });
     expect(landingFor([bridge, sri])).toEqual({ kind: 'restaurant', membership: sri });
+    expect(landingFor([kiosk])).toEqual({ kind: 'onboarding' });
+    expect(landingFor([kiosk, awa])).toEqual({ kind: 'restaurant', membership: awa });
   });
 });
 

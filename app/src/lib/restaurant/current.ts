@@ -24,12 +24,15 @@ export type Landing =
   | { kind: 'restaurant'; membership: MembershipSummary }
   | { kind: 'choose'; memberships: MembershipSummary[] };
 
+/** Device logins (the print bridge, a self-order kiosk), never a place a person works. */
+const DEVICE_ROLES: ReadonlySet<string> = new Set(['print_bridge', 'kiosk']);
+
 /**
  * No restaurant yet → create one (or join by code); exactly one → straight in; several → the
- * switcher. The print bridge's membership is a device login, never a place a person works.
+ * switcher. A device's membership (DEVICE_ROLES) does not count.
  */
 export function landingFor(memberships: readonly MembershipSummary[]): Landing {
-  const usable = memberships.filter((m) => m.role !== 'print_bridge');
+  const usable = memberships.filter((m) => !DEVICE_ROLES.has(m.role));
   const [only] = usable;
   if (!only) return { kind: 'onboarding' };
   if (usable.length === 1) return { kind: 'restaurant', membership: only };
@@ -63,7 +66,7 @@ export function pickCurrent(
   memberships: readonly MembershipSummary[],
   rememberedId: string | null,
 ): MembershipSummary | undefined {
-  const usable = memberships.filter((m) => m.role !== 'print_bridge');
+  const usable = memberships.filter((m) => !DEVICE_ROLES.has(m.role));
   const remembered = usable.find((m) => m.restaurantId === rememberedId);
   if (remembered) return remembered;
   return usable.length === 1 ? usable[0] : undefined;
