@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { type BrowserUser, useE2eHarness, withScreenContents } from './browser.ts';
 import { dismissOfflineReady } from './journey.ts';
 import { exactly, text } from './messages.ts';
+import { shoot } from './screens.ts';
 
 const harness = useE2eHarness();
 
@@ -34,6 +35,10 @@ describe('table cards on the admin tables page', () => {
     try {
       await signInAsOwner(owner);
       await page.goto('/admin/tables');
+      await page
+        .getByRole('button', { name: text('en', 'admin_tables_download_card_named', { name: 'Table 1' }) })
+        .waitFor();
+      await shoot(owner, 'admin-table-cards');
       const download = (name: string) =>
         Promise.all([
           page.waitForEvent('download'),
@@ -59,6 +64,7 @@ describe('table cards on the admin tables page', () => {
       expect(await sheet.evaluate(() => getComputedStyle(document.querySelector('img') as Element).width)).toMatch(
         /^272(\.\d+)?px$/,
       );
+      await shoot({ context: owner.context, page: sheet }, 'table-cards-sheet', ['desktop']);
       await sheet.close();
     } catch (error) {
       throw await withScreenContents(error, { owner });
