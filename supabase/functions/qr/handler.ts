@@ -137,7 +137,13 @@ export function qrHandler(defaultFormat: QrFormat = 'svg'): (req: Request) => Pr
     }
     const q = parseQrRequest(new URL(req.url).searchParams, defaultFormat);
     if (q instanceof Response) return q;
-    const m = qrModules(q.url);
+    let m: QrModules;
+    try {
+      m = qrModules(q.url);
+    } catch {
+      // Within MAX_URL_LENGTH characters but past level H's 1,273 bytes (non-ASCII characters).
+      return errorResponse(400, 'invalid_url', 'url is too long to fit in a QR code');
+    }
     const least = m.count + 2 * q.margin;
     if (q.size < least) {
       return errorResponse(400, 'invalid_size', `size must be at least ${least} pixels for this url and margin`);

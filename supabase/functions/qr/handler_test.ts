@@ -86,6 +86,7 @@ for (const [name, query, code, message] of [
   ['a url that is not a URL', '?url=table%207', 'invalid_url', /valid absolute URL/],
   ['a url that is not http(s)', q('javascript:alert(1)'), 'invalid_url', /http or https/],
   ['a url too long for a code', q(`https://x.example/${'a'.repeat(MAX_URL_LENGTH)}`), 'invalid_url', /at most 1024/],
+  ['a url whose bytes overflow a code', q(`https://x.example/${'é'.repeat(1000)}`), 'invalid_url', /too long to fit/],
   ['another format', q('https://x.example', '&format=gif'), 'invalid_format', /svg or png/],
   ['a size below 64', q('https://x.example', '&size=63'), 'invalid_size', /64 to 2048/],
   ['a size above 2048', q('https://x.example', '&size=2049'), 'invalid_size', /64 to 2048/],
