@@ -73,10 +73,13 @@ describe('kiosk orders', () => {
     expect(order.lines.map((l) => l.kitchen_status)).toEqual(['queued', 'queued']);
     expect(order).not.toHaveProperty('created_by');
     const jobs = await sql<{ document: string }>(
-      `select document from public.print_jobs where order_id = $1 order by document`,
+      `select document, dedupe_key, payload -> 'order' ->> 'number' as number from public.print_jobs
+       where order_id = $1 order by document`,
       [order.id],
     );
-    expect(jobs.map((j) => j.document)).toEqual(['kitchen_ticket', 'kitchen_ticket']);
+    // The kitchen's tickets, and the customer's ticket with the number on the receipt printer.
+    expect(jobs.map((j) => j.document)).toEqual(['kitchen_ticket', 'kitchen_ticket', 'receipt']);
+    expect(jobs[2]).toEqual({ document: 'receipt', dedupe_key: `kiosk:${order.id}:${r.receiptPrinter}`, number: '1' });
     expect(await place(k, payload)).toMatchObject({ id: order.id, number: 1 });
     await expectCode(place(k, { ...payload, note: 'changed' }), 'idempotency_conflict');
     expect(await rpc<KioskOrder>(k.actor, 'kiosk_order', { p_order_id: order.id })).toMatchObject({ id: order.id });
@@ -100,7 +103,13 @@ describe('kiosk orders', () => {
     const draft = await place(k, kioskPayload(r, k, 7));
     expect(draft).toMatchObject({ status: 'draft', number: null, provisional_code: 'K-7', awaiting_payment: true });
     expect(draft.lines.map((l) => l.kitchen_status)).toEqual(['pending', 'pending']);
-    expect(await sql('select 1 from public.print_jobs where order_id = $1', [draft.id])).toEqual([]);
+    // Nothing for the kitchen yet; the customer's ticket carries the provisional code.
+    expect(
+      await sql(
+        `select document, payload -> 'order' ->> 'provisional_code' as code from public.print_jobs where order_id = $1`,
+        [draft.id],
+      ),
+    ).toEqual([{ document: 'receipt', code: 'K-7' }]);
     // The POS sees it among the kiosk drafts.
     const waiting = await sql<{ id: string }>(
       `select id from public.orders where restaurant_id = $1 and source = 'kiosk' and status = 'draft'`,
@@ -128,6 +137,8 @@ describe('kiosk orders', () => {
       draft.id,
     ]);
     expect(jobs.filter((j) => j.document === 'kitchen_ticket')).toHaveLength(2);
+    // The kiosk ticket once, and the paid receipt (the fixture restaurant prints receipts when paid).
+    expect(jobs.filter((j) => j.document === 'receipt')).toHaveLength(2);
     const events = await sql<{ from_status: string; to_status: string; actor_role: string }>(
       `select from_status, to_status, actor_role from public.order_events where order_id = $1 order by at, to_status`,
       [draft.id],

@@ -14,7 +14,12 @@ export function charsPerLine(printer: { chars_per_line?: unknown } | null | unde
   return n === 0 ? 48 : Math.min(Math.max(n, 24), 80);
 }
 
-const orderNumber = (order: PrintOrder): string => (order.number == null ? '#-' : `#${int(order.number)}`);
+/** The day's number, else the provisional code a kiosk gave (its ticket for a draft paid at the counter). */
+function orderNumber(order: PrintOrder): string {
+  if (order.number != null) return `#${int(order.number)}`;
+  const code = clean(order.provisional_code, 12);
+  return /^[A-Z]{1,3}-[0-9]{1,6}$/.test(code) ? code : '#-';
+}
 
 function where(order: PrintOrder, w: Words): string {
   if (order.type === 'takeaway') return text(w.takeaway);

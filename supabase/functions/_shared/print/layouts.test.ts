@@ -137,6 +137,16 @@ describe('print layouts, ESC/POS bytes', () => {
     expect(text.replace(/\s+/g, '')).toContain('|{code:123;option:qrcode}=-^^^^^^^HUGE\\x1b`inv`_u_"e"~{i:AAAA}');
   });
 
+  it("prints a kiosk draft's provisional code where the number goes, and '#-' for anything else", () => {
+    const draft = ticketPayload('EUR', 'receipt', 42);
+    const order = { ...draft.order, number: null };
+    const kiosk = asText(renderPrintJob({ ...draft, order: { ...order, provisional_code: 'K-12' } }), 42);
+    expect(kiosk).toMatch(/K-12/);
+    const forged = asText(renderPrintJob({ ...draft, order: { ...order, provisional_code: '`^^^x' } }), 42);
+    expect(forged).toMatch(/#-/);
+    expect(forged).not.toMatch(/\^\^\^x/);
+  });
+
   it('caps a 10,000-character note', () => {
     const markup = renderPrintJob(ticketPayload('XOF', 'kitchen_ticket', 32, { lineNote: 'x'.repeat(10_000) }));
     const note = markup.split('\n').find((line) => line.includes('xxx')) ?? '';

@@ -33,6 +33,8 @@ export interface PrintRestaurant {
 export interface PrintOrder {
   id?: string;
   number: number | null;
+  /** The code a device showed before the day's number existed ("K-7" at a kiosk). */
+  provisional_code?: string | null;
   type: 'dine_in' | 'takeaway';
   table_label?: string | null;
   status?: string;
