@@ -1,4 +1,4 @@
-import { A, Navigate, Route, Router, type RouteSectionProps } from '@solidjs/router';
+import { A, Navigate, Route, Router, type RouteSectionProps, useLocation } from '@solidjs/router';
 import { QueryClientProvider } from '@tanstack/solid-query';
 import { lazy, type ParentProps, Show } from 'solid-js';
 import { LanguagePicker } from '#components/shell/language-picker.tsx';
@@ -37,12 +37,15 @@ const PosCheckout = lazy(() => import('./routes/pos/checkout.tsx'));
 const PosTableBill = lazy(() => import('./routes/pos/table-bill.tsx'));
 const PosDrawer = lazy(() => import('./routes/pos/drawer.tsx'));
 const PosGuestInbox = lazy(() => import('./routes/pos/guest-inbox.tsx'));
+const Kiosk = lazy(() => import('./routes/kiosk/kiosk.tsx'));
 // Kobalte's toast region arrives after the first paint; toasts shown before it wait in its store.
 const Toaster = lazy(() => import('#components/ui/toast.tsx').then((module) => ({ default: module.Toaster })));
 
 function Layout(props: RouteSectionProps) {
+  const location = useLocation();
   return (
-    <>
+    // The kiosk is full-screen for customers: no staff header, language picker or sync bar.
+    <Show when={!location.pathname.startsWith('/kiosk')} fallback={props.children}>
       <a class="skip-link" href="#main">
         {m.skip_to_content()}
       </a>
@@ -64,7 +67,7 @@ function Layout(props: RouteSectionProps) {
       {props.children}
       <ConfirmHost />
       <Toaster />
-    </>
+    </Show>
   );
 }
 
@@ -128,6 +131,8 @@ export function App() {
             <Route path="/guests" component={PosGuestInbox} />
           </Route>
         </Route>
+        {/* The self-order kiosk: paired with a one-time code, its own anonymous session, no staff login. */}
+        <Route path="/kiosk" component={Kiosk} />
         {/* The customers' TV: no sign-in, numbers only, authorised by the board token in the link. */}
         <Route path="/board/:token" component={Board} />
         {/* Reachable signed out too, so a stale tab can still see why it cannot sign out. */}

@@ -28,6 +28,7 @@ export function varianceReasonLabel(reason: string): string {
 const sourceLabels: Record<string, () => string> = {
   pos: m.report_source_pos,
   qr: m.report_source_qr,
+  kiosk: m.report_source_kiosk,
 };
 
 export function sourceLabel(source: string): string {

@@ -1,4 +1,5 @@
 import type { AcknowledgeServiceRequestPayload } from '#lib/guest-inbox/commands.ts';
+import type { KioskPlaceOrderPayload } from '#lib/kiosk/commands.ts';
 import { type SetLineStatusPayload, sendSetLineStatus } from '#lib/kitchen/commands.ts';
 import { sendRowUpdate, type UpdateRowPayload } from '#lib/menu/availability-command.ts';
 import {
@@ -71,6 +72,9 @@ export const commandRegistry = {
   acknowledge_service_request: command<AcknowledgeServiceRequestPayload>(async (payload) =>
     (await guestInbox()).sendAcknowledgeServiceRequest(payload),
   ),
+  // The kiosk's sender loads on first send, like the checkout's (a kiosk tablet sends nothing else).
+  /** A self-order kiosk's order (lib/kiosk/commands.ts); the command id is the order id. */
+  kiosk_place_order: command<KioskPlaceOrderPayload>(async (payload) => (await kiosk()).sendKioskPlaceOrder(payload)),
 };
 
 const payments = () => import('#lib/payments/commands.ts');
@@ -78,6 +82,8 @@ const payments = () => import('#lib/payments/commands.ts');
 const shifts = () => import('#lib/shifts/commands.ts');
 
 const guestInbox = () => import('#lib/guest-inbox/commands.ts');
+
+const kiosk = () => import('#lib/kiosk/commands.ts');
 
 /** One command kind: its sender, which answers a verdict rather than throwing for refusals. */
 export interface CommandDefinition<Payload> {

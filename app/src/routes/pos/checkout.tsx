@@ -26,6 +26,9 @@ const SplitPanel = lazy(() => import('#components/pos/split-panel.tsx'));
 
 /** Orders the database lets be paid (record_payment's order_not_payable says the same). */
 const payable = new Set(['placed', 'preparing', 'ready', 'completed']);
+/** A kiosk order awaiting payment is a draft the payment places (record_payment, issue 15). */
+const canPay = (order: PayableOrder & { source?: string }) =>
+  payable.has(order.status) || (order.status === 'draft' && order.source === 'kiosk');
 
 /**
  * Checkout of one order (`/pos/orders/:id/pay`): what is still due, large; a payment at a time
@@ -115,7 +118,7 @@ function CheckoutBody(props: {
   // Rare (a cancelled or draft order): its sentence loads with the payment errors when needed.
   const [notPayable, setNotPayable] = createSignal('');
   createEffect(() => {
-    if (payable.has(props.order.status)) return;
+    if (canPay(props.order)) return;
     void import('#lib/payments/errors.ts').then((errors) =>
       setNotPayable(errors.describePaymentFailure({ code: 'order_not_payable' })),
     );
@@ -185,7 +188,7 @@ function CheckoutBody(props: {
           {m.pay_due_detail({ total: money(props.order.total), paid: money(props.order.total - due()) })}
         </span>
       </section>
-      <Show when={payable.has(props.order.status)} fallback={<p class="notice error">{notPayable()}</p>}>
+      <Show when={canPay(props.order)} fallback={<p class="notice error">{notPayable()}</p>}>
         <Show
           when={due() > 0}
           fallback={

@@ -126,6 +126,12 @@ export default function OpenOrders() {
                     <Show when={order.source === 'qr'}>
                       <span class="order-source">{m.pos_order_from_qr()}</span>
                     </Show>
+                    <Show when={order.source === 'kiosk'}>
+                      <span class="order-source">{m.pos_order_from_kiosk()}</span>
+                    </Show>
+                    <Show when={order.source === 'kiosk' && order.status === 'draft'}>
+                      <span class="order-source awaiting-payment">{m.pos_awaiting_payment()}</span>
+                    </Show>
                     <OrderAge since={order.ordered_at ?? order.placed_at ?? order.created_at} />
                     <span class="pos-order-total">{format(order.total)}</span>
                   </div>
@@ -135,7 +141,12 @@ export default function OpenOrders() {
                     </Suspense>
                   </div>
                 </A>
-                <Show when={order.status !== 'draft' && dueOnDevice(order, waitingFor(order.id)) > 0}>
+                {/* A kiosk draft waits for exactly this: its payment places it. */}
+                <Show
+                  when={
+                    (order.status !== 'draft' || order.source === 'kiosk') && dueOnDevice(order, waitingFor(order.id)) > 0
+                  }
+                >
                   <A href={`/pos/orders/${order.id}/pay`} class="button secondary pos-order-pay">
                     {m.pay_action()}
                   </A>

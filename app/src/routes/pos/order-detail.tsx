@@ -124,6 +124,12 @@ export default function OrderDetail() {
               <Show when={data().source === 'qr'}>
                 <span class="order-source">{m.pos_order_from_qr()}</span>
               </Show>
+              <Show when={data().source === 'kiosk'}>
+                <span class="order-source">{m.pos_order_from_kiosk()}</span>
+              </Show>
+              <Show when={data().source === 'kiosk' && data().status === 'draft'}>
+                <span class="order-source awaiting-payment">{m.pos_awaiting_payment()}</span>
+              </Show>
               <OrderAge since={data().ordered_at ?? data().placed_at ?? data().created_at} />
               <Show when={data().price_override}>
                 <span class="notice subtle">{m.pos_price_override()}</span>
@@ -232,7 +238,8 @@ export default function OrderDetail() {
                 onClose={() => setReceiptOpen(false)}
               />
             </Show>
-            <Show when={data().status !== 'draft'}>
+            {/* A kiosk draft awaits its payment at the counter: the payment places it. */}
+            <Show when={data().status !== 'draft' || data().source === 'kiosk'}>
               <Suspense>
                 <OrderMoney
                   order={data()}

@@ -1,0 +1,82 @@
+import { useQuery } from '@tanstack/solid-query';
+import { Match, Show, Switch } from 'solid-js';
+import type { KioskMode } from '#lib/kiosk/api.ts';
+import { kioskOrderQueryOptions } from '#lib/kiosk/queries.ts';
+import { online, outboxState } from '#lib/sync.ts';
+import * as m from '#paraglide/messages.js';
+
+/** The order just placed on this tablet; kept for the tab's life so a reload still shows its number. */
+export interface Placed {
+  id: string;
+  code: string;
+  mode: KioskMode;
+}
+
+const placedKey = 'comanda-kiosk-placed';
+
+export function readPlaced(): Placed | null {
+  try {
+    const value = JSON.parse(sessionStorage.getItem(placedKey) ?? 'null') as Partial<Placed> | null;
+    if (value && typeof value.id === 'string' && typeof value.code === 'string' && typeof value.mode === 'string') {
+      return { id: value.id, code: value.code, mode: value.mode };
+    }
+  } catch {
+    // Nothing readable: no confirmation to show again.
+  }
+  return null;
+}
+
+export function storePlaced(placed: Placed | null): void {
+  if (placed) sessionStorage.setItem(placedKey, JSON.stringify(placed));
+  else sessionStorage.removeItem(placedKey);
+}
+
+/**
+ * The big number: the provisional code ("K-12") at once, the day's number once the database placed
+ * the order (direct mode, or when paid at the counter). A pay-at-counter order keeps its code: it
+ * is the number the cashier finds it by.
+ */
+export function Confirmation(props: { kioskId: string; placed: Placed; onDone: () => void }) {
+  const inOutbox = () => outboxState().pending.some((command) => command.id === props.placed.id);
+  const parked = () => outboxState().parked.some((command) => command.id === props.placed.id);
+  const order = useQuery(() => ({
+    ...kioskOrderQueryOptions(props.kioskId, props.placed.id),
+    enabled: !inOutbox() && !parked(),
+  }));
+  const number = () => {
+    const stored = order.data;
+    return stored?.number != null ? String(stored.number) : props.placed.code;
+  };
+  const synced = () => order.data !== undefined;
+
+  return (
+    <main id="main" class="kiosk-page kiosk-centered kiosk-done">
+      <h1 class="kiosk-heading">{m.kiosk_confirm_title()}</h1>
+      <p class="kiosk-number-label" id="kiosk-number-label">
+        {m.kiosk_your_number()}
+      </p>
+      <p class="kiosk-number" aria-labelledby="kiosk-number-label" data-synced={synced() ? 'true' : 'false'}>
+        {number()}
+      </p>
+      <Switch>
+        <Match when={parked()}>
+          <p class="kiosk-error" role="alert">
+            {m.kiosk_confirm_problem()}
+          </p>
+        </Match>
+        <Match when={props.placed.mode === 'pay_at_counter'}>
+          <p class="kiosk-lead">{m.kiosk_confirm_pay()}</p>
+        </Match>
+        <Match when={true}>
+          <p class="kiosk-lead">{m.kiosk_confirm_kitchen()}</p>
+        </Match>
+      </Switch>
+      <Show when={!synced() && (inOutbox() || !online())}>
+        <p class="kiosk-hint">{m.kiosk_confirm_offline()}</p>
+      </Show>
+      <button type="button" class="kiosk-button primary big" onClick={() => props.onDone()}>
+        {m.kiosk_done()}
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,32 @@
+import { createSignal, onCleanup, Show } from 'solid-js';
+import { forgetPairing, pairing } from '#lib/kiosk/device.ts';
+import { signOutKioskDevice } from '#lib/kiosk/api.ts';
+import { clearQueryCache } from '#lib/query.ts';
+import { KioskSession } from './session.tsx';
+import { PairingScreen } from './pairing.tsx';
+import '../guest/guest.css';
+import './kiosk.css';
+
+/**
+ * `/kiosk`: a store tablet where customers order by themselves (issue 15). Unpaired, it asks for a
+ * kiosk pairing code from the admin; paired (remembered across reloads), it is the kiosk until the
+ * admin revokes it — then it forgets everything and asks for a code again.
+ */
+export default function Kiosk() {
+  const [revoked, setRevoked] = createSignal(false);
+  document.body.classList.add('kiosk-body');
+  onCleanup(() => document.body.classList.remove('kiosk-body'));
+
+  const unpair = async (byAdmin: boolean) => {
+    forgetPairing();
+    setRevoked(byAdmin);
+    await signOutKioskDevice();
+    await clearQueryCache();
+  };
+
+  return (
+    <Show when={pairing()} keyed fallback={<PairingScreen revoked={revoked()} onPaired={() => setRevoked(false)} />}>
+      {(current) => <KioskSession pairing={current} onUnpaired={(byAdmin) => void unpair(byAdmin)} />}
+    </Show>
+  );
+}
