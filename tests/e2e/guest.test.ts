@@ -134,6 +134,9 @@ describe('a guest orders from the table', () => {
         await dialog.waitFor({ state: 'detached' });
 
         await page.getByRole('button', { name: /^Ver pedido · 3 artículos/ }).click();
+        await sheet(page)
+          .getByRole('button', { name: exactly('es', 'guest_send_order') })
+          .waitFor();
         await shootScreen(guest, 'guest-cart');
         await sheet(page)
           .getByRole('button', { name: exactly('es', 'guest_close') })
@@ -181,7 +184,7 @@ describe('a guest orders from the table', () => {
   );
 
   it(
-    'a second order is rejected with a reason the guest reads',
+    'a second order is rejected with a reason the guest reads; a third, sent twice over a lost answer, is one order the guest cancels',
     () =>
       step(async () => {
         if (!guest || !cashier) throw new Error('the first test did not open the guest and the POS');
@@ -206,6 +209,46 @@ describe('a guest orders from the table', () => {
         // The first order is still there, ready: several orders in one visit.
         await orderCard(page, firstOrder).locator('[data-status="ready"]').waitFor();
         await shoot(guest, 'guest-order-rejected', ['phone']);
+
+        // An answer lost on the way back: the order is stored, the phone saw a network failure. Sent
+        // again, it is the same order (the same id), not a second one; the guest then cancels it.
+        await page.getByRole('link', { name: exactly('es', 'guest_tab_menu') }).click();
+        await page.getByRole('button', { name: /^Alloco/ }).click();
+        await sheet(page)
+          .getByRole('button', { name: new RegExp(`^${text('es', 'guest_add_to_order')}`) })
+          .click();
+        let sentId = '';
+        await page.route('**/rest/v1/rpc/guest_place_order', async (route) => {
+          sentId = (JSON.parse(route.request().postData() ?? '{}') as { p_order: { id: string } }).p_order.id;
+          await route.fetch();
+          await route.abort('connectionreset');
+        });
+        await page.getByRole('button', { name: /^Ver pedido/ }).click();
+        const cart = sheet(page);
+        await cart.getByRole('button', { name: exactly('es', 'guest_send_order') }).click();
+        await cart.getByText(text('es', 'guest_error_network')).waitFor();
+        await page.unroute('**/rest/v1/rpc/guest_place_order');
+        expect(
+          harness()
+            .takeProblems()
+            .every((problem) => /ERR_CONNECTION_RESET/.test(problem)),
+        ).toBe(true);
+        await cart.getByRole('button', { name: exactly('es', 'guest_send_order') }).click();
+        await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+        const third = new URL(page.url()).pathname.split('/').pop() ?? '';
+        expect(third).toBe(sentId);
+        const { count } = await cashierDb
+          .from('orders')
+          .select('id', { count: 'exact', head: true })
+          .eq('table_id', table7)
+          .eq('status', 'draft');
+        expect(count).toBe(1);
+        const cancelled = orderCard(page, third);
+        await cancelled.getByRole('button', { name: exactly('es', 'guest_cancel_order') }).click();
+        await cancelled
+          .locator('[data-status="cancelled"]')
+          .getByText(exactly('es', 'guest_status_cancelled'))
+          .waitFor();
       }),
     stepTimeoutMs,
   );
@@ -281,7 +324,7 @@ describe('a guest orders from the table', () => {
   );
 
   it(
-    'a rotated token turns the open page into "ask the staff"',
+    'the language is switchable and remembered; a rotated token turns the open page into "ask the staff"',
     () =>
       step(async () => {
         const phone8 = await newPhone();
@@ -289,15 +332,22 @@ describe('a guest orders from the table', () => {
         const token8 = await tokenOf(table8);
         await page.goto(`/t/${token8}`);
         await page.getByText('Table 8', { exact: true }).waitFor();
+        // The guest switches to English; a reload keeps it.
+        await page.getByRole('combobox', { name: exactly('es', 'guest_language') }).selectOption('en');
+        await page.getByRole('link', { name: exactly('en', 'guest_tab_orders') }).waitFor();
+        await page.reload();
+        await page.getByRole('link', { name: exactly('en', 'guest_tab_orders') }).waitFor();
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+
         const { error } = await owner.rpc('rotate_table_token', { p_table_id: table8 });
         expect(error).toBeNull();
-        await page.getByRole('heading', { name: exactly('es', 'guest_invalid_title') }).waitFor();
-        await page.getByText(exactly('es', 'guest_invalid_body')).waitFor();
+        await page.getByRole('heading', { name: exactly('en', 'guest_invalid_title') }).waitFor();
+        await page.getByText(exactly('en', 'guest_invalid_body')).waitFor();
         await shoot(phone8, 'guest-code-rotated', ['phone']);
 
         // Opened again from the old card: the same page, from the database's refusal.
         await page.reload();
-        await page.getByRole('heading', { name: exactly('es', 'guest_invalid_title') }).waitFor();
+        await page.getByRole('heading', { name: exactly('en', 'guest_invalid_title') }).waitFor();
         // The browser logs the refused request (HTTP 400) as a console error: expected here, and only that.
         const problems = harness().takeProblems();
         expect(problems.every((problem) => /status of 400/.test(problem))).toBe(true);

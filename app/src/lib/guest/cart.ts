@@ -74,7 +74,10 @@ export function setQty(lines: readonly CartLine[], key: string, qty: number): Ca
 
 export const itemCount = (lines: readonly CartLine[]) => lines.reduce((sum, line) => sum + line.qty, 0);
 
-export function totals(lines: readonly CartLine[], menu: Pick<GuestMenu, 'restaurant'>) {
+export function totals(
+  lines: readonly CartLine[],
+  menu: { restaurant: Pick<GuestMenu['restaurant'], 'tax_mode' | 'tax_rate_bp'> },
+) {
   return cartTotals(lines, menu.restaurant.tax_mode, menu.restaurant.tax_rate_bp);
 }
 

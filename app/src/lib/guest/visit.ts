@@ -162,7 +162,18 @@ export function createGuestVisit(token: string, locale: Accessor<string>) {
   const onOnline = () => void refresh();
   document.addEventListener('visibilitychange', onVisible);
   window.addEventListener('online', onOnline);
+  // A topic that is not live (still joining, or down) tells nothing: its open order is re-read
+  // every 15 s until it is, so a phone on a flaky network still sees "ready" in time.
+  const poll = setInterval(() => {
+    if (document.visibilityState !== 'visible') return;
+    for (const order of orders()) {
+      if (!finalStatuses.has(order.status) && topics.get(`order:${order.id}`)?.status() !== 'live') {
+        void refreshOrder(order.id);
+      }
+    }
+  }, 15_000);
   onCleanup(() => {
+    clearInterval(poll);
     disposed = true;
     document.removeEventListener('visibilitychange', onVisible);
     window.removeEventListener('online', onOnline);

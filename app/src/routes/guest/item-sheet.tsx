@@ -80,6 +80,11 @@ export function ItemSheet(props: {
             onInput={(e) => setNote(e.currentTarget.value)}
           />
         </label>
+        <Show when={tried() && errors().length > 0}>
+          <p class="guest-error" role="alert">
+            {m.guest_choose_required()}
+          </p>
+        </Show>
         <div class="guest-sheet-actions">
           <fieldset class="guest-stepper">
             <legend class="visually-hidden">{m.guest_quantity()}</legend>
@@ -101,11 +106,6 @@ export function ItemSheet(props: {
             <span>{props.money(unitPrice(line()) * qty())}</span>
           </button>
         </div>
-        <Show when={tried() && errors().length > 0}>
-          <p class="guest-error" role="alert">
-            {m.guest_choose_required()}
-          </p>
-        </Show>
       </Show>
     </Sheet>
   );
