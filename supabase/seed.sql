@@ -7,6 +7,7 @@
 --   kitchen@comanda.test        comanda-kitchen   kitchen
 --   waiter@comanda.test         comanda-waiter    waiter
 --   print-bridge@comanda.test   comanda-bridge    print_bridge (the store's print bridge daemon)
+--   kiosk exit PIN 1234 (a kiosk tablet pairs with a code created in the admin, no login)
 --
 -- Restaurant: "Maquis Chez Awa" (slug chez-awa), Abidjan, XOF (no decimals), VAT 18 % included in
 -- prices, business day starting 04:00, guests may send drafts from the table QR codes.
@@ -167,3 +168,8 @@ insert into public.printers (id, restaurant_id, name, kind, stations, connection
 -- stable (local only, like the passwords above); a real restaurant keeps its random one and rotates
 -- it with rotate_board_token.
 update public.restaurants set board_token = 'demo-board-chez-awa' where id = 'a0000000-0000-4000-8000-000000000001';
+
+-- The kiosk exit PIN (leaving kiosk mode on a paired tablet, kiosk_exit): 1234, local only like the
+-- passwords above. A kiosk itself pairs with a code an owner or manager creates in the admin.
+insert into private.kiosk_exit_pins (restaurant_id, pin_hash)
+values ('a0000000-0000-4000-8000-000000000001', extensions.crypt('1234', extensions.gen_salt('bf', 8)));
