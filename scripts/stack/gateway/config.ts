@@ -1,6 +1,7 @@
 import type { ApiKeys } from './api-keys.ts';
 import type { AuthRateLimits } from './auth/rate-limit-settings.ts';
 import type { HealthBoard } from './health.ts';
+import type { JwtKeys } from './jwt.ts';
 
 /** What every part of the gateway needs to know about the stack it fronts. */
 export interface GatewayConfig {
@@ -11,8 +12,13 @@ export interface GatewayConfig {
    * `npm start -- --lan`): the base of the links auth emails carry. An origin, no trailing slash.
    */
   siteUrl: string;
-  /** HS256 secret that signs access tokens and the legacy API keys. */
+  /** HS256 secret that signs the legacy API keys, and access tokens when there are no `jwtKeys`. */
   jwtSecret: string;
+  /**
+   * Asymmetric signing keys (`[auth] signing_keys_path`): the first private key signs access tokens,
+   * every key verifies by `kid` beside the HS256 secret, and the JWKS publishes them.
+   */
+  jwtKeys?: JwtKeys;
   /** The API keys clients present; the gateway translates the opaque ones to the JWT keys. */
   keys: ApiKeys;
   /** Connection URLs, one per Postgres role the hosted services use. */

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { type ApiKeys, effectiveBearer, isOpaqueProjectKey, translateApiKey } from '../api-keys.ts';
 import { readCappedBody } from '../body.ts';
 import type { GatewayConfig } from '../config.ts';
-import { type JwtClaims, JwtError, verifyJwt } from '../jwt.ts';
+import { type JwtClaims, JwtError, projectJwtKeys, verifyJwt } from '../jwt.ts';
 import { AuthError, badRequest, forbidden } from './errors.ts';
 import type { AuthLimiters } from './rate-limit-settings.ts';
 import type { TokenSettings } from './tokens.ts';
@@ -87,8 +87,9 @@ export function field(body: JsonObject, name: string, kind: FieldKind): unknown 
  */
 export async function apiKeyProblem(
   c: Context,
-  { jwtSecret: secret, keys }: Pick<GatewayConfig, 'jwtSecret' | 'keys'>,
+  cfg: Pick<GatewayConfig, 'jwtSecret' | 'jwtKeys' | 'keys'>,
 ): Promise<Record<string, string> | null> {
+  const { keys } = cfg;
   const apikey = c.req.header('apikey') ?? c.req.query('apikey');
   if (!apikey) {
     return { message: 'No API key found in request', hint: 'No `apikey` request header or url param was found.' };
@@ -96,7 +97,7 @@ export async function apiKeyProblem(
   const invalid = { message: 'Invalid API key', hint: 'Double check your Supabase `anon` or `service_role` API key.' };
   if (apikey.startsWith('sb_')) return isOpaqueProjectKey(apikey, keys) ? null : invalid;
   try {
-    await verifyJwt(translateApiKey(apikey, keys) ?? '', secret);
+    await verifyJwt(translateApiKey(apikey, keys) ?? '', projectJwtKeys(cfg));
     return null;
   } catch {
     return invalid;
@@ -115,9 +116,9 @@ function bearerOf(c: Context, keys: ApiKeys): string {
   return bearer;
 }
 
-async function verifiedClaims(c: Context, { jwtSecret, keys }: GatewayConfig): Promise<JwtClaims> {
+async function verifiedClaims(c: Context, cfg: GatewayConfig): Promise<JwtClaims> {
   try {
-    return await verifyJwt(bearerOf(c, keys), jwtSecret);
+    return await verifyJwt(bearerOf(c, cfg.keys), projectJwtKeys(cfg));
   } catch (e) {
     if (e instanceof JwtError) {
       throw forbidden('bad_jwt', `invalid JWT: unable to parse or verify signature, ${e.message}`);

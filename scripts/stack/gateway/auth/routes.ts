@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { GatewayConfig } from '../config.ts';
+import { projectJwtKeys } from '../jwt.ts';
 import type { GatewayPart } from '../part.ts';
 import { adminCreateUser, adminDeleteUser, adminGetUser, adminListUsers, adminUpdateUser } from './admin.ts';
 import { createAuthPool } from './db.ts';
@@ -45,7 +46,7 @@ export function authPart(cfg: GatewayConfig, options: AuthPartOptions = {}): Gat
     cfg,
     pool,
     tokens: {
-      jwtSecret: cfg.jwtSecret,
+      jwtSecret: projectJwtKeys(cfg),
       issuer: `${cfg.apiUrl}/auth/v1`,
       expirySeconds: options.jwtExpirySeconds ?? numberFromEnv('GOTRUE_JWT_EXP') ?? 3600,
     },
@@ -73,6 +74,10 @@ export function authPart(cfg: GatewayConfig, options: AuthPartOptions = {}): Gat
       description: 'GoTrue is a user registration and authentication API',
     }),
   );
+
+  // Public keys for local verification (auth-js getClaims): open, like the CLI's Kong route. Only the
+  // asymmetric keys are published; the HS256 secret never is, so without signing keys the set is empty.
+  routes.get('/.well-known/jwks.json', (c) => c.json(cfg.jwtKeys?.jwks ?? { keys: [] }));
 
   // The link in a recovery email carries no API key: the CLI's Kong routes /verify without one.
   routes.get('/verify', (c) => verifyGet(c, deps, recovery));

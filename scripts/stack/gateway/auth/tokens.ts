@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { signJwt } from '../jwt.ts';
+import { type JwtKeyInput, signJwt } from '../jwt.ts';
 import type { Queryable } from './db.ts';
 import { INSTANCE_ID, type LoadedUser, userJson } from './users.ts';
 
@@ -12,7 +12,8 @@ export interface AmrEntry {
 }
 
 export interface TokenSettings {
-  jwtSecret: string;
+  /** Signs access tokens: the asymmetric signing key when configured, else the HS256 secret. */
+  jwtSecret: JwtKeyInput;
   /** `iss` claim: the auth service's external URL (`<apiUrl>/auth/v1`). */
   issuer: string;
   /** Access-token lifetime (GoTrue `jwt_expiry`, default 3600 s). */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Hono } from 'hono';
 import { effectiveBearer } from '../api-keys.ts';
 import type { GatewayConfig } from '../config.ts';
-import { verifyJwt } from '../jwt.ts';
+import { projectJwtKeys, verifyJwt } from '../jwt.ts';
 import type { GatewayPart } from '../part.ts';
 import { type FunctionsCatalog, readCatalog } from './catalog.ts';
 import { DenoHost, HostStartError } from './deno-host.ts';
@@ -67,7 +67,7 @@ export function functionsPart(cfg: GatewayConfig): GatewayPart {
         );
       }
       try {
-        await verifyJwt(bearer, cfg.jwtSecret);
+        await verifyJwt(bearer, projectJwtKeys(cfg));
       } catch {
         return unauthorized('Invalid JWT');
       }

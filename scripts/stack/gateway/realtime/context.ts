@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ApiKeys } from '../api-keys.ts';
-import type { JwtClaims } from '../jwt.ts';
+import type { JwtClaims, JwtKeyInput } from '../jwt.ts';
 import type { ChannelAuthorizer, Extension } from './authorization.ts';
 import type { TopicRegistry } from './broadcast.ts';
 import type { PhxMessage, Vsn } from './frames.ts';
@@ -61,7 +61,7 @@ export interface ChannelSubscription {
 }
 
 export interface RealtimeContext {
-  jwtSecret: string;
+  jwtSecret: JwtKeyInput;
   keys: ApiKeys;
   options: RealtimeOptions;
   registry: TopicRegistry;

@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import { translateApiKey } from '../api-keys.ts';
 import type { GatewayConfig } from '../config.ts';
 import { guardPool } from '../db-errors.ts';
+import { projectJwtKeys } from '../jwt.ts';
 import type { GatewayPart } from '../part.ts';
 import { ChannelAuthorizer } from './authorization.ts';
 import { TopicRegistry } from './broadcast.ts';
@@ -56,7 +57,7 @@ export function realtimePart(cfg: GatewayConfig, overrides: Partial<RealtimeOpti
   const pool = new pg.Pool({ connectionString: cfg.db.admin, max: 10, application_name: 'comanda_realtime' });
   guardPool(pool, cfg.log, 'realtime');
   const ctx: RealtimeContext = {
-    jwtSecret: cfg.jwtSecret,
+    jwtSecret: projectJwtKeys(cfg),
     keys: cfg.keys,
     options,
     registry: new TopicRegistry(),
@@ -99,7 +100,7 @@ export function realtimePart(cfg: GatewayConfig, overrides: Partial<RealtimeOpti
     const apikey = url.searchParams.get('apikey') ?? (Array.isArray(headerKey) ? headerKey[0] : headerKey) ?? null;
     const token = translateApiKey(apikey, cfg.keys);
     if (!token) return refuseUpgrade(socket, 401, 'API key is missing');
-    const check = await checkRealtimeToken(token, cfg.jwtSecret);
+    const check = await checkRealtimeToken(token, projectJwtKeys(cfg));
     if (!check.ok) {
       return refuseUpgrade(
         socket,

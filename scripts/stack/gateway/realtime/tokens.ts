@@ -1,4 +1,4 @@
-import { type JwtClaims, JwtError, verifyJwt } from '../jwt.ts';
+import { type JwtClaims, JwtError, type JwtKeyInput, verifyJwt } from '../jwt.ts';
 
 export type TokenCheck = { ok: true; claims: JwtClaims; token: string } | { ok: false; reason: string };
 
@@ -7,7 +7,7 @@ export type TokenCheck = { ok: true; claims: JwtClaims; token: string } | { ok: 
  * and `exp` claims it needs to pick the Postgres role and to know when to shut the channel.
  * `reason` is the text Realtime puts after "InvalidJWTToken: " or in a 401 body.
  */
-export async function checkRealtimeToken(token: string, secret: string, nowMs = Date.now()): Promise<TokenCheck> {
+export async function checkRealtimeToken(token: string, secret: JwtKeyInput, nowMs = Date.now()): Promise<TokenCheck> {
   let claims: JwtClaims;
   try {
     claims = await verifyJwt(token, secret);

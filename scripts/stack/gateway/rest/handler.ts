@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { ApiKeys } from '../api-keys.ts';
 import { isConnectionLoss } from '../db-errors.ts';
+import type { JwtKeyInput } from '../jwt.ts';
 import { bodyColumns, checkBodyShape, deleteSql, insertSql, type MutationSql, updateSql } from './build-mutate.ts';
 import { resolveRoutine, rpcSql } from './build-rpc.ts';
 import { buildLevel, checkAllLevelsUsed, newContext, readQuery } from './build-sql.ts';
@@ -21,7 +22,7 @@ export interface RestSettings {
   schemas: string[];
   searchPath: string;
   maxRows: number;
-  jwtSecret: string;
+  jwtSecret: JwtKeyInput;
   keys: ApiKeys;
 }
 

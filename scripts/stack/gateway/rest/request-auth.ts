@@ -1,5 +1,5 @@
 import { type ApiKeys, effectiveBearer } from '../api-keys.ts';
-import { type JwtClaims, JwtError, verifyJwt } from '../jwt.ts';
+import { type JwtClaims, JwtError, type JwtKeyInput, verifyJwt } from '../jwt.ts';
 import { jwtError, RestError } from './errors.ts';
 
 export interface RequestIdentity {
@@ -13,7 +13,7 @@ export interface RequestIdentity {
 const verified = new Map<string, JwtClaims>();
 const MAX_CACHED = 5000;
 
-async function claimsOf(token: string, secret: string): Promise<JwtClaims> {
+async function claimsOf(token: string, secret: JwtKeyInput): Promise<JwtClaims> {
   const hit = verified.get(token);
   if (hit && (typeof hit.exp !== 'number' || hit.exp * 1000 > Date.now())) return hit;
   if (hit) verified.delete(token);
@@ -29,7 +29,7 @@ async function claimsOf(token: string, secret: string): Promise<JwtClaims> {
  */
 export async function identify(
   headers: { authorization: string | null; apikey: string | null },
-  { jwtSecret: secret, keys }: { jwtSecret: string; keys: ApiKeys },
+  { jwtSecret: secret, keys }: { jwtSecret: JwtKeyInput; keys: ApiKeys },
   roles: { member: Set<string>; all: Set<string> },
 ): Promise<RequestIdentity> {
   const token = effectiveBearer(headers, keys);

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { parse as parseToml } from 'smol-toml';
 import type { GatewayConfig } from '../config.ts';
 import { guardPool } from '../db-errors.ts';
+import { projectJwtKeys } from '../jwt.ts';
 import type { GatewayPart } from '../part.ts';
 import { handleRest, type RestSettings } from './handler.ts';
 import { SchemaState } from './schema-state.ts';
@@ -31,7 +32,7 @@ function apiSettings(cfg: GatewayConfig): Omit<RestSettings, 'jwtSecret' | 'keys
  * request's role inside one transaction per request; the schema cache follows `NOTIFY pgrst`.
  */
 export function restPart(cfg: GatewayConfig): GatewayPart {
-  const settings: RestSettings = { ...apiSettings(cfg), jwtSecret: cfg.jwtSecret, keys: cfg.keys };
+  const settings: RestSettings = { ...apiSettings(cfg), jwtSecret: projectJwtKeys(cfg), keys: cfg.keys };
   // pipeline: node-postgres sends a request's statements without waiting for each answer (see
   // transaction.ts); the option is passed through to every pooled Client.
   const pool = new pg.Pool({

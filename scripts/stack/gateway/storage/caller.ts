@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { type ApiKeys, effectiveBearer } from '../api-keys.ts';
-import { type JwtClaims, verifyJwt } from '../jwt.ts';
+import { type JwtClaims, type JwtKeys, projectJwtKeys, verifyJwt } from '../jwt.ts';
 import { errors } from './errors.ts';
 
 /** Who is asking: the verified JWT's role and claims; RLS decides the rest. */
@@ -44,11 +44,14 @@ function requestHeaders(c: Context): Record<string, string> {
  */
 export async function resolveCaller(
   c: Context,
-  { jwtSecret, keys }: { jwtSecret: string; keys: ApiKeys },
+  cfg: { jwtSecret: string; jwtKeys?: JwtKeys | undefined; keys: ApiKeys },
   opts: { optional: boolean },
 ): Promise<Caller> {
   const base = { headers: requestHeaders(c), method: c.req.method, path: new URL(c.req.url).pathname };
-  const token = effectiveBearer({ authorization: c.req.header('authorization'), apikey: c.req.header('apikey') }, keys);
+  const token = effectiveBearer(
+    { authorization: c.req.header('authorization'), apikey: c.req.header('apikey') },
+    cfg.keys,
+  );
   const anonymous: Caller = { role: 'anon', claims: { role: 'anon' }, sub: undefined, authenticated: false, ...base };
   if (!token) {
     if (opts.optional) return anonymous;
@@ -56,7 +59,7 @@ export async function resolveCaller(
   }
   let claims: JwtClaims;
   try {
-    claims = await verifyJwt(token, jwtSecret);
+    claims = await verifyJwt(token, projectJwtKeys(cfg));
   } catch (e) {
     if (opts.optional) return anonymous;
     throw errors.accessDenied(joseStyleMessage(e));
