@@ -67,7 +67,11 @@ export type ClaimAnswer =
 export type ExitAnswer = { status: 'ok' } | { status: 'refused'; code: string; hint?: string };
 
 // One untyped door, as lib/guest/api.ts: the answers are JSON objects the generated types call Json.
-type RpcResponse = { data: unknown; error: { message: string; code?: string; details?: string } | null; status: number };
+type RpcResponse = {
+  data: unknown;
+  error: { message: string; code?: string; details?: string } | null;
+  status: number;
+};
 export const kioskRpc = (name: string, args: Record<string, unknown>) =>
   (supabase.rpc as unknown as (name: string, args: Record<string, unknown>) => PromiseLike<RpcResponse>)(name, args);
 
@@ -95,7 +99,11 @@ export async function signInKioskDevice(): Promise<DbResult<string>> {
       const status = (signedIn.error as { status?: number } | null)?.status ?? 0;
       return {
         ok: false,
-        failure: { transient: true, code: status === 0 ? 'network' : 'sign_in_failed', message: String(signedIn.error) },
+        failure: {
+          transient: true,
+          code: status === 0 ? 'network' : 'sign_in_failed',
+          message: String(signedIn.error),
+        },
       };
     }
     return { ok: true, data: signedIn.data.user.id };

@@ -52,10 +52,11 @@ export function Confirmation(props: { kioskId: string; placed: Placed; onDone: (
   return (
     <main id="main" class="kiosk-page kiosk-centered kiosk-done">
       <h1 class="kiosk-heading">{m.kiosk_confirm_title()}</h1>
-      <p class="kiosk-number-label" id="kiosk-number-label">
+      <p class="kiosk-number-label" aria-hidden="true">
         {m.kiosk_your_number()}
       </p>
-      <p class="kiosk-number" aria-labelledby="kiosk-number-label" data-synced={synced() ? 'true' : 'false'}>
+      <p class="kiosk-number" role="status" data-synced={synced() ? 'true' : 'false'}>
+        <span class="visually-hidden">{m.kiosk_your_number()} </span>
         {number()}
       </p>
       <Switch>

@@ -1,9 +1,9 @@
 import { createSignal, onCleanup, Show } from 'solid-js';
-import { forgetPairing, pairing } from '#lib/kiosk/device.ts';
 import { signOutKioskDevice } from '#lib/kiosk/api.ts';
+import { forgetPairing, pairing } from '#lib/kiosk/device.ts';
 import { clearQueryCache } from '#lib/query.ts';
-import { KioskSession } from './session.tsx';
 import { PairingScreen } from './pairing.tsx';
+import { KioskSession } from './session.tsx';
 import '../guest/guest.css';
 import './kiosk.css';
 

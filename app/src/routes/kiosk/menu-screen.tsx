@@ -124,9 +124,8 @@ export function MenuScreen(props: {
       </div>
       <footer class="kiosk-bar">
         <span class="kiosk-bar-total">
-          {m.kiosk_total()} {props.money(
-            cartTotals(props.cart, props.menu.restaurant.tax_mode, props.menu.restaurant.tax_rate_bp).total,
-          )}
+          {m.kiosk_total()}{' '}
+          {props.money(cartTotals(props.cart, props.menu.restaurant.tax_mode, props.menu.restaurant.tax_rate_bp).total)}
         </span>
         <button type="button" class="kiosk-button primary" disabled={count() === 0} onClick={() => props.onReview()}>
           {m.kiosk_view_order({ count: count() })}

@@ -43,6 +43,9 @@ export function KioskSession(props: { pairing: KioskPairing; onUnpaired: (byAdmi
   const [where, setWhere] = createSignal<KioskOrderType | null>(null);
   const [placed, setPlaced] = createSignal<Placed | null>(readPlaced());
   const [largeText, setLargeText] = createSignal(false);
+  // On body too: the item sheet and the dialogs sit in the top layer, outside this screen's tree.
+  createEffect(() => document.body.classList.toggle('kiosk-large-text', largeText()));
+  onCleanup(() => document.body.classList.remove('kiosk-large-text'));
   const [exitOpen, setExitOpen] = createSignal(false);
   const [placeError, setPlaceError] = createSignal<string | null>(null);
 

@@ -144,7 +144,8 @@ export default function OpenOrders() {
                 {/* A kiosk draft waits for exactly this: its payment places it. */}
                 <Show
                   when={
-                    (order.status !== 'draft' || order.source === 'kiosk') && dueOnDevice(order, waitingFor(order.id)) > 0
+                    (order.status !== 'draft' || order.source === 'kiosk') &&
+                    dueOnDevice(order, waitingFor(order.id)) > 0
                   }
                 >
                   <A href={`/pos/orders/${order.id}/pay`} class="button secondary pos-order-pay">

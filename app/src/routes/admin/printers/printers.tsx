@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/solid-query';
-import { createEffect, createSignal, For, Show } from 'solid-js';
+import { createEffect, createSignal, For, lazy, Show, Suspense } from 'solid-js';
 import { BridgePairing } from '#components/printers/bridge-pairing.tsx';
 import { PrinterForm } from '#components/printers/printer-form.tsx';
 import { PrinterQueue } from '#components/printers/printer-queue.tsx';
@@ -22,6 +22,9 @@ import { type Station, stationKeys, stationsQueryOptions } from '#lib/stations/q
 import * as m from '#paraglide/messages.js';
 import '../menu/menu.css';
 import { DeleteButton } from '#components/ui/form-parts.tsx';
+
+// Kiosks share the devices list but not its first download (the admin's 120 kB budget).
+const KioskDevices = lazy(() => import('#components/kiosks/kiosk-devices.tsx'));
 
 export default function AdminPrinters() {
   const restaurant = useAdminRestaurant();
@@ -121,6 +124,9 @@ export default function AdminPrinters() {
         onChanged={refreshStations}
       />
       <BridgePairing restaurantId={restaurant().restaurantId} />
+      <Suspense>
+        <KioskDevices restaurantId={restaurant().restaurantId} />
+      </Suspense>
     </main>
   );
 }
