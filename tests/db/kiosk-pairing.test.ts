@@ -14,6 +14,12 @@ interface Claim {
 }
 const claim = (who: ReturnType<typeof user>, code: string) => rpc<Claim>(who, 'claim_kiosk_pairing', { p_code: code });
 const newTablet = async () => user(await createUser({ anonymous: true }), true);
+/** What the tablet hears on its own topic, oldest first (the topic is unique to the kiosk). */
+const kioskMessages = (kioskId: string) =>
+  sql<{ event: string; private: boolean; payload: Record<string, unknown> }>(
+    `select event, private, payload from realtime.messages where topic = $1 order by inserted_at, id`,
+    [`kiosk:${kioskId}`],
+  );
 
 describe('kiosk pairing', () => {
   it('an owner creates a code; a fresh anonymous sign-in claims it once and becomes the kiosk member', async () => {
@@ -137,6 +143,10 @@ describe('kiosk pairing', () => {
       max_lines: 5,
       max_items: 12,
     });
+    // The tablet hears its new settings at once.
+    expect(await kioskMessages(k.kiosk.id)).toEqual([
+      { event: 'kiosk_updated', private: true, payload: expect.objectContaining({ id: k.kiosk.id, mode: 'direct' }) },
+    ]);
     expect(await sql('select display_name from public.memberships where user_id = $1', [k.userId])).toEqual([
       { display_name: 'Terrace' },
     ]);
@@ -212,6 +222,9 @@ describe('kiosk pairing', () => {
     const revoked = await rpc<KioskJson>(r.as('manager'), 'revoke_kiosk', { p_kiosk_id: k.kiosk.id });
     expect(revoked).toMatchObject({ id: k.kiosk.id, revoked: true, paired: true });
     expect(await sql('select 1 from public.memberships where user_id = $1', [k.userId])).toEqual([]);
+    expect((await kioskMessages(k.kiosk.id)).map((x) => [x.event, x.payload.kiosk_id])).toEqual([
+      ['kiosk_revoked', k.kiosk.id],
+    ]);
     await expectCode(rpc(k.actor, 'kiosk_menu', {}), 'kiosk_not_paired', '42501');
     await expectCode(
       rpc(k.actor, 'kiosk_place_order', { p_order: kioskPayload(r, k, 1) }),
@@ -232,6 +245,7 @@ describe('kiosk pairing', () => {
 
     const k2 = await pairKiosk(r);
     await rpc(r.as('manager'), 'remove_member', { p_restaurant_id: r.id, p_user_id: k2.userId });
+    expect((await kioskMessages(k2.kiosk.id)).map((x) => x.event)).toEqual(['kiosk_revoked']);
     expect(
       (
         await sql<{ revoked: boolean }>('select revoked_at is not null as revoked from public.kiosks where id = $1', [
