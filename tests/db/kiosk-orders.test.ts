@@ -43,6 +43,13 @@ describe('kiosk menu', () => {
     expect(byId[r.soldOut]).toMatchObject({ name: 'Lobster', available: false });
     const extras = byId[r.burger]?.modifier_groups.find((g) => g.name === 'Extras');
     expect(extras?.options.find((o) => o.id === r.truffle)?.available).toBe(false);
+    // The same menu a phone at a table gets (guest_menu), item for item.
+    const guest = user(await createUser({ anonymous: true }), true);
+    const atTable = await rpc<MenuJson>(guest, 'guest_menu', { p_qr_token: r.qr1, p_locale: 'id-ID' });
+    expect({ categories: menu.categories, items: menu.items }).toEqual({
+      categories: atTable.categories,
+      items: atTable.items,
+    });
     // Without a locale (or an unknown one) the restaurant's own text.
     const plain = await rpc<MenuJson>(k.actor, 'kiosk_menu', {});
     expect(plain.items.find((i) => i.id === r.fries)?.name).toBe('Fries');
