@@ -57,7 +57,7 @@ export function Confirmation(props: { kioskId: string; placed: Placed; onDone: (
       </p>
       <p class="kiosk-number" role="status" data-synced={synced() ? 'true' : 'false'}>
         <span class="visually-hidden">{m.kiosk_your_number()} </span>
-        {number()}
+        <span class="kiosk-number-value">{number()}</span>
       </p>
       <Switch>
         <Match when={parked()}>

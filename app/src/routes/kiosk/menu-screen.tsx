@@ -1,11 +1,11 @@
 import { createSignal, For, lazy, Show } from 'solid-js';
 import type { GuestItem } from '#lib/guest/api.ts';
+import { photoUrl } from '#lib/guest/api.ts';
 import { addLine, type CartLine, itemCount } from '#lib/guest/cart.ts';
 import { changeLocale, currentLocale, localeNames, locales } from '#lib/i18n/locale.ts';
 import type { KioskMenu } from '#lib/kiosk/api.ts';
 import { cartTotals } from '#lib/orders/cart.ts';
 import * as m from '#paraglide/messages.js';
-import { photoUrl } from '../guest/menu-view.tsx';
 import type { Money } from './session.tsx';
 
 // The guests' item sheet (photo, options with their min/max rules, note, quantity), as it is.
