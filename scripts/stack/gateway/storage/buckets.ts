@@ -158,7 +158,8 @@ export function mountBuckets(routes: Hono, deps: BucketDeps): void {
     await db.withCaller(SERVICE_CALLER, (q) => q('delete from storage.objects where bucket_id = $1', [id]));
     // A bucket made by SQL may have a name no folder was ever created for: nothing to remove then.
     await disk.removeBucket(id).catch(() => {});
-    return c.json({ message: 'Successfully emptied' });
+    // Hosted's words (it queues the work); here the bucket is already empty when they arrive.
+    return c.json({ message: 'Empty bucket has been queued. Completion may take up to an hour.' });
   });
 
   routes.delete('/bucket/:id', async (c) => {

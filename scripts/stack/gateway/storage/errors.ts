@@ -41,6 +41,9 @@ export const errors = {
     new StorageError({ statusCode: 400, code: 'InvalidSignature', message }),
   invalidRequest: (message: string) => new StorageError({ statusCode: 400, code: 'InvalidRequest', message }),
   invalidParameter: (message: string) => new StorageError({ statusCode: 400, code: 'InvalidParameter', message }),
+  /** A request that fails hosted's route schema (Fastify validation): `body/limit must be >= 1`. */
+  schemaValidation: (message: string) =>
+    new StorageError({ statusCode: 400, code: 'InvalidRequest', error: 'Error', message }),
   invalidKey: (key: string) =>
     new StorageError({ statusCode: 400, code: 'InvalidKey', message: `Invalid key: ${key}` }),
   invalidBucketName: () =>

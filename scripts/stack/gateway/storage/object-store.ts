@@ -96,7 +96,8 @@ export class ObjectStore {
       owner,
       owner_id,
       JSON.stringify(metadata),
-      upload.userMetadata === undefined ? null : JSON.stringify(upload.userMetadata),
+      // Hosted stores `{ ...userMetadata }`: `{}` when the upload carried none, so info() reads `metadata: {}`.
+      JSON.stringify(upload.userMetadata ?? {}),
       version,
     ];
     return this.locks.run([`${bucket}/${name}`], async () => {

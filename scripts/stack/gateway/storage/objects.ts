@@ -5,6 +5,7 @@ import { mustBeValidBucketName, mustBeValidKey, type ObjectDisk } from './disk.t
 import { errors } from './errors.ts';
 import { jsonBody, objectInfo, objectTarget, sendObject } from './http.ts';
 import { listFolder, parseListBody } from './list.ts';
+import { listV2, parseListV2Body } from './list-v2.ts';
 import type { ObjectStore } from './object-store.ts';
 import { readUpload } from './upload-body.ts';
 
@@ -38,6 +39,12 @@ export function mountObjects(routes: Hono, deps: ObjectDeps): void {
     const caller = await deps.caller(c);
     const options = parseListBody(await jsonBody(c));
     return c.json(await listFolder(db, caller, c.req.param('bucket'), options));
+  });
+
+  routes.post('/object/list-v2/:bucket', async (c) => {
+    const caller = await deps.caller(c);
+    const options = parseListV2Body(await jsonBody(c));
+    return c.json(await listV2(db, caller, c.req.param('bucket'), options));
   });
 
   routes.post('/object/move', async (c) => {

@@ -10,10 +10,12 @@ import { renderError } from './errors.ts';
 import { jsonBody } from './http.ts';
 import { ObjectStore } from './object-store.ts';
 import { mountObjects } from './objects.ts';
+import { mountRender } from './render.ts';
 import { mountSignedUrls } from './signed-urls.ts';
 
 /**
- * `/storage/v1`: Supabase Storage's HTTP API as storage-js 2.119 calls it. Metadata lives in
+ * `/storage/v1`: Supabase Storage's HTTP API as storage-js 2.119 calls it, image transformations
+ * (`/render/image/...`) included. Metadata lives in
  * storage.buckets / storage.objects (RLS decides access, as hosted); bytes under
  * `<localDir>/storage/<bucket>/<key>/<version>`.
  */
@@ -41,6 +43,7 @@ export function storagePart(cfg: GatewayConfig): GatewayPart {
   // Signed-URL routes first: `/object/sign/…` would otherwise look like a bucket called "sign".
   mountSignedUrls(routes, { db, disk, store, jwtSecret: cfg.jwtSecret, caller });
   mountObjects(routes, { db, disk, store, caller });
+  mountRender(routes, { disk, store, jwtSecret: cfg.jwtSecret, caller });
 
   return {
     routes,

@@ -7,6 +7,7 @@ import { mustBeValidKey, type ObjectDisk } from './disk.ts';
 import { errors } from './errors.ts';
 import { jsonBody, objectTarget, sendObject } from './http.ts';
 import type { ObjectStore } from './object-store.ts';
+import { parseTransform, transformationSegments } from './transform.ts';
 import { readUpload } from './upload-body.ts';
 
 /** Hosted's default lifetime of a signed upload URL (`uploadSignedUrlExpirationTime`). */
@@ -60,6 +61,19 @@ function expiresInOf(body: Record<string, unknown>): number {
   return Math.floor(n);
 }
 
+/**
+ * What hosted signs into a download token for `createSignedUrl(path, n, { transform })`: the
+ * options as a `transformations` string (and `format`), empty ones left out; the URL then points at
+ * `/render/image/sign/...` and the token, not the query, fixes the transformation.
+ */
+function transformClaims(raw: unknown): { transformations?: string; format?: string } {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw errors.schemaValidation('body/transform must be object');
+  const options = parseTransform(raw as Record<string, unknown>, 'body/transform');
+  const transformations = transformationSegments(options, true).join(',');
+  return { ...(transformations ? { transformations } : {}), ...(options.format ? { format: options.format } : {}) };
+}
+
 export function mountSignedUrls(routes: Hono, deps: SignedUrlDeps): void {
   const { db, disk, store, jwtSecret } = deps;
 
@@ -92,10 +106,13 @@ export function mountSignedUrls(routes: Hono, deps: SignedUrlDeps): void {
       return c.json(results);
     }
     mustBeValidKey(name);
+    const transform = transformClaims(body.transform);
     await store.find(caller, bucket, name);
     const url = `${bucket}/${name}`;
-    const token = await signToken({ url, scope: 'download' }, expiresIn, jwtSecret);
-    return c.json({ signedURL: `/object/sign/${url}?token=${token}` });
+    // `url` and `scope` last, as hosted, so nothing in the options can override them.
+    const token = await signToken({ ...transform, url, scope: 'download' }, expiresIn, jwtSecret);
+    const route = transform.transformations ? 'render/image' : 'object';
+    return c.json({ signedURL: `/${route}/sign/${url}?token=${token}` });
   });
 
   routes.get('/object/sign/*', async (c) => {
