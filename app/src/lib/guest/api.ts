@@ -1,10 +1,9 @@
-import { type DbResult, runDb } from '#lib/db.ts';
-import { supabase } from '#lib/supabase.ts';
+import { supabaseUrl } from '#lib/env.ts';
 
 /**
- * The guests' side of the database: the guest_* RPCs (supabase/migrations, issue 13), callable by
- * any signed-in user, anonymous included. A guest knows only the table's QR token; the restaurant,
- * the table and every price come from the database. Nothing here imports the staff app.
+ * What the guest_* RPCs answer (supabase/migrations, issue 13) — the calls are in ./commands.ts.
+ * Types and addresses only: the kiosk and other surfaces import from here without pulling in the
+ * guests' own Supabase client (./client.ts).
  */
 
 export interface GuestOption {
@@ -113,56 +112,7 @@ export interface GuestOrderPayload {
   lines: { item_id: string; qty: number; note?: string; modifiers?: string[] }[];
 }
 
-// The new guest RPCs are typed once database.types.ts is regenerated with them; until then (and to
-// keep this file independent of the generated names) they are called through one untyped door.
-type RpcResponse = {
-  data: unknown;
-  error: { message: string; code?: string; details?: string } | null;
-  status: number;
-};
-const rpc = (name: string, args: Record<string, unknown>) =>
-  (supabase.rpc as unknown as (name: string, args: Record<string, unknown>) => PromiseLike<RpcResponse>)(name, args);
-
-async function call<T>(name: string, args: Record<string, unknown>): Promise<DbResult<T>> {
-  const result = await runDb(rpc(name, args));
-  return result.ok ? { ok: true, data: result.data as T } : result;
-}
-
-export const fetchGuestMenu = (qrToken: string, locale: string) =>
-  call<GuestMenu>('guest_menu', { p_qr_token: qrToken, p_locale: locale });
-
-export const fetchGuestVisit = (qrToken: string) => call<GuestVisit>('guest_visit', { p_qr_token: qrToken });
-
-export const fetchGuestOrder = (orderId: string) => call<GuestOrder>('guest_order', { p_order_id: orderId });
-
-/** The payload's id makes a retry after a lost answer return the same order, never a second one. */
-export const placeGuestOrder = (qrToken: string, order: GuestOrderPayload) =>
-  call<GuestOrder>('guest_place_order', { p_qr_token: qrToken, p_order: order });
-
-export const cancelGuestOrder = (orderId: string) => call<GuestOrder>('guest_cancel_order', { p_order_id: orderId });
-
-export const requestService = (qrToken: string, request: { id: string; kind: ServiceKind }) =>
-  call<ServiceRequest>('guest_request_service', { p_qr_token: qrToken, p_request: request });
-
-/** The guest's anonymous account, kept in localStorage so a reload is the same guest. */
-export async function guestUserId(): Promise<DbResult<string>> {
-  try {
-    const { data } = await supabase.auth.getSession();
-    if (data.session) return { ok: true, data: data.session.user.id };
-    const signedIn = await supabase.auth.signInAnonymously();
-    if (signedIn.error || !signedIn.data.user) {
-      const status = (signedIn.error as { status?: number } | null)?.status ?? 0;
-      return {
-        ok: false,
-        failure: {
-          transient: true,
-          code: status === 0 ? 'network' : 'sign_in_failed',
-          message: String(signedIn.error),
-        },
-      };
-    }
-    return { ok: true, data: signedIn.data.user.id };
-  } catch (error) {
-    return { ok: false, failure: { transient: true, code: 'network', message: String(error) } };
-  }
-}
+/** A dish's photo in the public menu-images bucket (lib/menu/item-image.ts writes it there), as
+ * storage-js's getPublicUrl builds the address. */
+export const photoUrl = (path: string): string =>
+  encodeURI(`${supabaseUrl.replace(/\/+$/, '')}/storage/v1/object/public/menu-images/${path.replace(/^\/+/, '')}`);

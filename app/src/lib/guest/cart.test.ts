@@ -120,7 +120,9 @@ describe('the guest cart', () => {
     expect(cartProblem([line], soldOut, 30)).toBe('item_unavailable');
     const optionGone = {
       ...menu,
-      items: [{ ...steak, modifier_groups: [sauces, { ...cuisson, options: [{ ...cuisson.options[0], available: false }] }] }],
+      items: [
+        { ...steak, modifier_groups: [sauces, { ...cuisson, options: [{ ...cuisson.options[0], available: false }] }] },
+      ],
     } as typeof menu;
     expect(unavailableLines([line], optionGone).has('a')).toBe(true);
     expect(unavailableLines([line], { items: [] }).has('a')).toBe(true);

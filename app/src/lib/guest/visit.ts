@@ -1,20 +1,17 @@
 import { type Accessor, createSignal, onCleanup } from 'solid-js';
 import type { DbFailure } from '#lib/db.ts';
+import type { GuestMenu, GuestOrder, ServiceKind, ServiceRequest } from '#lib/guest/api.ts';
+import { type CartLine, orderPayload, parseStoredCart, type StoredCart } from '#lib/guest/cart.ts';
+import { subscribeTopic } from '#lib/guest/client.ts';
 import {
   cancelGuestOrder,
   fetchGuestMenu,
   fetchGuestOrder,
   fetchGuestVisit,
-  type GuestMenu,
-  type GuestOrder,
   guestUserId,
   placeGuestOrder,
   requestService,
-  type ServiceKind,
-  type ServiceRequest,
-} from '#lib/guest/api.ts';
-import { type CartLine, orderPayload, parseStoredCart, type StoredCart } from '#lib/guest/cart.ts';
-import { subscribeTopic } from '#lib/realtime/client.ts';
+} from '#lib/guest/commands.ts';
 import type { TopicHandle } from '#lib/realtime/topics.ts';
 
 /**

@@ -104,7 +104,7 @@ export function CartSheet(props: {
       </Show>
       <button
         type="button"
-        class="guest-button primary wide"
+        class="guest-button primary wide center"
         disabled={sending() || lines().length === 0}
         onClick={() => void send()}
       >

@@ -1,5 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { GuestGroup, GuestItem } from '#lib/guest/api.ts';
+import { photoUrl } from '#lib/guest/api.ts';
 import {
   type CartLine,
   lineFor,
@@ -11,7 +12,6 @@ import {
 } from '#lib/guest/cart.ts';
 import { maxNoteLength, maxQty } from '#lib/orders/validation.ts';
 import * as m from '#paraglide/messages.js';
-import { photoUrl } from './menu-view.tsx';
 import type { Money } from './money.ts';
 import { Sheet } from './sheet.tsx';
 

@@ -1,11 +1,10 @@
 import { For, Show } from 'solid-js';
-import type { GuestItem, GuestMenu } from '#lib/guest/api.ts';
-import { publicObjectUrl } from '#lib/supabase.ts';
+import { type GuestItem, type GuestMenu, photoUrl } from '#lib/guest/api.ts';
 import * as m from '#paraglide/messages.js';
 import type { Money } from './money.ts';
 
-/** Menu photos live in the public menu-images bucket (lib/menu/item-image.ts writes them there). */
-export const photoUrl = (path: string) => publicObjectUrl('menu-images', path);
+// Other surfaces showing the same photos (the kiosk) import it from here.
+export { photoUrl };
 
 /** The menu by category: a row per dish (photo, name, description, price); sold-out dishes greyed. */
 export function MenuView(props: {
