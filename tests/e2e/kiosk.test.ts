@@ -95,7 +95,8 @@ const sheet = (page: Page) => page.getByRole('dialog');
 async function addDish(page: Page, locale: 'id' | 'fr', dish: string, options: string[]): Promise<void> {
   await page.getByRole('button', { name: new RegExp(`^${dish},`) }).click();
   const dialog = sheet(page);
-  for (const option of options) await dialog.getByLabel(option, { exact: true }).check();
+  // An option's label carries its price when it has one ("Sauce oignon +F CFA 200").
+  for (const option of options) await dialog.getByLabel(option).check();
   await dialog.getByRole('button', { name: new RegExp(`^${text(locale, 'guest_add_to_order')}`) }).click();
   await dialog.waitFor({ state: 'detached' });
 }
@@ -314,7 +315,7 @@ describe('a self-order kiosk', () => {
         if (!kiosk || !admin) throw new Error('the first test did not pair the kiosk');
         await admin.page.reload();
         const row = admin.page.locator(`[data-kiosk-id="${kioskId}"]`);
-        await row.getByText(kioskLabel).waitFor();
+        await row.getByText(kioskLabel, { exact: true }).waitFor();
         await row
           .getByRole('button', { name: exactly('en', 'admin_kiosks_revoke_named', { label: kioskLabel }) })
           .click();

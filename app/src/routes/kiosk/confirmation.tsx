@@ -39,10 +39,9 @@ export function storePlaced(placed: Placed | null): void {
 export function Confirmation(props: { kioskId: string; placed: Placed; onDone: () => void }) {
   const inOutbox = () => outboxState().pending.some((command) => command.id === props.placed.id);
   const parked = () => outboxState().parked.some((command) => command.id === props.placed.id);
-  const order = useQuery(() => ({
-    ...kioskOrderQueryOptions(props.kioskId, props.placed.id),
-    enabled: !inOutbox() && !parked(),
-  }));
+  // The outbox's answer to kiosk_place_order fills this query (lib/kiosk/commands.ts), and the
+  // persisted cache keeps it across a reload; asking before the command is sent would only be refused.
+  const order = useQuery(() => ({ ...kioskOrderQueryOptions(props.kioskId, props.placed.id), enabled: false }));
   const number = () => {
     const stored = order.data;
     return stored?.number != null ? String(stored.number) : props.placed.code;
