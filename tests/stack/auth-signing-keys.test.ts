@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
@@ -39,6 +39,12 @@ async function startProject(alg: Alg): Promise<Project> {
   const jwk = privateJwk(alg, randomUUID());
   await writeFile(path.join(dir, 'signing_keys.json'), JSON.stringify([jwk]));
   await writeFile(path.join(dir, 'config.toml'), '[auth]\nsigning_keys_path = "./signing_keys.json"\n');
+  // One function behind verify_jwt (the default), answering with the bearer's role.
+  await mkdir(path.join(dir, 'functions', 'whoami'), { recursive: true });
+  await writeFile(
+    path.join(dir, 'functions', 'whoami', 'index.ts'),
+    `Deno.serve((req) => Response.json({ role: JSON.parse(atob((req.headers.get('authorization') ?? '').split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).role }));`,
+  );
   const port = await freePort();
   const cfg = gatewayConfigFor({
     adminUrl: stack.adminDbUrl,
@@ -47,7 +53,7 @@ async function startProject(alg: Alg): Promise<Project> {
     supabaseDir: dir,
   });
   cfg.authRateLimits = { signInSignUps: 1000, burst: 1000 };
-  const gateway = await startGateway(cfg, port, { only: ['auth', 'rest', 'storage'] });
+  const gateway = await startGateway(cfg, port, { only: ['auth', 'rest', 'storage', 'functions'] });
   const requests: string[] = [];
   const client = () =>
     createClient(gateway.url, stack.anonKey, {
@@ -117,7 +123,7 @@ describe.each(['ES256', 'RS256'] as const)('auth: %s signing keys', (alg) => {
     expect((await client.auth.getUser()).data.user?.id).toBe(userId);
   });
 
-  it('REST, Storage and Realtime accept the asymmetric token and the legacy HS256 keys alike', async () => {
+  it('REST, Storage, Functions and Realtime accept the asymmetric token and the legacy HS256 keys alike', async () => {
     const { client, token } = await signedIn(project());
     const rest = await client.from('restaurants').select('id').limit(1);
     expect(rest.error).toBeNull();
@@ -129,6 +135,9 @@ describe.each(['ES256', 'RS256'] as const)('auth: %s signing keys', (alg) => {
     const buckets = await client.storage.listBuckets();
     expect(buckets.error).toBeNull();
     expect(Array.isArray(buckets.data)).toBe(true);
+
+    expect(await client.functions.invoke('whoami')).toMatchObject({ data: { role: 'authenticated' }, error: null });
+    expect(await project().client().functions.invoke('whoami')).toMatchObject({ data: { role: 'anon' }, error: null });
 
     const keys = jwtKeysFrom(stack.jwtSecret, [project().jwk], 'signing_keys.json');
     expect(await checkRealtimeToken(token, keys)).toMatchObject({ ok: true, claims: { role: 'authenticated' } });
@@ -148,6 +157,10 @@ describe.each(['ES256', 'RS256'] as const)('auth: %s signing keys', (alg) => {
     const user = await fetch(`${project().gateway.url}/auth/v1/user`, { headers });
     expect(user.status).toBe(403);
     expect(await user.json()).toMatchObject({ error_code: 'bad_jwt' });
+
+    const fn = await fetch(`${project().gateway.url}/functions/v1/whoami`, { headers });
+    expect(fn.status).toBe(401);
+    expect(await fn.json()).toEqual({ msg: 'Invalid JWT' });
 
     const storage = await fetch(`${project().gateway.url}/storage/v1/bucket`, { headers });
     expect(storage.status).toBe(400);

@@ -46,9 +46,9 @@ export function mountRender(routes: Hono, deps: RenderDeps): void {
     const size = await disk.size(row.bucket_id, row.name, row.version);
     if (size === null) throw errors.noSuchKey();
     if (size > MAX_SOURCE_BYTES) throw sourceTooLarge();
-    const source = await readFile(disk.versionPath(row.bucket_id, row.name, row.version));
     const accept = options.format === 'origin' ? undefined : c.req.header('accept');
-    const { bytes, contentType } = await renderImage(source, options, accept);
+    const load = () => readFile(disk.versionPath(row.bucket_id, row.name, row.version));
+    const { bytes, contentType } = await renderImage(load, options, accept);
     const meta = row.metadata ?? {};
     const headers = new Headers({
       'accept-ranges': 'bytes',

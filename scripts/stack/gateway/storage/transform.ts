@@ -129,17 +129,19 @@ function serially<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Renders `source` as hosted's imgproxy does: resize without enlarging (cover crops to the box,
+ * Renders the source `load` reads as hosted's imgproxy does: resize without enlarging (cover crops to the box,
  * contain fits inside it, fill stretches), the requested format — or WebP when the client accepts
  * it and none was asked, else the source's own — at quality 80 unless told.
  */
 export function renderImage(
-  source: Uint8Array,
+  load: () => Promise<Uint8Array>,
   o: TransformOptions,
   accept: string | undefined,
 ): Promise<{ bytes: Buffer; contentType: string }> {
-  if (source.byteLength > MAX_SOURCE_BYTES) return Promise.reject(sourceTooLarge());
   return serially(async () => {
+    // Read inside the queue: waiting requests hold no source bytes.
+    const source = await load();
+    if (source.byteLength > MAX_SOURCE_BYTES) throw sourceTooLarge();
     try {
       let image = sharp(source, { limitInputPixels: MAX_SOURCE_PIXELS, failOn: 'error' });
       const meta = await image.metadata();
