@@ -112,6 +112,20 @@ describe('a guest orders from the table', () => {
         // The guests' own page: no staff shell, no service worker registered by it.
         expect(await page.locator('.app-header').count()).toBe(0);
         await shoot(guest, 'guest-menu', ['phone']);
+        // Readable on the narrowest phones: nothing wider than 320 px.
+        await page.setViewportSize({ width: 320, height: 640 });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+        await page.setViewportSize(phone);
+        // Every control a thumb aims at is at least 44 × 44 px.
+        const small = await page.evaluate(() =>
+          [...document.querySelectorAll('button, a, select')]
+            .filter((element) => {
+              const box = element.getBoundingClientRect();
+              return box.width > 0 && (box.width < 44 || box.height < 44);
+            })
+            .map((element) => element.outerHTML.slice(0, 80)),
+        );
+        expect(small).toEqual([]);
 
         await page.getByRole('button', { name: /^Entrecôte/ }).click();
         const dialog = sheet(page);

@@ -102,13 +102,23 @@ export function createGuestVisit(token: string, locale: Accessor<string>) {
     setFailure(null);
     setState('ready');
     const restaurantId = result.data.restaurant.id;
-    follow(`restaurant:${restaurantId}:guest`, (event, payload) => {
-      if (event === 'menu_changed') void loadMenu();
-      if (event === 'table_rotated') {
-        const tableId = (payload as { table_id?: string } | null)?.table_id;
-        if (!tableId || tableId === menu()?.table.id) invalidate();
-      }
-    });
+    let joined = false;
+    follow(
+      `restaurant:${restaurantId}:guest`,
+      (event, payload) => {
+        if (event === 'menu_changed') void loadMenu();
+        if (event === 'table_rotated') {
+          const tableId = (payload as { table_id?: string } | null)?.table_id;
+          if (!tableId || tableId === menu()?.table.id) invalidate();
+        }
+      },
+      // After a re-join, changes made while the socket was away were missed: read the menu again
+      // (not after the first join: the menu was just read).
+      () => {
+        if (joined) void loadMenu();
+        joined = true;
+      },
+    );
     return true;
   }
 
