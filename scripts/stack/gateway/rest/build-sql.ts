@@ -201,6 +201,8 @@ export interface ReadQueryOptions {
   offset?: number;
   /** Extra output columns of the outer query (e.g. upsert's inserted count). */
   extra?: string;
+  /** The body aggregate over `pgrst_t` when not a JSON array (media.ts: CSV, nulls stripped, single). */
+  bodyExpr?: string;
 }
 
 /**
@@ -214,7 +216,7 @@ export function readQuery(ctx: BuildContext, o: ReadQueryOptions): string {
   const total = o.count
     ? `(SELECT count(*) FROM ${o.from} AS ${o.rootAlias} ${lv.condsUseJoins ? joins : ''}${where})`
     : 'NULL::bigint';
-  const body = o.body ? `coalesce(json_agg(pgrst_t), '[]')::text` : `''`;
+  const body = o.body ? (o.bodyExpr ?? `coalesce(json_agg(pgrst_t), '[]')::text`) : `''`;
   const page = `SELECT ${lv.selectList.join(', ')} FROM ${o.from} AS ${o.rootAlias} ${joins}${where}${lv.order}${limitOffset(ctx.params, o.limit, o.offset)}`;
   return `${o.with ?? ''}SELECT ${total} AS total, count(*)::int AS n, ${body} AS body${o.extra ?? ''} FROM (${page}) pgrst_t`;
 }
