@@ -14,6 +14,8 @@ import { REST_FIXTURES_SQL } from './rest-fixtures.ts';
 
 export interface RestHarness {
   url: string;
+  /** Superuser URL of the fixture database (for role settings such as `pgrst.*`). */
+  adminUrl: string;
   /** `postgres` role on the fixture database, for checking what was (not) written. */
   db: pg.Client;
   anon: () => SupabaseClient;
@@ -26,12 +28,12 @@ export interface RestHarness {
  * A database of its own on the shared test cluster (bootstrapped like every Supabase database),
  * loaded with the REST fixtures, behind a gateway of its own: the app's database stays untouched.
  */
-export async function startRestHarness(adminDbUrl: string): Promise<RestHarness> {
+export async function startRestHarness(adminDbUrl: string, fixturesSql = REST_FIXTURES_SQL): Promise<RestHarness> {
   const scratch = await createScratchDatabase(adminDbUrl, 'rest_conformance');
   const { adminUrl, name: dbName } = scratch;
   const db = new pg.Client({ connectionString: roleUrl(adminUrl, 'postgres') });
   await db.connect();
-  await db.query(REST_FIXTURES_SQL);
+  await db.query(fixturesSql);
 
   const port = await freePort();
   const cfg = gatewayConfigFor({ adminUrl, apiUrl: `http://127.0.0.1:${port}`, localDir: path.join(tmpdir(), dbName) });
@@ -43,6 +45,7 @@ export async function startRestHarness(adminDbUrl: string): Promise<RestHarness>
   const withToken = (token: string) => anonClient(endpoint, { bearer: token });
   return {
     url: gateway.url,
+    adminUrl,
     db,
     anon,
     withToken,

@@ -70,6 +70,7 @@ const cache: SchemaCache = {
   roles: new Set(['anon']),
   allRoles: new Set(['anon']),
   roleSettings: new Map(),
+  dbSettings: new Map(),
   loadedAt: 0,
 };
 
@@ -101,8 +102,8 @@ describe('build-sql', () => {
   it('embeds through lateral joins and applies !inner to the parent', () => {
     const { text } = read('authors', 'select=name,books!books_author_fkey!inner(title)&books.title=eq.a');
     expect(text).toContain('LEFT JOIN LATERAL (SELECT json_agg(pgrst_r) AS pgrst_body');
-    expect(text).toMatch(/pgrst_\d+\."author_id" = pgrst_0\."id"/);
-    expect(text).toMatch(/WHERE pgrst_\d+\.pgrst_body IS NOT NULL/);
+    expect(text).toContain('"books_1"."author_id" = pgrst_0."id"');
+    expect(text).toContain('WHERE "authors_books_1".pgrst_body IS NOT NULL');
   });
 
   it('fails on ambiguous and unknown embeds and on filters for missing embeds', () => {

@@ -1,9 +1,9 @@
 import { RestError } from './errors.ts';
 import { fieldOutputName } from './parse-common.ts';
-import type { SelectItem } from './parse-select.ts';
+import type { AggregateFn, SelectItem } from './parse-select.ts';
 import { type LevelParams, pathKey } from './query-params.ts';
 import { resolveRelationship } from './relationships.ts';
-import type { SchemaCache } from './schema-cache.ts';
+import { dbSettingOn, type SchemaCache } from './schema-cache.ts';
 import { columnExpr, filterSql, ident, logicSql, orderSql, type Params, type Source } from './sql-fragments.ts';
 
 /** State shared while one request's SQL is generated. */
@@ -22,9 +22,18 @@ export interface LevelSql {
   conds: string[];
   /** Some condition reads an embed's lateral join (inner embed or `rel=is.null`). */
   condsUseJoins: boolean;
+  /** ` GROUP BY …` when the level selects aggregates (PostgREST's groupF), else empty. */
+  group: string;
   order: string;
   limit?: number;
   offset?: number;
+  /** The level aggregates, itself or through a to-one spread below it. */
+  hasAgg: boolean;
+  /**
+   * A to-one spread's aggregates, hoisted to the parent (PostgREST's hoistSpreadAggFunctions):
+   * output name → the function and cast the parent applies to that plain column.
+   */
+  hoisted: Map<string, { fn: AggregateFn; cast?: string }>;
 }
 
 export interface LevelSource extends Source {
@@ -32,12 +41,31 @@ export interface LevelSource extends Source {
   relName: string | null;
 }
 
+interface LevelOptions {
+  /** This level is a to-one spread: its aggregates move up to the parent's select. */
+  hoist?: boolean;
+}
+
+/** How a select entry takes part in grouping once the level aggregates. */
+type EntryKind = 'plain' | 'agg' | 'json';
+
 const nextAlias = (ctx: BuildContext) => `pgrst_${ctx.aliasCount++}`;
 const qualified = (ctx: BuildContext, name: string) => `${ident(ctx.cache.schema)}.${ident(name)}`;
 
+function aggregatesNotAllowed(): RestError {
+  return new RestError(400, 'PGRST123', 'Use of aggregate functions is not allowed');
+}
+
+function applyAgg(fn: AggregateFn, expr: string, cast: string | undefined): string {
+  const call = `${fn.toUpperCase()}(${expr})`;
+  return cast ? `CAST(${call} AS ${cast})` : call;
+}
+
 /**
  * One level of the select tree: its columns, the lateral joins for its embeds, its filters,
- * order and paging. Embeds recurse with their own alias, so self-references never collide.
+ * order and paging. Embedded levels are aliased `<table>_<depth>` and their laterals
+ * `<parent>_<embed>_<depth>` as PostgREST names them, so database errors read the same
+ * (`column authors_1.nope does not exist`, `table name "books_authors_1" specified more than once`).
  */
 export function buildLevel(
   ctx: BuildContext,
@@ -45,95 +73,65 @@ export function buildLevel(
   alias: string,
   items: SelectItem[],
   path: string[],
+  opts: LevelOptions = {},
 ): LevelSql {
   const key = pathKey(path);
   ctx.usedLevels.add(key);
   const lp = ctx.levels.get(key);
-  const out: LevelSql = { selectList: [], outputs: [], joins: [], conds: [], condsUseJoins: false, order: '' };
+  const out: LevelSql = {
+    selectList: [],
+    outputs: [],
+    joins: [],
+    conds: [],
+    condsUseJoins: false,
+    group: '',
+    order: '',
+    hasAgg: false,
+    hoisted: new Map(),
+  };
+  const entries: Array<{ expr: string; name: string; kind: EntryKind }> = [];
+  const add = (expr: string, name: string, kind: EntryKind) => entries.push({ expr, name, kind });
   const presence = new Map<string, string>();
   const toOneLaterals = new Map<string, string>();
   const p = ctx.params;
+  const depth = path.length + 1;
 
   for (const item of items) {
     if (item.kind === 'star') {
-      for (const col of src.columns.keys()) {
-        out.selectList.push(`${alias}.${ident(col)}`);
-        out.outputs.push(col);
-      }
+      for (const col of src.columns.keys()) add(`${alias}.${ident(col)}`, col, 'plain');
     } else if (item.kind === 'field') {
+      const fieldName = fieldOutputName(item.field);
+      if (item.agg) {
+        if (!dbSettingOn(ctx.cache, 'db_aggregates_enabled')) throw aggregatesNotAllowed();
+        let base = item.field.name === '*' ? '*' : columnExpr(src, alias, item.field, p);
+        if (item.cast && base !== '*') base = `CAST(${base} AS ${item.cast})`;
+        const name = item.alias ?? (item.field.json.length ? fieldName : item.agg);
+        if (opts.hoist) {
+          // The spread's row is one value per parent row: the parent aggregates it.
+          add(base === '*' ? '1' : base, name, 'plain');
+          out.hoisted.set(name, { fn: item.agg, ...(item.aggCast ? { cast: item.aggCast } : {}) });
+        } else add(applyAgg(item.agg, base, item.aggCast), name, 'agg');
+        continue;
+      }
       let expr = columnExpr(src, alias, item.field, p);
       if (item.cast) expr = `CAST(${expr} AS ${item.cast})`;
-      const name = item.alias ?? fieldOutputName(item.field);
-      out.selectList.push(`${expr} AS ${ident(name)}`);
-      out.outputs.push(name);
+      add(expr, item.alias ?? fieldName, 'plain');
     } else {
-      if (src.relName === null) {
-        throw new RestError(
-          400,
-          'PGRST200',
-          `Could not find a relationship between '${src.name}' and '${item.name}' in the schema cache`,
-          `Searched for a foreign key relationship between '${src.name}' and '${item.name}' in the schema '${ctx.cache.schema}', but no matches were found.`,
-        );
-      }
-      const rel = resolveRelationship(ctx.cache.relationships, ctx.cache.schema, src.relName, item.name, item.hint);
-      const target = ctx.cache.relations.get(rel.target);
-      if (!target)
-        throw new RestError(500, 'PGRSTX00', `relationship target ${rel.target} missing from the schema cache`);
-      if (item.spread && !rel.toOne) {
-        throw new RestError(
-          400,
-          'PGRST127',
-          'Feature not implemented',
-          'Spread on to-many relationships is not supported here',
-        );
-      }
-      const childAlias = nextAlias(ctx);
-      const lat = nextAlias(ctx);
-      const outName = item.alias ?? item.name;
-      const childPath = item.spread ? [...path, item.name] : [...path, outName];
-      const child = buildLevel(ctx, { ...target, relName: target.name }, childAlias, item.children, childPath);
-      let from = `${qualified(ctx, target.name)} AS ${childAlias}`;
-      const joinConds: string[] = [];
-      if (rel.junction) {
-        const j = nextAlias(ctx);
-        const on = rel.junction.targetPairs.map(([jc, tc]) => `${j}.${ident(jc)} = ${childAlias}.${ident(tc)}`);
-        from += ` JOIN ${qualified(ctx, rel.junction.table)} AS ${j} ON ${on.join(' AND ')}`;
-        for (const [jc, sc] of rel.junction.sourcePairs) joinConds.push(`${j}.${ident(jc)} = ${alias}.${ident(sc)}`);
-      } else {
-        for (const [sc, tc] of rel.pairs) joinConds.push(`${childAlias}.${ident(tc)} = ${alias}.${ident(sc)}`);
-      }
-      const where = [...joinConds, ...child.conds].join(' AND ');
-      const inner = `SELECT ${child.selectList.join(', ')} FROM ${from} ${child.joins.join(' ')} WHERE ${where}${child.order}${limitOffset(p, child.limit, child.offset)}`;
-      if (rel.toOne) {
-        out.joins.push(
-          `LEFT JOIN LATERAL (SELECT row_to_json(pgrst_r) AS pgrst_body, pgrst_r.* FROM (${inner}) pgrst_r) ${lat} ON TRUE`,
-        );
-        toOneLaterals.set(outName, lat);
-        if (item.spread) {
-          for (const o of child.outputs) {
-            out.selectList.push(`${lat}.${ident(o)} AS ${ident(o)}`);
-            out.outputs.push(o);
-          }
-        } else if (item.children.length) {
-          out.selectList.push(`${lat}.pgrst_body AS ${ident(outName)}`);
-          out.outputs.push(outName);
-        }
-      } else {
-        out.joins.push(
-          `LEFT JOIN LATERAL (SELECT json_agg(pgrst_r) AS pgrst_body FROM (${inner}) pgrst_r) ${lat} ON TRUE`,
-        );
-        if (item.children.length) {
-          out.selectList.push(`COALESCE(${lat}.pgrst_body, '[]') AS ${ident(outName)}`);
-          out.outputs.push(outName);
-        }
-      }
-      presence.set(outName, `${lat}.pgrst_body`);
-      if (item.join === 'inner') {
-        out.conds.push(`${lat}.pgrst_body IS NOT NULL`);
-        out.condsUseJoins = true;
-      }
+      embed(ctx, src, alias, item, path, depth, opts, out, add, presence, toOneLaterals);
     }
   }
+
+  out.hasAgg = entries.some((e) => e.kind === 'agg') || out.hoisted.size > 0;
+  const grouped: number[] = [];
+  entries.forEach((e, i) => {
+    // json has no equality operator: an aggregated level groups (and so returns) embeds as jsonb, as PostgREST does.
+    const expr = out.hasAgg && e.kind === 'json' ? `(${e.expr})::jsonb` : e.expr;
+    out.selectList.push(`${expr} AS ${ident(e.name)}`);
+    out.outputs.push(e.name);
+    if (e.kind !== 'agg') grouped.push(i + 1);
+  });
+  // Ordinals, not expressions: JSON-path operands are bound parameters that differ between the two.
+  if (entries.some((e) => e.kind === 'agg') && grouped.length) out.group = ` GROUP BY ${grouped.join(', ')}`;
 
   const embeds = (name: string) => {
     const e = presence.get(name);
@@ -162,6 +160,101 @@ export function buildLevel(
   if (lp?.limit !== undefined) out.limit = lp.limit;
   if (lp?.offset !== undefined) out.offset = lp.offset;
   return out;
+}
+
+type EmbedItem = Extract<SelectItem, { kind: 'embed' }>;
+
+/** One embed of a level: its lateral join and what it adds to the level's select list. */
+function embed(
+  ctx: BuildContext,
+  src: LevelSource,
+  alias: string,
+  item: EmbedItem,
+  path: string[],
+  depth: number,
+  opts: LevelOptions,
+  out: LevelSql,
+  add: (expr: string, name: string, kind: EntryKind) => void,
+  presence: Map<string, string>,
+  toOneLaterals: Map<string, string>,
+): void {
+  if (src.relName === null) {
+    throw new RestError(
+      400,
+      'PGRST200',
+      `Could not find a relationship between '${src.name}' and '${item.name}' in the schema cache`,
+      `Searched for a foreign key relationship between '${src.name}' and '${item.name}' in the schema '${ctx.cache.schema}', but no matches were found.`,
+    );
+  }
+  const rel = resolveRelationship(ctx.cache.relationships, ctx.cache.schema, src.relName, item.name, item.hint);
+  const target = ctx.cache.relations.get(rel.target);
+  if (!target) throw new RestError(500, 'PGRSTX00', `relationship target ${rel.target} missing from the schema cache`);
+  const p = ctx.params;
+  const outName = item.alias ?? item.name;
+  const childAlias = ident(`${target.name}_${depth}`);
+  const lat = ident(`${src.relName}_${outName}_${depth}`);
+  const childPath = item.spread ? [...path, item.name] : [...path, outName];
+  const toOneSpread = item.spread && rel.toOne;
+  const child = buildLevel(
+    ctx,
+    { ...target, relName: target.name, label: `${target.name}_${depth}` },
+    childAlias,
+    item.children,
+    childPath,
+    { hoist: toOneSpread },
+  );
+  if (item.spread && !rel.toOne && child.hasAgg) {
+    throw new RestError(
+      400,
+      'PGRST127',
+      'Feature not implemented',
+      'Aggregates are not implemented for one-to-many or many-to-many spreads.',
+    );
+  }
+  let from = `${qualified(ctx, target.name)} AS ${childAlias}`;
+  const joinConds: string[] = [];
+  if (rel.junction) {
+    const j = nextAlias(ctx);
+    const on = rel.junction.targetPairs.map(([jc, tc]) => `${j}.${ident(jc)} = ${childAlias}.${ident(tc)}`);
+    from += ` JOIN ${qualified(ctx, rel.junction.table)} AS ${j} ON ${on.join(' AND ')}`;
+    for (const [jc, sc] of rel.junction.sourcePairs) joinConds.push(`${j}.${ident(jc)} = ${alias}.${ident(sc)}`);
+  } else {
+    for (const [sc, tc] of rel.pairs) joinConds.push(`${childAlias}.${ident(tc)} = ${alias}.${ident(sc)}`);
+  }
+  const where = [...joinConds, ...child.conds].join(' AND ');
+  const inner = `SELECT ${child.selectList.join(', ')} FROM ${from} ${child.joins.join(' ')} WHERE ${where}${child.group}${child.order}${limitOffset(p, child.limit, child.offset)}`;
+  if (rel.toOne) {
+    out.joins.push(
+      `LEFT JOIN LATERAL (SELECT row_to_json(pgrst_r) AS pgrst_body, pgrst_r.* FROM (${inner}) pgrst_r) ${lat} ON TRUE`,
+    );
+    toOneLaterals.set(outName, lat);
+    if (item.spread) {
+      for (const o of child.outputs) {
+        const h = child.hoisted.get(o);
+        if (h && opts.hoist) {
+          // Still inside a to-one spread chain: keep hoisting towards the first non-spread level.
+          add(`${lat}.${ident(o)}`, o, 'plain');
+          out.hoisted.set(o, h);
+        } else if (h) add(applyAgg(h.fn, `${lat}.${ident(o)}`, h.cast), o, 'agg');
+        else add(`${lat}.${ident(o)}`, o, 'plain');
+      }
+    } else if (item.children.length) add(`${lat}.pgrst_body`, outName, 'json');
+  } else if (item.spread) {
+    // PostgREST 13: each column of a to-many spread becomes an array of that column's values.
+    const cols = child.outputs.map((o) => `COALESCE(json_agg(pgrst_r.${ident(o)}), '[]') AS ${ident(o)}`);
+    out.joins.push(
+      `LEFT JOIN LATERAL (SELECT ${[...cols, 'NULLIF(count(*), 0) AS pgrst_body'].join(', ')} FROM (${inner}) pgrst_r) ${lat} ON TRUE`,
+    );
+    for (const o of child.outputs) add(`${lat}.${ident(o)}`, o, 'json');
+  } else {
+    out.joins.push(`LEFT JOIN LATERAL (SELECT json_agg(pgrst_r) AS pgrst_body FROM (${inner}) pgrst_r) ${lat} ON TRUE`);
+    if (item.children.length) add(`COALESCE(${lat}.pgrst_body, '[]')`, outName, 'json');
+  }
+  presence.set(outName, `${lat}.pgrst_body`);
+  if (item.join === 'inner') {
+    out.conds.push(`${lat}.pgrst_body IS NOT NULL`);
+    out.condsUseJoins = true;
+  }
 }
 
 export function limitOffset(p: Params, limit: number | undefined, offset: number | undefined): string {
@@ -217,7 +310,7 @@ export function readQuery(ctx: BuildContext, o: ReadQueryOptions): string {
     ? `(SELECT count(*) FROM ${o.from} AS ${o.rootAlias} ${lv.condsUseJoins ? joins : ''}${where})`
     : 'NULL::bigint';
   const body = o.body ? (o.bodyExpr ?? `coalesce(json_agg(pgrst_t), '[]')::text`) : `''`;
-  const page = `SELECT ${lv.selectList.join(', ')} FROM ${o.from} AS ${o.rootAlias} ${joins}${where}${lv.order}${limitOffset(ctx.params, o.limit, o.offset)}`;
+  const page = `SELECT ${lv.selectList.join(', ')} FROM ${o.from} AS ${o.rootAlias} ${joins}${where}${lv.group}${lv.order}${limitOffset(ctx.params, o.limit, o.offset)}`;
   return `${o.with ?? ''}SELECT ${total} AS total, count(*)::int AS n, ${body} AS body${o.extra ?? ''} FROM (${page}) pgrst_t`;
 }
 

@@ -64,9 +64,15 @@ describe('parseSelect', () => {
     }
   });
 
-  it('refuses aggregates like Supabase (PGRST123)', () => {
-    expect(() => parseSelect('count()')).toThrow(/aggregate/);
-    expect(() => parseSelect('price.sum()')).toThrow(/aggregate/);
+  it('parses aggregates with aliases and casts (refused later unless enabled)', () => {
+    expect(parseSelect('count()')).toEqual([{ kind: 'field', field: { name: '*', json: [] }, agg: 'count' }]);
+    expect(parseSelect('n:count()::text')).toEqual([
+      { kind: 'field', field: { name: '*', json: [] }, agg: 'count', alias: 'n', aggCast: 'text' },
+    ]);
+    expect(parseSelect('total:price::int.sum()::text')).toEqual([
+      { kind: 'field', field: { name: 'price', json: [] }, alias: 'total', cast: 'int', agg: 'sum', aggCast: 'text' },
+    ]);
+    expect(parseSelect('price.max()')).toEqual([{ kind: 'field', field: { name: 'price', json: [] }, agg: 'max' }]);
   });
 
   it('parses column lists', () => {

@@ -1,9 +1,17 @@
-import { RestError } from './errors.ts';
 import { Cursor, type FieldRef } from './parse-common.ts';
 
 export type SelectItem =
   | { kind: 'star' }
-  | { kind: 'field'; field: FieldRef; alias?: string; cast?: string }
+  | {
+      kind: 'field';
+      field: FieldRef;
+      alias?: string;
+      cast?: string;
+      /** `col.sum()` / `count()`; refused with PGRST123 at planning unless aggregates are enabled. */
+      agg?: AggregateFn;
+      /** `col.sum()::int`: a cast applied to the aggregate's result. */
+      aggCast?: string;
+    }
   | {
       kind: 'embed';
       name: string;
@@ -16,7 +24,8 @@ export type SelectItem =
 
 // Casts are emitted into SQL unquoted, so only plain type names (letters, digits, `_`, `$`, spaces) pass.
 const CAST_TYPE = /^[\p{L}_][\p{L}\p{N}_ $]*$/u;
-const AGGREGATES = ['sum', 'avg', 'count', 'max', 'min'];
+export type AggregateFn = 'sum' | 'avg' | 'count' | 'max' | 'min';
+const AGGREGATES: AggregateFn[] = ['sum', 'avg', 'count', 'max', 'min'];
 
 /** Parses `select=` into a tree (PostgREST's pFieldForest); `*` when absent. */
 export function parseSelect(input: string | null | undefined): SelectItem[] {
@@ -55,10 +64,22 @@ function item(c: Cursor): SelectItem {
   }
   const start = c.pos;
   const alias = tryAlias(c);
-  // count() and aggregates are disabled on Supabase (db-aggregates-enabled = false).
-  if (c.startsWith('count()')) throw aggregatesNotAllowed();
+  // `count()` alone counts rows: PostgREST's ("*", Count).
+  if (c.eat('count()')) {
+    let aggCast: string | undefined;
+    if (c.eat('::')) aggCast = castType(c);
+    c.skipWs();
+    if (!c.done && c.peek() !== ',' && c.peek() !== ')') c.fail('"::", "," or end of input');
+    return {
+      kind: 'field',
+      field: { name: '*', json: [] },
+      agg: 'count',
+      ...(alias !== undefined ? { alias } : {}),
+      ...(aggCast !== undefined ? { aggCast } : {}),
+    };
+  }
   const name = c.fieldName();
-  if (c.peek() === '!' || (c.peek() === '(' && name !== 'count')) {
+  if (c.peek() === '!' || c.peek() === '(') {
     const params = embedParams(c);
     if (c.peek() !== '(') c.fail('"("');
     return {
@@ -75,9 +96,15 @@ function item(c: Cursor): SelectItem {
   const field = c.field();
   let cast: string | undefined;
   if (c.eat('::')) cast = castType(c);
+  let agg: AggregateFn | undefined;
+  let aggCast: string | undefined;
   if (c.peek() === '.') {
     const m = /^\.(\w+)\(\)/.exec(c.input.slice(c.pos));
-    if (m && AGGREGATES.includes(m[1] as string)) throw aggregatesNotAllowed();
+    if (m && AGGREGATES.includes(m[1] as AggregateFn)) {
+      agg = m[1] as AggregateFn;
+      c.pos += m[0].length;
+      if (c.eat('::')) aggCast = castType(c);
+    }
   }
   c.skipWs();
   if (!c.done && c.peek() !== ',' && c.peek() !== ')') c.fail('"->", "::", "," or end of input');
@@ -86,6 +113,8 @@ function item(c: Cursor): SelectItem {
     field,
     ...(alias !== undefined ? { alias } : {}),
     ...(cast !== undefined ? { cast } : {}),
+    ...(agg !== undefined ? { agg } : {}),
+    ...(aggCast !== undefined ? { aggCast } : {}),
   };
 }
 
@@ -128,10 +157,6 @@ function children(c: Cursor): SelectItem[] {
   c.skipWs();
   c.expect(')', '")" or ","');
   return kids;
-}
-
-function aggregatesNotAllowed(): RestError {
-  return new RestError(400, 'PGRST123', 'Use of aggregate functions is not allowed');
 }
 
 /** `columns=` and `on_conflict=`: comma-separated field names. */

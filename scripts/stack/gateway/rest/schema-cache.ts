@@ -63,6 +63,11 @@ export interface SchemaCache {
   allRoles: Set<string>;
   /** Per-role statement_timeout / lock_timeout etc., applied as PostgREST applies role settings. */
   roleSettings: Map<string, Array<[string, string]>>;
+  /**
+   * PostgREST's in-database configuration: the login role's `pgrst.*` settings (`ALTER ROLE
+   * authenticator [IN DATABASE …] SET pgrst.db_aggregates_enabled = 'true'`), keyed without the prefix.
+   */
+  dbSettings: Map<string, string>;
   loadedAt: number;
 }
 
@@ -106,6 +111,20 @@ const ROLES_SQL = `
 select r.rolname as name, coalesce(r.rolconfig, '{}') as config, pg_has_role(current_user, r.oid, 'MEMBER') as member
 from pg_roles r`;
 
+// As PostgREST's queryDbSettings: the database-specific setting wins over the role-wide one.
+const DB_SETTINGS_SQL = `
+select distinct on (k) replace(k, 'pgrst.', '') as key, v as value from (
+  select s.setdatabase as db, substr(kv, 1, strpos(kv, '=') - 1) as k, substr(kv, strpos(kv, '=') + 1) as v
+  from pg_db_role_setting s, unnest(s.setconfig) kv
+  where s.setrole = (select oid from pg_roles where rolname = current_user)
+    and s.setdatabase in (0, (select oid from pg_database where datname = current_database()))) x
+where k like 'pgrst.%' order by k, db desc`;
+
+/** PostgREST's boolean settings: true/on/yes/1, any case. */
+export function dbSettingOn(cache: SchemaCache, key: string): boolean {
+  return ['true', 'on', 'yes', '1'].includes((cache.dbSettings.get(key) ?? '').trim().toLowerCase());
+}
+
 // Only settings that matter per request; search_path is set by the gateway itself.
 const ROLE_SETTINGS = new Set(['statement_timeout', 'lock_timeout', 'idle_in_transaction_session_timeout']);
 
@@ -130,11 +149,12 @@ function toColumns(rows: ColumnRow[]): { map: Map<string, Column>; list: Column[
 
 /** Reads the exposed schema's catalog in four queries (PostgREST's schema cache, trimmed to what we use). */
 export async function loadSchemaCache(client: pg.Pool | pg.Client, schema: string): Promise<SchemaCache> {
-  const [rels, cons, procs, roles] = await Promise.all([
+  const [rels, cons, procs, roles, settings] = await Promise.all([
     client.query(RELATIONS_SQL, [schema]),
     client.query(CONSTRAINTS_SQL, [schema]),
     client.query(ROUTINES_SQL, [schema]),
     client.query(ROLES_SQL),
+    client.query(DB_SETTINGS_SQL),
   ]);
   const relations = new Map<string, Relation>();
   for (const r of rels.rows) {
@@ -196,6 +216,7 @@ export async function loadSchemaCache(client: pg.Pool | pg.Client, schema: strin
     roles: roleSet,
     allRoles,
     roleSettings,
+    dbSettings: new Map(settings.rows.map((r) => [r.key as string, r.value as string])),
     loadedAt: Date.now(),
   };
 }

@@ -68,7 +68,8 @@ export class SchemaState {
     const client = new pg.Client({ connectionString: this.listenUrl });
     client.on('notification', (msg) => {
       const payload = (msg.payload ?? '').trim();
-      if (payload === '' || payload === 'reload schema') {
+      // `reload config` re-reads the role's pgrst.* settings, which live in the same cache.
+      if (payload === '' || payload === 'reload schema' || payload === 'reload config') {
         this.reload().catch((e) => this.log(`rest: schema reload failed: ${e}`));
       }
     });

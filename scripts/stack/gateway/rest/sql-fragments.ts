@@ -21,10 +21,12 @@ export function ident(name: string): string {
 export interface Source {
   name: string;
   columns: Map<string, Column>;
+  /** How the database would name it in errors: an embedded level's `<table>_<depth>` alias. */
+  label?: string;
 }
 
 export function columnExpr(src: Source, alias: string, f: FieldRef, p: Params): string {
-  if (!src.columns.has(f.name)) throw undefinedColumn(src.name, f.name);
+  if (!src.columns.has(f.name)) throw undefinedColumn(src.label ?? src.name, f.name);
   let expr = `${alias}.${ident(f.name)}`;
   for (const step of f.json) {
     expr += step.index ? `${step.arrow}${p.add(step.key)}::int` : `${step.arrow}${p.add(step.key)}::text`;
