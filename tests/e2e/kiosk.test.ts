@@ -298,7 +298,7 @@ describe('a self-order kiosk', () => {
         const exit = page.getByRole('dialog', { name: exactly('fr', 'kiosk_exit_title') });
         await exit.getByLabel(exactly('fr', 'kiosk_exit_pin')).fill('9999');
         await exit.getByRole('button', { name: exactly('fr', 'kiosk_exit_title') }).click();
-        await exit.getByText(exactly('fr', 'kiosk_error_pin_wrong')).waitFor();
+        await exit.getByText(exactly('fr', 'db_error_kiosk_pin_wrong')).waitFor();
         await exit.getByLabel(exactly('fr', 'kiosk_exit_pin')).fill('1234');
         await exit.getByRole('button', { name: exactly('fr', 'kiosk_exit_title') }).click();
         await page.getByRole('heading', { name: exactly('fr', 'kiosk_exit_panel_title') }).waitFor();

@@ -14,18 +14,21 @@ const byCode: Record<string, (details: Record<string, unknown>) => string> = {
   pairing_code_expired: () => m.kiosk_error_pairing_code_expired(),
   already_member: () => m.kiosk_error_already_member(),
   pairing_rate_limited: () => m.kiosk_error_rate_limited(),
-  kiosk_pin_wrong: () => m.kiosk_error_pin_wrong(),
-  kiosk_pin_not_set: () => m.kiosk_error_pin_not_set(),
-  kiosk_exit_rate_limited: () => m.kiosk_error_exit_rate_limited(),
-  invalid_kiosk_label: () => m.admin_kiosks_error_label(),
-  too_many_pairing_codes: () => m.admin_kiosks_error_too_many_codes(),
-  kiosk_not_found: () => m.admin_kiosks_error_not_found(),
-  kiosk_revoked: () => m.admin_kiosks_error_revoked(),
-  invalid_kiosk_pin: () => m.admin_kiosks_error_pin(),
+  kiosk_not_paired: () => m.db_error_kiosk_not_paired(),
+  too_many_lines: () => m.db_error_too_many_lines(),
+  too_many_items: () => m.db_error_too_many_items(),
+  kiosk_pin_wrong: () => m.db_error_kiosk_pin_wrong(),
+  kiosk_pin_not_set: () => m.db_error_kiosk_pin_not_set(),
+  kiosk_exit_rate_limited: () => m.db_error_kiosk_exit_rate_limited(),
+  invalid_kiosk_label: () => m.db_error_invalid_kiosk_label(),
+  too_many_pairing_codes: () => m.db_error_too_many_pairing_codes(),
+  kiosk_not_found: () => m.db_error_kiosk_not_found(),
+  kiosk_revoked: () => m.db_error_kiosk_revoked(),
+  invalid_kiosk_pin: () => m.db_error_invalid_kiosk_pin(),
   invalid_kiosk_setting: (details) =>
     typeof details.min === 'number' && typeof details.max === 'number'
       ? m.admin_kiosks_error_setting({ min: details.min, max: details.max })
-      : describeFailure({ code: 'invalid_kiosk_setting' }),
+      : m.db_error_invalid_kiosk_setting(),
 };
 
 function detailsOf(failure: Pick<DbFailure, 'detail' | 'hint'>): Record<string, unknown> {

@@ -20,13 +20,7 @@ const printerCodes: Record<string, () => string> = {
   pairing_code_expired: m.db_error_pairing_code_expired,
   pairing_rate_limited: m.db_error_pairing_rate_limited,
   pairing_needs_anonymous: m.db_error_pairing_needs_anonymous,
-  // Kiosks, paired and revoked from the same devices page (…20261203003100_kiosk_pairing.sql,
-  // …20261203003200_kiosk_exit_pin.sql).
-  invalid_kiosk_label: m.db_error_invalid_kiosk_label,
-  invalid_kiosk_setting: m.db_error_invalid_kiosk_setting,
-  kiosk_not_found: m.db_error_kiosk_not_found,
-  kiosk_revoked: m.db_error_kiosk_revoked,
-  invalid_kiosk_pin: m.db_error_invalid_kiosk_pin,
+  // Kiosk codes are lib/kiosk/errors.ts's: the kiosks' section loads on its own, after the page.
   // A ticked station deleted meanwhile (…20261202000700_stations.sql).
   station_not_found: m.db_error_station_not_found,
 };

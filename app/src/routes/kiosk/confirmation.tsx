@@ -1,35 +1,9 @@
 import { useQuery } from '@tanstack/solid-query';
 import { Match, Show, Switch } from 'solid-js';
-import type { KioskMode } from '#lib/kiosk/api.ts';
+import type { Placed } from '#lib/kiosk/placed.ts';
 import { kioskOrderQueryOptions } from '#lib/kiosk/queries.ts';
 import { online, outboxState } from '#lib/sync.ts';
 import * as m from '#paraglide/messages.js';
-
-/** The order just placed on this tablet; kept for the tab's life so a reload still shows its number. */
-export interface Placed {
-  id: string;
-  code: string;
-  mode: KioskMode;
-}
-
-const placedKey = 'comanda-kiosk-placed';
-
-export function readPlaced(): Placed | null {
-  try {
-    const value = JSON.parse(sessionStorage.getItem(placedKey) ?? 'null') as Partial<Placed> | null;
-    if (value && typeof value.id === 'string' && typeof value.code === 'string' && typeof value.mode === 'string') {
-      return { id: value.id, code: value.code, mode: value.mode };
-    }
-  } catch {
-    // Nothing readable: no confirmation to show again.
-  }
-  return null;
-}
-
-export function storePlaced(placed: Placed | null): void {
-  if (placed) sessionStorage.setItem(placedKey, JSON.stringify(placed));
-  else sessionStorage.removeItem(placedKey);
-}
 
 /**
  * The big number: the provisional code ("K-12") at once, the day's number once the database placed

@@ -1,11 +1,13 @@
-import { createSignal, onCleanup, Show } from 'solid-js';
+import { createSignal, lazy, onCleanup, Show } from 'solid-js';
 import { signOutKioskDevice } from '#lib/kiosk/api.ts';
 import { forgetPairing, pairing } from '#lib/kiosk/device.ts';
 import { clearQueryCache } from '#lib/query.ts';
-import { PairingScreen } from './pairing.tsx';
 import { KioskSession } from './session.tsx';
 import '../guest/guest.css';
 import './kiosk.css';
+
+// Needed once per tablet: not part of a paired kiosk's first download.
+const PairingScreen = lazy(() => import('./pairing.tsx').then((module) => ({ default: module.PairingScreen })));
 
 /**
  * `/kiosk`: a store tablet where customers order by themselves (issue 15). Unpaired, it asks for a

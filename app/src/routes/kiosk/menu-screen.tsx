@@ -6,7 +6,7 @@ import { changeLocale, currentLocale, localeNames, locales } from '#lib/i18n/loc
 import type { KioskMenu } from '#lib/kiosk/api.ts';
 import { cartTotals } from '#lib/orders/cart.ts';
 import * as m from '#paraglide/messages.js';
-import type { Money } from './session.tsx';
+import { kioskMoney } from './money.ts';
 
 // The guests' item sheet (photo, options with their min/max rules, note, quantity), as it is.
 const ItemSheet = lazy(() => import('../guest/item-sheet.tsx').then((module) => ({ default: module.ItemSheet })));
@@ -14,7 +14,6 @@ const ItemSheet = lazy(() => import('../guest/item-sheet.tsx').then((module) => 
 /** Categories and dishes with large photos; a dish opens its sheet; the bar below leads to the review. */
 export function MenuScreen(props: {
   menu: KioskMenu;
-  money: Money;
   cart: CartLine[];
   largeText: boolean;
   onLargeText: (on: boolean) => void;
@@ -22,6 +21,7 @@ export function MenuScreen(props: {
   onReview: () => void;
   onStartOver: () => void;
 }) {
+  const money = kioskMoney(props.menu);
   const [open, setOpen] = createSignal<GuestItem | null>(null);
   const sections = () =>
     [...props.menu.categories]
@@ -92,9 +92,9 @@ export function MenuScreen(props: {
                             class="kiosk-item"
                             disabled={soldOut()}
                             onClick={() => setOpen(item)}
-                            aria-label={`${item.name}, ${soldOut() ? m.guest_sold_out() : props.money(item.price)}`}
+                            aria-label={`${item.name}, ${soldOut() ? m.guest_sold_out() : money(item.price)}`}
                           >
-                            <Show when={item.image_path} fallback={<span class="kiosk-item-photo empty" />}>
+                            <Show when={item.image_path}>
                               {(path) => (
                                 <img
                                   class="kiosk-item-photo"
@@ -108,9 +108,7 @@ export function MenuScreen(props: {
                               )}
                             </Show>
                             <span class="kiosk-item-name">{item.name}</span>
-                            <span class="kiosk-item-price">
-                              {soldOut() ? m.guest_sold_out() : props.money(item.price)}
-                            </span>
+                            <span class="kiosk-item-price">{soldOut() ? m.guest_sold_out() : money(item.price)}</span>
                           </button>
                         </li>
                       );
@@ -125,17 +123,20 @@ export function MenuScreen(props: {
       <footer class="kiosk-bar">
         <span class="kiosk-bar-total">
           {m.kiosk_total()}{' '}
-          {props.money(cartTotals(props.cart, props.menu.restaurant.tax_mode, props.menu.restaurant.tax_rate_bp).total)}
+          {money(cartTotals(props.cart, props.menu.restaurant.tax_mode, props.menu.restaurant.tax_rate_bp).total)}
         </span>
         <button type="button" class="kiosk-button primary" disabled={count() === 0} onClick={() => props.onReview()}>
           {m.kiosk_view_order({ count: count() })}
         </button>
       </footer>
+      <span class="visually-hidden" aria-live="polite">
+        {m.kiosk_view_order({ count: count() })}
+      </span>
       <Show when={open()}>
         {(item) => (
           <ItemSheet
             item={item()}
-            money={props.money}
+            money={money}
             ordering={true}
             onAdd={(line) => {
               props.onAdd(addLine(props.cart, line));

@@ -3,7 +3,7 @@ import { type CartLine, itemCount, setQty, unavailableLines, unitPrice } from '#
 import type { KioskMenu, KioskOrderType } from '#lib/kiosk/api.ts';
 import { cartTotals } from '#lib/orders/cart.ts';
 import * as m from '#paraglide/messages.js';
-import type { Money } from './session.tsx';
+import { kioskMoney } from './money.ts';
 
 /** Why the order cannot be placed yet, in the customer's words; null when it can. */
 export function reviewProblem(
@@ -22,7 +22,6 @@ export function reviewProblem(
 /** The order before it goes: lines and quantities, eat here or take away, the total, how to pay. */
 export function ReviewScreen(props: {
   menu: KioskMenu;
-  money: Money;
   cart: CartLine[];
   where: KioskOrderType | null;
   error: string | null;
@@ -31,6 +30,7 @@ export function ReviewScreen(props: {
   onBack: () => void;
   onPlace: () => void;
 }) {
+  const money = kioskMoney(props.menu);
   const gone = () => unavailableLines(props.cart, props.menu);
   const problem = () => reviewProblem(props.cart, props.menu, props.where);
   const total = () => cartTotals(props.cart, props.menu.restaurant.tax_mode, props.menu.restaurant.tax_rate_bp).total;
@@ -76,7 +76,7 @@ export function ReviewScreen(props: {
                   +
                 </button>
               </fieldset>
-              <span class="kiosk-line-price">{props.money(unitPrice(line) * line.qty)}</span>
+              <span class="kiosk-line-price">{money(unitPrice(line) * line.qty)}</span>
             </li>
           )}
         </For>
@@ -97,7 +97,7 @@ export function ReviewScreen(props: {
         </For>
       </fieldset>
       <p class="kiosk-total">
-        <span>{m.kiosk_total()}</span> <strong>{props.money(total())}</strong>
+        <span>{m.kiosk_total()}</span> <strong>{money(total())}</strong>
       </p>
       <p class="kiosk-lead">{props.menu.kiosk.mode === 'direct' ? m.kiosk_direct_hint() : m.kiosk_pay_hint()}</p>
       <Show when={props.error ?? (props.where || props.cart.length === 0 ? problem() : null)}>

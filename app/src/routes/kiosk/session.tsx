@@ -1,28 +1,33 @@
 import { keepPreviousData, useQuery } from '@tanstack/solid-query';
 import { createEffect, createMemo, createSignal, lazy, Match, onCleanup, Show, Switch } from 'solid-js';
-import { formatMoney } from '#lib/format/money.ts';
-import { type CartLine, itemCount } from '#lib/guest/cart.ts';
+import type { CartLine } from '#lib/guest/cart.ts';
 import { changeLocale, currentLocale } from '#lib/i18n/locale.ts';
 import type { KioskMenu, KioskOrderType } from '#lib/kiosk/api.ts';
 import type { KioskPlaceOrderPayload } from '#lib/kiosk/commands.ts';
 import { type KioskPairing, takeProvisionalCode } from '#lib/kiosk/device.ts';
 import { idlePhase, promptSecondsFor } from '#lib/kiosk/idle.ts';
+import { type Placed, readPlaced, storePlaced } from '#lib/kiosk/placed.ts';
 import { kioskKeys, kioskMenuQueryOptions } from '#lib/kiosk/queries.ts';
 import { OutboxStorageError } from '#lib/outbox/types.ts';
 import { invalidate } from '#lib/query.ts';
-import { subscribeTopic } from '#lib/realtime/client.ts';
+import type { TopicHandle } from '#lib/realtime/topics.ts';
 import { online, outbox } from '#lib/sync.ts';
 import * as m from '#paraglide/messages.js';
 import { AttractScreen } from './attract.tsx';
-import { Confirmation, type Placed, readPlaced, storePlaced } from './confirmation.tsx';
-import { MenuScreen } from './menu-screen.tsx';
-import { ReviewScreen } from './review-screen.tsx';
+
+// The attract screen is all a kiosk shows at first; the menu, the review and the confirmation
+// load right after it (prefetched below), so the first download stays small.
+const loadMenu = () => import('./menu-screen.tsx');
+const loadReview = () => import('./review-screen.tsx');
+const loadConfirmation = () => import('./confirmation.tsx');
+const MenuScreen = lazy(() => loadMenu().then((module) => ({ default: module.MenuScreen })));
+const ReviewScreen = lazy(() => loadReview().then((module) => ({ default: module.ReviewScreen })));
+const Confirmation = lazy(() => loadConfirmation().then((module) => ({ default: module.Confirmation })));
 
 const ExitDialog = lazy(() => import('./exit.tsx').then((module) => ({ default: module.ExitDialog })));
 const PausedScreen = lazy(() => import('./exit.tsx').then((module) => ({ default: module.PausedScreen })));
 
 export type KioskScreen = 'attract' | 'menu' | 'review' | 'done' | 'paused';
-export type Money = (minor: number) => string;
 
 /**
  * One paired kiosk, all day: the menu (cached on the device, re-read on menu_changed and
@@ -38,6 +43,11 @@ export function KioskSession(props: { pairing: KioskPairing; onUnpaired: (byAdmi
     placeholderData: keepPreviousData,
   }));
   const data = (): KioskMenu | undefined => menu.data;
+  const prefetch = setTimeout(
+    () => void Promise.all([loadMenu(), loadReview(), loadConfirmation()]).catch(() => undefined),
+    0,
+  );
+  onCleanup(() => clearTimeout(prefetch));
   const [screen, setScreen] = createSignal<KioskScreen>(readPlaced() ? 'done' : 'attract');
   const [cart, setCart] = createSignal<CartLine[]>([]);
   const [where, setWhere] = createSignal<KioskOrderType | null>(null);
@@ -55,34 +65,27 @@ export function KioskSession(props: { pairing: KioskPairing; onUnpaired: (byAdmi
   });
 
   const refresh = () => void invalidate(kioskKeys.all(kioskId));
-  const topics = [
-    subscribeTopic(`kiosk:${kioskId}`, {
-      onMessage: (event) => (event === 'kiosk_revoked' ? props.onUnpaired(true) : refresh()),
-      onResubscribed: refresh,
-    }),
-    subscribeTopic(`restaurant:${props.pairing.restaurantId}:guest`, {
-      onMessage: (event) => {
-        if (event === 'menu_changed') refresh();
-      },
-    }),
-  ];
+  // Realtime loads after the attract screen is up (it is not needed to paint it).
+  let closed = false;
+  const topics: TopicHandle[] = [];
+  void import('#lib/realtime/client.ts').then(({ subscribeTopic }) => {
+    if (closed) return;
+    topics.push(
+      subscribeTopic(`kiosk:${kioskId}`, {
+        onMessage: (event) => (event === 'kiosk_revoked' ? props.onUnpaired(true) : refresh()),
+        onResubscribed: refresh,
+      }),
+      subscribeTopic(`restaurant:${props.pairing.restaurantId}:guest`, {
+        onMessage: (event) => {
+          if (event === 'menu_changed') refresh();
+        },
+      }),
+    );
+  });
   onCleanup(() => {
+    closed = true;
     for (const topic of topics) topic.close();
   });
-
-  const money: Money = (minor) => {
-    const restaurant = data()?.restaurant;
-    if (!restaurant) return '';
-    return formatMoney(
-      minor,
-      {
-        code: restaurant.currency,
-        exponent: restaurant.currency_exponent,
-        ...(restaurant.country ? { region: restaurant.country } : {}),
-      },
-      currentLocale(),
-    );
-  };
 
   /** The next customer: no order, the restaurant's language, normal text, the attract screen. */
   const reset = () => {
@@ -204,7 +207,6 @@ export function KioskSession(props: { pairing: KioskPairing; onUnpaired: (byAdmi
           {(current) => (
             <MenuScreen
               menu={current()}
-              money={money}
               cart={cart()}
               largeText={largeText()}
               onLargeText={setLargeText}
@@ -218,7 +220,6 @@ export function KioskSession(props: { pairing: KioskPairing; onUnpaired: (byAdmi
           {(current) => (
             <ReviewScreen
               menu={current()}
-              money={money}
               cart={cart()}
               where={where()}
               error={placeError()}
@@ -248,9 +249,6 @@ export function KioskSession(props: { pairing: KioskPairing; onUnpaired: (byAdmi
           }}
         />
       </Show>
-      <span class="visually-hidden" aria-live="polite">
-        {screen() === 'menu' ? m.kiosk_view_order({ count: itemCount(cart()) }) : ''}
-      </span>
     </div>
   );
 }

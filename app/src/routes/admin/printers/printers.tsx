@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/solid-query';
 import { createEffect, createSignal, For, lazy, Show, Suspense } from 'solid-js';
-import { BridgePairing } from '#components/printers/bridge-pairing.tsx';
 import { PrinterForm } from '#components/printers/printer-form.tsx';
 import { PrinterQueue } from '#components/printers/printer-queue.tsx';
 import { PrinterStatus } from '#components/printers/printer-status.tsx';
@@ -23,7 +22,11 @@ import * as m from '#paraglide/messages.js';
 import '../menu/menu.css';
 import { DeleteButton } from '#components/ui/form-parts.tsx';
 
-// Kiosks share the devices list but not its first download (the admin's 120 kB budget).
+// The devices (print bridges, kiosks) sit below the printers and load after them: the admin's
+// first download stays within its 120 kB budget.
+const BridgePairing = lazy(() =>
+  import('#components/printers/bridge-pairing.tsx').then((module) => ({ default: module.BridgePairing })),
+);
 const KioskDevices = lazy(() => import('#components/kiosks/kiosk-devices.tsx'));
 
 export default function AdminPrinters() {
@@ -123,8 +126,8 @@ export default function AdminPrinters() {
         usage={stationUsage(items(), printers.data ?? [])}
         onChanged={refreshStations}
       />
-      <BridgePairing restaurantId={restaurant().restaurantId} />
       <Suspense>
+        <BridgePairing restaurantId={restaurant().restaurantId} />
         <KioskDevices restaurantId={restaurant().restaurantId} />
       </Suspense>
     </main>
