@@ -18,6 +18,7 @@ import { dismissOfflineReady } from './journey.ts';
 import { signInAsCook, ticket } from './kitchen.ts';
 import { exactly, text } from './messages.ts';
 import { signInAsCashier } from './pos.ts';
+import { shoot } from './screens.ts';
 
 const stepTimeoutMs = 180_000;
 const tablet = { width: 1180, height: 820 };
@@ -130,6 +131,7 @@ describe('a self-order kiosk', () => {
         await section.getByRole('button', { name: exactly('en', 'admin_kiosks_create') }).click();
         const code = ((await section.getByTestId('kiosk-pairing-code').textContent()) ?? '').trim();
         expect(code).toMatch(/^[A-Z0-9]{5}-[A-Z0-9]{5}$/);
+        await shoot(admin, 'kiosk-admin', ['desktop']);
         const { data: row } = await owner.from('kiosks').select('id').eq('label', kioskLabel).single();
         kioskId = (row as { id: string }).id;
         await settings({ mode: 'pay_at_counter' });
@@ -158,6 +160,8 @@ describe('a self-order kiosk', () => {
         expect(await page.evaluate(() => document.documentElement.lang)).toBe('id');
         await page.getByRole('button', { name: /^Entrecôte,/ }).waitFor();
         await shootKiosk('menu');
+        // Portrait too: the categories go above the dishes.
+        await shoot(kiosk, 'kiosk-menu-portrait', ['tablet']);
         // Required choices first: adding without them says so (in Indonesian) and adds nothing.
         await page.getByRole('button', { name: /^Entrecôte,/ }).click();
         await sheet(page)
