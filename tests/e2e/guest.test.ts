@@ -20,6 +20,12 @@ import { demoCashier, demoRestaurantId, signInAsCashier } from './pos.ts';
 import { shoot } from './screens.ts';
 
 const stepTimeoutMs = 150_000;
+/**
+ * How long a status may take to reach the phone: live within a second or two, but a Realtime
+ * message lost on a loaded machine is caught by the page's own re-read (every 10 s while its topic
+ * is down, every 30 s while live), which this covers once.
+ */
+const statusWait = { timeout: 40_000 };
 const phone = { width: 360, height: 740 };
 const demoOwner = { email: 'owner@comanda.test', password: 'comanda-owner' };
 const table7 = '70000000-0000-4000-8000-000000000007';
@@ -180,8 +186,11 @@ describe('a guest orders from the table', () => {
             await new Promise((resolve) => setTimeout(resolve, 250));
           }
         })();
-        await card.getByRole('heading', { name: text('es', 'guest_order_number', { number }) }).waitFor();
-        await card.locator('[data-status="placed"]').getByText(exactly('es', 'guest_status_accepted')).waitFor();
+        await card.getByRole('heading', { name: text('es', 'guest_order_number', { number }) }).waitFor(statusWait);
+        await card
+          .locator('[data-status="placed"]')
+          .getByText(exactly('es', 'guest_status_accepted'))
+          .waitFor(statusWait);
 
         cook = await harness().newUser();
         await signInAsCook(cook);
@@ -189,9 +198,12 @@ describe('a guest orders from the table', () => {
         await kdsTicket.waitFor();
         await kdsTicket.getByText('Entrecôte').first().waitFor();
         await kdsTicket.getByRole('button', { name: exactly('en', 'kds_start') }).click();
-        await card.locator('[data-status="preparing"]').getByText(exactly('es', 'guest_status_preparing')).waitFor();
+        await card
+          .locator('[data-status="preparing"]')
+          .getByText(exactly('es', 'guest_status_preparing'))
+          .waitFor(statusWait);
         await kdsTicket.getByRole('button', { name: exactly('en', 'kds_bump') }).click();
-        await card.locator('[data-status="ready"]').getByText(exactly('es', 'guest_status_ready')).waitFor();
+        await card.locator('[data-status="ready"]').getByText(exactly('es', 'guest_status_ready')).waitFor(statusWait);
         await shoot(guest, 'guest-order-ready', ['phone']);
       }),
     stepTimeoutMs,
@@ -218,8 +230,11 @@ describe('a guest orders from the table', () => {
         await reject.getByLabel(exactly('en', 'pos_guest_reject_reason')).fill('Plus d’attiéké ce soir');
         await reject.getByRole('button', { name: exactly('en', 'pos_guest_reject_confirm') }).click();
 
-        await card.locator('[data-status="rejected"]').getByText(exactly('es', 'guest_status_rejected')).waitFor();
-        await card.getByText('Plus d’attiéké ce soir').waitFor();
+        await card
+          .locator('[data-status="rejected"]')
+          .getByText(exactly('es', 'guest_status_rejected'))
+          .waitFor(statusWait);
+        await card.getByText('Plus d’attiéké ce soir').waitFor(statusWait);
         // The first order is still there, ready: several orders in one visit.
         await orderCard(page, firstOrder).locator('[data-status="ready"]').waitFor();
         await shoot(guest, 'guest-order-rejected', ['phone']);
@@ -279,7 +294,7 @@ describe('a guest orders from the table', () => {
           .locator('li[data-kind="call_waiter"]')
           .filter({ hasText: text('en', 'pos_guest_call_waiter', { table: 'Table 7' }) });
         await call.getByRole('button', { name: exactly('en', 'pos_guest_acknowledge') }).click();
-        await page.getByText(exactly('es', 'guest_waiter_coming')).waitFor();
+        await page.getByText(exactly('es', 'guest_waiter_coming')).waitFor(statusWait);
       }),
     stepTimeoutMs,
   );

@@ -15,6 +15,12 @@ export function ServiceBar(props: {
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal<ServiceKind | null>(null);
   const latest = (kind: ServiceKind) => props.requests.find((r) => r.kind === kind);
+  // "Someone is coming" is news for a while, not for the rest of the meal.
+  const shown = (kind: ServiceKind) => {
+    const request = latest(kind);
+    if (!request || request.status === 'open') return request;
+    return Date.now() - Date.parse(request.acknowledged_at ?? request.created_at) < 10 * 60_000 ? request : undefined;
+  };
   const ids: Partial<Record<ServiceKind, string>> = {};
   const ask = async (kind: ServiceKind) => {
     if (busy()) return;
@@ -51,7 +57,7 @@ export function ServiceBar(props: {
       </div>
       <For each={kinds}>
         {(kind) => (
-          <Show when={latest(kind)}>
+          <Show when={shown(kind)}>
             {(request) => (
               <p
                 class="guest-service-status"
