@@ -31,4 +31,24 @@ insert into public.orders values
   (4, 2, 70.00, '2026-01-03', 'paid');
 insert into public.order_lines values (1, 1, 'tea', 2), (2, 1, 'cake', 1), (3, 2, 'tea', 5), (4, 4, 'soup', 3);
 insert into public.categories values (1, 'drinks', null), (2, 'hot', 1), (3, 'cold', 1), (4, 'food', null);
+
+-- Computed fields: functions of the row, also on a partitioned table.
+create function public.label(public.customers) returns text language sql stable as
+  $$ select $1.name || ' (' || $1.region || ')' $$;
+create function public.with_tax(public.orders) returns numeric language sql stable as
+  $$ select round($1.amount * 1.1, 2) $$;
+create table public.visits (id int, region text not null, seats int not null, primary key (id, region))
+  partition by list (region);
+create table public.visits_north partition of public.visits for values in ('north');
+create table public.visits_south partition of public.visits for values in ('south');
+insert into public.visits values (1, 'north', 2), (2, 'south', 4), (3, 'north', 6);
+create function public.double_seats(public.visits) returns int language sql immutable as $$ select $1.seats * 2 $$;
+
+-- Functions as relationships: to-many, to-one by rows 1, to-one by returning a single row.
+create function public.big_orders(public.customers) returns setof public.orders language sql stable as
+  $$ select * from public.orders where customer_id = $1.id and amount >= 50 order by id $$;
+create function public.first_order(public.customers) returns setof public.orders rows 1 language sql stable as
+  $$ select * from public.orders where customer_id = $1.id order by placed, id limit 1 $$;
+create function public.buyer(public.orders) returns public.customers language sql stable as
+  $$ select * from public.customers where id = $1.customer_id $$;
 `;

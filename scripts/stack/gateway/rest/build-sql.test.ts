@@ -23,6 +23,7 @@ const rel = (name: string, cols: Column[], pk: string[]): Relation => ({
   columns: new Map(cols.map((c) => [c.name, c])),
   columnList: cols,
   pk,
+  computed: new Map(),
   uniques: [pk],
 });
 const relations = new Map<string, Relation>([
@@ -66,6 +67,7 @@ const cache: SchemaCache = {
   relations,
   foreignKeys: fks,
   relationships: computeRelationships(relations, fks),
+  computedRels: [],
   routines: new Map([['add', [add]]]),
   roles: new Set(['anon']),
   allRoles: new Set(['anon']),

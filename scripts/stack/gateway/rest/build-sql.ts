@@ -75,6 +75,10 @@ export function buildLevel(
   path: string[],
   opts: LevelOptions = {},
 ): LevelSql {
+  if (!src.computed && src.relName !== null) {
+    const computed = ctx.cache.relations.get(src.relName)?.computed;
+    if (computed?.size) src = { ...src, computed };
+  }
   const key = pathKey(path);
   ctx.usedLevels.add(key);
   const lp = ctx.levels.get(key);
@@ -186,7 +190,12 @@ function embed(
       `Searched for a foreign key relationship between '${src.name}' and '${item.name}' in the schema '${ctx.cache.schema}', but no matches were found.`,
     );
   }
-  const rel = resolveRelationship(ctx.cache.relationships, ctx.cache.schema, src.relName, item.name, item.hint);
+  // A function of the parent row returning a relation's rows embeds like a relationship and,
+  // as PostgREST's computed relationships do, takes precedence over foreign keys of that name.
+  const fnRel = ctx.cache.computedRels.find((r) => r.table === src.relName && r.name === item.name);
+  const rel = fnRel
+    ? { target: fnRel.target, toOne: fnRel.toOne }
+    : resolveRelationship(ctx.cache.relationships, ctx.cache.schema, src.relName, item.name, item.hint);
   const target = ctx.cache.relations.get(rel.target);
   if (!target) throw new RestError(500, 'PGRSTX00', `relationship target ${rel.target} missing from the schema cache`);
   const p = ctx.params;
@@ -213,12 +222,15 @@ function embed(
   }
   let from = `${qualified(ctx, target.name)} AS ${childAlias}`;
   const joinConds: string[] = [];
-  if (rel.junction) {
+  if (fnRel) {
+    from = `${fnRel.call}(${alias}) AS ${childAlias}`;
+    joinConds.push('TRUE');
+  } else if ('junction' in rel && rel.junction) {
     const j = nextAlias(ctx);
     const on = rel.junction.targetPairs.map(([jc, tc]) => `${j}.${ident(jc)} = ${childAlias}.${ident(tc)}`);
     from += ` JOIN ${qualified(ctx, rel.junction.table)} AS ${j} ON ${on.join(' AND ')}`;
     for (const [jc, sc] of rel.junction.sourcePairs) joinConds.push(`${j}.${ident(jc)} = ${alias}.${ident(sc)}`);
-  } else {
+  } else if ('pairs' in rel) {
     for (const [sc, tc] of rel.pairs) joinConds.push(`${childAlias}.${ident(tc)} = ${alias}.${ident(sc)}`);
   }
   const where = [...joinConds, ...child.conds].join(' AND ');

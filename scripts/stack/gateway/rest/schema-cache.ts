@@ -19,6 +19,20 @@ export interface Relation {
   columnList: Column[];
   pk: string[];
   uniques: string[][];
+  /** Computed fields: functions taking this relation's row type, by name → the qualified call. */
+  computed: Map<string, string>;
+}
+
+/** A function taking a row type and returning a relation's rows: an embeddable relationship. */
+export interface ComputedRel {
+  /** Function name, which is also the embed name. */
+  name: string;
+  table: string;
+  target: string;
+  /** Schema-qualified function, ready to be called with the parent row. */
+  call: string;
+  /** Not set-returning, or declared `rows 1`. */
+  toOne: boolean;
 }
 
 export interface ForeignKey {
@@ -56,6 +70,7 @@ export interface SchemaCache {
   relations: Map<string, Relation>;
   foreignKeys: ForeignKey[];
   relationships: Map<string, Relationship[]>;
+  computedRels: ComputedRel[];
   routines: Map<string, Routine[]>;
   /** Roles the login role may switch to (its memberships). */
   roles: Set<string>;
@@ -120,6 +135,19 @@ select distinct on (k) replace(k, 'pgrst.', '') as key, v as value from (
     and s.setdatabase in (0, (select oid from pg_database where datname = current_database()))) x
 where k like 'pgrst.%' order by k, db desc`;
 
+// Functions of one argument, a relation's row type: computed fields, or relationships when they
+// return a relation's row type (PostgREST's allComputedRels).
+const COMPUTED_SQL = `
+select p.proname as name, c.relname as table, rc.relname as return_table,
+  not p.proretset or p.prorows = 1 as single_row
+from pg_proc p
+join pg_namespace pn on pn.oid = p.pronamespace
+join pg_class c on c.reltype = p.proargtypes[0] and c.relkind in ('r', 'v', 'm', 'f', 'p')
+join pg_namespace cn on cn.oid = c.relnamespace
+left join pg_class rc on rc.reltype = p.prorettype and rc.relkind in ('r', 'v', 'm', 'f', 'p')
+  and rc.relnamespace = cn.oid
+where p.pronargs = 1 and p.prokind = 'f' and pn.nspname = $1 and cn.nspname = $1`;
+
 /** PostgREST's boolean settings: true/on/yes/1, any case. */
 export function dbSettingOn(cache: SchemaCache, key: string): boolean {
   return ['true', 'on', 'yes', '1'].includes((cache.dbSettings.get(key) ?? '').trim().toLowerCase());
@@ -149,12 +177,13 @@ function toColumns(rows: ColumnRow[]): { map: Map<string, Column>; list: Column[
 
 /** Reads the exposed schema's catalog in four queries (PostgREST's schema cache, trimmed to what we use). */
 export async function loadSchemaCache(client: pg.Pool | pg.Client, schema: string): Promise<SchemaCache> {
-  const [rels, cons, procs, roles, settings] = await Promise.all([
+  const [rels, cons, procs, roles, settings, computed] = await Promise.all([
     client.query(RELATIONS_SQL, [schema]),
     client.query(CONSTRAINTS_SQL, [schema]),
     client.query(ROUTINES_SQL, [schema]),
     client.query(ROLES_SQL),
     client.query(DB_SETTINGS_SQL),
+    client.query(COMPUTED_SQL, [schema]),
   ]);
   const relations = new Map<string, Relation>();
   for (const r of rels.rows) {
@@ -167,6 +196,7 @@ export async function loadSchemaCache(client: pg.Pool | pg.Client, schema: strin
       columnList: cols.list,
       pk: [],
       uniques: [],
+      computed: new Map(),
     });
   }
   const foreignKeys: ForeignKey[] = [];
@@ -184,6 +214,16 @@ export async function loadSchemaCache(client: pg.Pool | pg.Client, schema: strin
         refColumns: c.ref_columns,
       });
     }
+  }
+  const computedRels: ComputedRel[] = [];
+  const quote = (n: string) => `"${n.replaceAll('"', '""')}"`;
+  for (const f of computed.rows) {
+    const rel = relations.get(f.table);
+    if (!rel) continue;
+    const call = `${quote(schema)}.${quote(f.name)}`;
+    if (f.return_table) {
+      computedRels.push({ name: f.name, table: f.table, target: f.return_table, call, toOne: f.single_row });
+    } else if (!rel.columns.has(f.name)) rel.computed.set(f.name, call);
   }
   const routines = new Map<string, Routine[]>();
   for (const p of procs.rows) {
@@ -212,6 +252,7 @@ export async function loadSchemaCache(client: pg.Pool | pg.Client, schema: strin
     relations,
     foreignKeys,
     relationships: computeRelationships(relations, foreignKeys),
+    computedRels,
     routines,
     roles: roleSet,
     allRoles,

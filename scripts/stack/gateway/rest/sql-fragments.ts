@@ -23,11 +23,14 @@ export interface Source {
   columns: Map<string, Column>;
   /** How the database would name it in errors: an embedded level's `<table>_<depth>` alias. */
   label?: string;
+  /** Computed fields (functions of the row): name → qualified function, called with the row. */
+  computed?: Map<string, string>;
 }
 
 export function columnExpr(src: Source, alias: string, f: FieldRef, p: Params): string {
-  if (!src.columns.has(f.name)) throw undefinedColumn(src.label ?? src.name, f.name);
-  let expr = `${alias}.${ident(f.name)}`;
+  const fn = src.columns.has(f.name) ? undefined : src.computed?.get(f.name);
+  if (!fn && !src.columns.has(f.name)) throw undefinedColumn(src.label ?? src.name, f.name);
+  let expr = fn ? `${fn}(${alias})` : `${alias}.${ident(f.name)}`;
   for (const step of f.json) {
     expr += step.index ? `${step.arrow}${p.add(step.key)}::int` : `${step.arrow}${p.add(step.key)}::text`;
   }
