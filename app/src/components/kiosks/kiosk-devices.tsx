@@ -19,6 +19,7 @@ import type { KioskMode } from '#lib/kiosk/api.ts';
 import { describeKioskFailure } from '#lib/kiosk/errors.ts';
 import { invalidate } from '#lib/query.ts';
 import * as m from '#paraglide/messages.js';
+import './kiosk-devices.css';
 
 // The admin reads times on its own device, in its own zone.
 const zone = () => ({ timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, locale: currentLocale() });
@@ -255,23 +256,25 @@ function ExitPin(props: { restaurantId: string }) {
       <p class="field-hint" id="kiosk-pin-hint">
         {m.admin_kiosks_pin_hint()}
       </p>
-      <label class="printer-queue-line">
-        {m.admin_kiosks_pin_label()}
-        <input
-          type="password"
-          inputmode="numeric"
-          autocomplete="new-password"
-          pattern="[0-9]{4,8}"
-          maxLength={8}
-          required
-          aria-describedby="kiosk-pin-hint"
-          value={pin()}
-          onInput={(e) => setPin(e.currentTarget.value)}
-        />
-      </label>
-      <button type="submit" disabled={!online()}>
-        {m.admin_kiosks_pin_save()}
-      </button>
+      <div class="printer-queue-line">
+        <label>
+          {m.admin_kiosks_pin_label()}
+          <input
+            type="password"
+            inputmode="numeric"
+            autocomplete="new-password"
+            pattern="[0-9]{4,8}"
+            maxLength={8}
+            required
+            aria-describedby="kiosk-pin-hint"
+            value={pin()}
+            onInput={(e) => setPin(e.currentTarget.value)}
+          />
+        </label>
+        <button type="submit" disabled={!online()}>
+          {m.admin_kiosks_pin_save()}
+        </button>
+      </div>
       <Show when={notice()}>
         {(n) => (
           <p class="notice" classList={{ error: n().error }} role="status">
