@@ -1,23 +1,10 @@
 import { For, Show } from 'solid-js';
-import { type CartLine, itemCount, setQty, unavailableLines, unitPrice } from '#lib/guest/cart.ts';
+import { type CartLine, setQty, unavailableLines, unitPrice } from '#lib/guest/cart.ts';
 import type { KioskMenu, KioskOrderType } from '#lib/kiosk/api.ts';
+import { reviewProblem } from '#lib/kiosk/review.ts';
 import { cartTotals } from '#lib/orders/cart.ts';
 import * as m from '#paraglide/messages.js';
 import { kioskMoney } from './money.ts';
-
-/** Why the order cannot be placed yet, in the customer's words; null when it can. */
-export function reviewProblem(
-  cart: readonly CartLine[],
-  menu: Pick<KioskMenu, 'items' | 'kiosk'>,
-  where: KioskOrderType | null,
-): string | null {
-  if (cart.length === 0) return m.kiosk_cart_empty();
-  if (cart.length > menu.kiosk.max_lines) return m.kiosk_limit_lines({ max: menu.kiosk.max_lines });
-  if (itemCount(cart) > menu.kiosk.max_items) return m.kiosk_limit_items({ max: menu.kiosk.max_items });
-  if (unavailableLines(cart, menu).size > 0) return m.kiosk_unavailable_lines();
-  if (!where) return m.kiosk_choose_where();
-  return null;
-}
 
 /** The order before it goes: lines and quantities, eat here or take away, the total, how to pay. */
 export function ReviewScreen(props: {
