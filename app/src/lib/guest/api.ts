@@ -77,6 +77,8 @@ export interface GuestOrderLine {
 export interface GuestOrder {
   id: string;
   status: GuestOrderStatus;
+  /** Bumped by every change of the order: the newer of two answers is the one with the higher. */
+  version: number;
   status_reason: string | null;
   number: number | null;
   table_id: string | null;

@@ -70,6 +70,10 @@ export function createGuestVisit(token: string, locale: Accessor<string>) {
   };
 
   const upsertOrder = (order: GuestOrder) => {
+    // Reads overlap (a message, a re-join, the poll): an answer older than the one shown is dropped,
+    // or a slow read could put "sent" back over "accepted" with nothing left to correct it.
+    const shown = orders().find((o) => o.id === order.id);
+    if (shown && shown.version > order.version) return;
     setOrders((list) => {
       const rest = list.filter((o) => o.id !== order.id);
       return [order, ...rest].sort((a, b) => b.created_at.localeCompare(a.created_at));
