@@ -1,3 +1,4 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SupabaseClient } from '@supabase/supabase-js';
@@ -24,20 +25,57 @@ export interface RestHarness {
   stop: () => Promise<void>;
 }
 
+export interface RestHarnessOptions {
+  /** PostgREST in-database settings (`pgrst.<key>`) for the authenticator, in this database only. */
+  dbSettings?: Record<string, string>;
+  /** `[api] schemas` of the gateway's config.toml (the project's file otherwise). */
+  schemas?: string[];
+}
+
 /**
  * A database of its own on the shared test cluster (bootstrapped like every Supabase database),
  * loaded with the REST fixtures, behind a gateway of its own: the app's database stays untouched.
  */
-export async function startRestHarness(adminDbUrl: string, fixturesSql = REST_FIXTURES_SQL): Promise<RestHarness> {
+export async function startRestHarness(
+  adminDbUrl: string,
+  fixturesSql = REST_FIXTURES_SQL,
+  opts: RestHarnessOptions = {},
+): Promise<RestHarness> {
   const scratch = await createScratchDatabase(adminDbUrl, 'rest_conformance');
   const { adminUrl, name: dbName } = scratch;
   const db = new pg.Client({ connectionString: roleUrl(adminUrl, 'postgres') });
   await db.connect();
   await db.query(fixturesSql);
+  if (opts.dbSettings) {
+    // IN DATABASE: the role is cluster-wide, and other suites share the cluster.
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    try {
+      for (const [k, v] of Object.entries(opts.dbSettings)) {
+        await admin.query(
+          `alter role authenticator in database "${dbName}" set "pgrst.${k}" = '${v.replaceAll("'", "''")}'`,
+        );
+      }
+    } finally {
+      await admin.end();
+    }
+  }
 
   const port = await freePort();
-  const cfg = gatewayConfigFor({ adminUrl, apiUrl: `http://127.0.0.1:${port}`, localDir: path.join(tmpdir(), dbName) });
+  const localDir = path.join(tmpdir(), dbName);
+  const cfg = gatewayConfigFor({ adminUrl, apiUrl: `http://127.0.0.1:${port}`, localDir });
   cfg.authRateLimits = TEST_AUTH_RATE_LIMITS;
+  if (opts.schemas) {
+    // The project's config.toml with only `[api] schemas` changed, read from a directory of this run.
+    const dir = path.join(localDir, 'supabase');
+    mkdirSync(dir, { recursive: true });
+    const toml = readFileSync(path.join(cfg.supabaseDir, 'config.toml'), 'utf8');
+    writeFileSync(
+      path.join(dir, 'config.toml'),
+      toml.replace(/^schemas = \[.*\]$/m, `schemas = ${JSON.stringify(opts.schemas)}`),
+    );
+    cfg.supabaseDir = dir;
+  }
   // Only the services this suite needs: the others' readiness (Deno, replication) is not its concern.
   const gateway = await startGateway(cfg, port, { only: ['auth', 'rest'] });
   const endpoint = { apiUrl: gateway.url, anonKey: ANON_KEY };

@@ -143,15 +143,17 @@ describe('insert, update, delete, upsert', () => {
 });
 
 describe('headers and preferences', () => {
-  it('honours Prefer: tx=rollback and reports errors with Proxy-Status', async () => {
+  it('ignores Prefer: tx=rollback under the default pgrst.db_tx_end, and reports errors with Proxy-Status', async () => {
+    // db_tx_end defaults to `commit`: tx= is recognised but not applied (rest-tx-end.test.ts covers overrides).
     const res = await fetch(`${h.url}/rest/v1/genres`, {
       method: 'POST',
       headers: { apikey: ANON_KEY, 'content-type': 'application/json', prefer: 'return=representation, tx=rollback' },
-      body: JSON.stringify({ id: 77, name: 'rolled back' }),
+      body: JSON.stringify({ id: 77, name: 'not rolled back' }),
     });
     expect(res.status).toBe(201);
-    expect(await res.json()).toEqual([{ id: 77, name: 'rolled back' }]);
-    expect(await countRows('select count(*) n from genres where id = 77')).toBe(0);
+    expect(res.headers.get('preference-applied')).toBe('return=representation');
+    expect(await res.json()).toEqual([{ id: 77, name: 'not rolled back' }]);
+    expect(await countRows('select count(*) n from genres where id = 77')).toBe(1);
     const bad = await fetch(`${h.url}/rest/v1/genres?id=nope.1`, { headers: { apikey: ANON_KEY } });
     expect(bad.headers.get('proxy-status')).toBe('PostgREST; error=PGRST100');
     expect(bad.headers.get('content-type')).toBe('application/json; charset=utf-8');

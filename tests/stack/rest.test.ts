@@ -187,7 +187,7 @@ describe('order, ranges and counts', () => {
     expect(r.status).toBe(206);
     expect(r.count).toBe(4);
     expect(r.data).toEqual([{ id: 2 }, { id: 3 }]);
-    const all = await h.anon().from('books').select('id', { count: 'planned' });
+    const all = await h.anon().from('books').select('id', { count: 'exact' });
     expect(all.status).toBe(200);
     expect(all.count).toBe(4);
   });

@@ -89,6 +89,8 @@ export interface InsertInput {
   select: SelectItem[];
   representation: boolean;
   body_out: boolean;
+  /** The representation's aggregate for a media type other than a JSON array (media.ts). */
+  bodyExpr?: string;
 }
 
 export function insertSql(ctx: BuildContext, i: InsertInput): MutationSql {
@@ -106,7 +108,7 @@ export function insertSql(ctx: BuildContext, i: InsertInput): MutationSql {
       else sql += `DO UPDATE SET ${names.map((n) => `${n} = EXCLUDED.${n}`).join(', ')} WHERE ${INSERTED_MINUS}`;
     }
   }
-  return finishMutation(ctx, i.table, (ret) => sql + ret, i.select, i.representation, i.body_out, merge);
+  return finishMutation(ctx, i.table, (ret) => sql + ret, i.select, i.representation, i.body_out, merge, i.bodyExpr);
 }
 
 export interface UpdateInput {
@@ -117,6 +119,8 @@ export interface UpdateInput {
   select: SelectItem[];
   representation: boolean;
   body_out: boolean;
+  /** The representation's aggregate for a media type other than a JSON array (media.ts). */
+  bodyExpr?: string;
 }
 
 export function updateSql(ctx: BuildContext, u: UpdateInput): MutationSql {
@@ -131,7 +135,7 @@ export function updateSql(ctx: BuildContext, u: UpdateInput): MutationSql {
     const sql = `UPDATE ${qualified(ctx, u.table)} AS ${TARGET} SET ${sets} ${payloadFrom(ctx, u.columns, u.bodyText, false, u.prefs.missing === 'default')}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
     statement = (ret) => sql + ret;
   }
-  return finishMutation(ctx, u.table, statement, u.select, u.representation, u.body_out, false);
+  return finishMutation(ctx, u.table, statement, u.select, u.representation, u.body_out, false, u.bodyExpr);
 }
 
 export function deleteSql(
@@ -140,10 +144,11 @@ export function deleteSql(
   select: SelectItem[],
   representation: boolean,
   bodyOut: boolean,
+  bodyExpr?: string,
 ): MutationSql {
   const where = rootConditions(ctx, table);
   const sql = `DELETE FROM ${qualified(ctx, table)} AS ${TARGET}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
-  return finishMutation(ctx, table, (ret) => sql + ret, select, representation, bodyOut, false);
+  return finishMutation(ctx, table, (ret) => sql + ret, select, representation, bodyOut, false, bodyExpr);
 }
 
 /** Root filters of PATCH/DELETE go into the statement's WHERE; they must not filter the representation again. */
@@ -168,6 +173,7 @@ function finishMutation(
   representation: boolean,
   bodyOut: boolean,
   merge: boolean,
+  bodyExpr?: string,
 ): MutationSql {
   const extra = merge ? `, nullif(current_setting('pgrst.inserted', true), '')::int AS inserted` : '';
   if (!representation) {
@@ -188,6 +194,7 @@ function finishMutation(
     count: false,
     body: bodyOut,
     extra,
+    ...(bodyExpr ? { bodyExpr } : {}),
   });
   return { text, reportsInserted: merge };
 }

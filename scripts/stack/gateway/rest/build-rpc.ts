@@ -1,5 +1,6 @@
-import { type BuildContext, buildLevel, checkAllLevelsUsed, readQuery } from './build-sql.ts';
+import { type BuildContext, buildLevel, checkAllLevelsUsed, limitOffset, readQuery } from './build-sql.ts';
 import { RestError } from './errors.ts';
+import { bodyAggregate, type Render } from './media.ts';
 import type { SelectItem } from './parse-select.ts';
 import type { Routine, SchemaCache } from './schema-cache.ts';
 import { ident } from './sql-fragments.ts';
@@ -68,6 +69,8 @@ export interface RpcInput {
   select: SelectItem[];
   count: boolean;
   body: boolean;
+  /** The negotiated rendering; a JSON array when absent. */
+  render?: Render;
   limit?: number;
   offset?: number;
 }
@@ -100,17 +103,27 @@ function callCte(ctx: BuildContext, i: RpcInput): string {
 
 export function rpcSql(ctx: BuildContext, i: RpcInput): string {
   const r = i.routine;
+  const wanted = i.render ?? 'json';
   const cte = callCte(ctx, i);
   if (r.returnKind !== 'composite') {
-    const agg = r.returnsSet
-      ? `coalesce(json_agg(pgrst_t.pgrst_scalar), '[]')::text`
-      : `coalesce((json_agg(pgrst_t.pgrst_scalar)->0)::text, 'null')`;
-    return `${cte}SELECT NULL::bigint AS total, count(*)::int AS n, ${i.body && r.returnKind !== 'void' ? agg : `''`} AS body FROM (SELECT pgrst_scalar FROM pgrst_call) pgrst_t`;
+    const agg = bodyAggregate(wanted, 'pgrst_t', r.returnsSet ? 'set' : 'one');
+    const total = i.count ? '(SELECT count(*) FROM pgrst_call)' : 'NULL::bigint';
+    const page = `SELECT pgrst_scalar FROM pgrst_call${r.returnsSet ? limitOffset(ctx.params, i.limit, i.offset) : ''}`;
+    return `${cte}SELECT ${total} AS total, count(*)::int AS n, ${i.body && r.returnKind !== 'void' ? agg : `''`} AS body FROM (${page}) pgrst_t`;
   }
   const alias = 'pgrst_0';
   const level = buildLevel(ctx, { name: r.name, columns: r.columns, relName: r.returnTable }, alias, i.select, []);
   checkAllLevelsUsed(ctx);
+  // One composite renders as the object itself, as PostgREST's asJsonF for single composites.
+  const render = r.returnsSet
+    ? wanted
+    : wanted === 'json'
+      ? 'single'
+      : wanted === 'json-strip'
+        ? 'single-strip'
+        : wanted;
   return readQuery(ctx, {
+    ...(render === 'json' ? {} : { bodyExpr: bodyAggregate(render, 'pgrst_t', null) }),
     with: cte,
     from: 'pgrst_call',
     rootAlias: alias,

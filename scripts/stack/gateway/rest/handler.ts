@@ -5,22 +5,26 @@ import type { JwtKeyInput } from '../jwt.ts';
 import { bodyColumns, checkBodyShape, deleteSql, insertSql, type MutationSql, updateSql } from './build-mutate.ts';
 import { resolveRoutine, rpcSql } from './build-rpc.ts';
 import { buildLevel, checkAllLevelsUsed, newContext, readQuery } from './build-sql.ts';
+import { countTotal, inlineParams, plannedCountSql } from './count.ts';
 import { fromPgError, isPgError, RestError, tableNotFound } from './errors.ts';
+import { bodyAggregate, isSingular, type Negotiated, negotiate } from './media.ts';
 import { ACCESSIBLE_SQL, openApiRoot } from './openapi.ts';
-import { appliedPreferences, type Preferences, parsePrefer } from './prefer.ts';
+import { appliedPreferences, type Preferences, parsePrefer, txEndSetting } from './prefer.ts';
 import { type ParsedQuery, parseQuery, pathKey } from './query-params.ts';
 import { topLevelPage } from './range.ts';
 import { identify, type RequestIdentity } from './request-auth.ts';
 import { type JsonBody, parseCookies, readJsonBody } from './request-body.ts';
 import { type Outcome, respond } from './response.ts';
-import type { SchemaCache } from './schema-cache.ts';
+import { dbSettingOn, type SchemaCache } from './schema-cache.ts';
 import type { SchemaState } from './schema-state.ts';
 import { Params } from './sql-fragments.ts';
+import { locationOf, suggestTable } from './suggest.ts';
 import { type MainResult, runRequest, type TxSetup } from './transaction.ts';
 
 export interface RestSettings {
   schemas: string[];
-  searchPath: string;
+  /** `[api] extra_search_path`: after the request's schema, as PostgREST sets search_path. */
+  extraSearchPath: string[];
   maxRows: number;
   jwtSecret: JwtKeyInput;
   keys: ApiKeys;
@@ -36,26 +40,17 @@ export interface RestRuntime {
 /** The parts of a request every kind of call needs once it is authenticated and negotiated. */
 interface Call {
   req: Request;
+  /** The exposed schema the request works in (Accept-Profile / Content-Profile). */
+  schema: string;
   method: string;
   resource: string;
   isRpc: boolean;
   query: string;
   prefs: Preferences;
+  media: Negotiated;
   singular: boolean;
   identity: RequestIdentity;
   body: JsonBody | null;
-}
-
-const OBJECT_TYPES = ['application/vnd.pgrst.object+json', 'application/vnd.pgrst.object'];
-const JSON_TYPES = ['*/*', 'application/*', 'application/json', ''];
-
-/** Accept negotiation: JSON array, or a single object (`.single()`); anything else is 406 PGRST107. */
-function negotiate(accept: string | null): boolean {
-  if (!accept) return false;
-  const types = accept.split(',').map((t) => (t.split(';')[0] ?? '').trim().toLowerCase());
-  if (types.some((t) => OBJECT_TYPES.includes(t))) return true;
-  if (types.some((t) => JSON_TYPES.includes(t))) return false;
-  throw new RestError(406, 'PGRST107', `None of these media types are available: ${types.join(', ')}`);
 }
 
 export async function handleRest(rt: RestRuntime, req: Request): Promise<Response> {
@@ -65,15 +60,10 @@ export async function handleRest(rt: RestRuntime, req: Request): Promise<Respons
     const at = url.pathname.indexOf('/rest/v1');
     const path = at >= 0 ? url.pathname.slice(at + '/rest/v1'.length) || '/' : url.pathname;
     const method = req.method.toUpperCase();
-    const cache = await rt.schema.get();
-    const identity = await identify(
-      { authorization: req.headers.get('authorization'), apikey: req.headers.get('apikey') },
-      rt.settings,
-      { member: cache.roles, all: cache.allRoles },
+    const profile = req.headers.get(
+      ['DELETE', 'PATCH', 'POST', 'PUT'].includes(method) ? 'content-profile' : 'accept-profile',
     );
-    authed = identity.role !== 'anon';
-    const profile = req.headers.get(method === 'GET' || method === 'HEAD' ? 'accept-profile' : 'content-profile');
-    if (profile && !rt.settings.schemas.includes(profile)) {
+    if (profile !== null && !rt.settings.schemas.includes(profile)) {
       throw new RestError(
         406,
         'PGRST106',
@@ -82,15 +72,27 @@ export async function handleRest(rt: RestRuntime, req: Request): Promise<Respons
         `Only the following schemas are exposed: ${rt.settings.schemas.join(', ')}`,
       );
     }
+    const schema = profile ?? (rt.settings.schemas[0] as string);
+    // PostgREST names the schema in Content-Profile whenever it could have been another one.
+    const profiled = profile !== null || rt.settings.schemas.length !== 1;
+    const cache = await rt.schema.get(schema);
+    const identity = await identify(
+      { authorization: req.headers.get('authorization'), apikey: req.headers.get('apikey') },
+      rt.settings,
+      { member: cache.roles, all: cache.allRoles },
+    );
+    authed = identity.role !== 'anon';
     const segments = path.split('/').filter(Boolean).map(decodeSegment);
     if (segments.length === 0) {
       const root: Call = {
         req,
+        schema,
         method: 'GET',
         resource: '',
         isRpc: false,
         query: '',
         prefs: parsePrefer(null),
+        media: negotiate(null, false),
         singular: false,
         identity,
         body: null,
@@ -109,7 +111,8 @@ export async function handleRest(rt: RestRuntime, req: Request): Promise<Respons
         isRpc ? `Cannot use the ${method} method on RPC` : `Unsupported HTTP method: ${method}`,
       );
     }
-    const prefs = parsePrefer(req.headers.get('prefer'));
+    const txEnd = txEndSetting(cache.dbSettings.get('db_tx_end'));
+    const prefs = parsePrefer(req.headers.get('prefer'), txEnd.allowOverride);
     if (prefs.handling === 'strict' && prefs.invalid.length) {
       throw new RestError(
         400,
@@ -118,14 +121,17 @@ export async function handleRest(rt: RestRuntime, req: Request): Promise<Respons
         `Invalid preferences: ${prefs.invalid.join(', ')}`,
       );
     }
+    const media = negotiate(req.headers.get('accept'), dbSettingOn(cache, 'db_plan_enabled'));
     const call: Call = {
       req,
+      schema,
       method,
       resource: segments[segments.length - 1] as string,
       isRpc,
       query: url.search.slice(1),
       prefs,
-      singular: negotiate(req.headers.get('accept')),
+      media,
+      singular: !media.plan && isSingular(media.render),
       identity,
       body: method === 'POST' || method === 'PATCH' || method === 'PUT' ? await readJsonBody(req) : null,
     };
@@ -135,10 +141,12 @@ export async function handleRest(rt: RestRuntime, req: Request): Promise<Respons
     } catch (e) {
       // DDL may have landed before its NOTIFY: one reload, then one retry.
       if (e instanceof RestError && /^PGRST20[0-5]$/.test(e.code) && (await rt.schema.reloadIfStale())) {
-        outcome = await execute(rt, await rt.schema.get(), call);
+        outcome = await execute(rt, await rt.schema.get(schema), call);
       } else throw e;
     }
-    return respond(outcome);
+    const res = respond(outcome);
+    if (profiled && res.headers.has('content-type')) res.headers.set('Content-Profile', schema);
+    return res;
   } catch (e) {
     if (e instanceof RestError) return respond({ error: e });
     if (isConnectionLoss(e)) return respond({ error: connectionError(e as Error) });
@@ -176,7 +184,7 @@ async function execute(rt: RestRuntime, cache: SchemaCache, call: Call): Promise
   const q = parseQuery(call.query, (k) => routineArgNames.has(k));
   const ctx = newContext(cache, params, q.levels);
   const root = q.levels.get(pathKey([]));
-  const counted = call.prefs.count !== undefined;
+  const counted = call.prefs.count === 'exact' || call.prefs.count === 'estimated';
   const headOnly = call.method === 'HEAD';
   const maxRows = rt.settings.maxRows;
   const page = topLevelPage(call.method, call.req.headers.get('range'), root?.limit, root?.offset);
@@ -197,17 +205,26 @@ async function execute(rt: RestRuntime, cache: SchemaCache, call: Call): Promise
       [],
     );
     checkAllLevelsUsed(ctx);
+    const from = `"${cache.schema.replaceAll('"', '""')}"."${table.name.replaceAll('"', '""')}"`;
+    const exact = call.prefs.count === 'exact' || call.prefs.count === 'estimated';
     const text = readQuery(ctx, {
-      from: `"${cache.schema.replaceAll('"', '""')}"."${table.name.replaceAll('"', '""')}"`,
+      from,
       rootAlias: 'pgrst_0',
       level,
-      count: counted,
-      body: !headOnly,
+      count: exact && !call.media.plan,
+      body: !headOnly || !!call.media.plan,
       limit,
       offset,
+      ...bodyExpr(call),
     });
-    const result = await run(rt, call, true, text, params.values);
-    return { kind: 'read', result, offset, counted, singular: call.singular, head: headOnly };
+    if (call.media.plan) return runPlan(rt, call, true, text, params.values);
+    const explain =
+      call.prefs.count === 'planned' || call.prefs.count === 'estimated'
+        ? inlineParams(plannedCountSql(from, 'pgrst_0', level), params.values)
+        : undefined;
+    const result = await run(rt, call, true, text, params.values, explain);
+    const total = countTotal(call.prefs.count, result, maxRows);
+    return { ...readOutcome(call, result, offset, headOnly), total };
   }
 
   const wantsBody = call.prefs.return === 'representation';
@@ -221,6 +238,7 @@ async function execute(rt: RestRuntime, cache: SchemaCache, call: Call): Promise
       ? table.pk.map((name) => ({ kind: 'field' as const, field: { name, json: [] } }))
       : q.select;
     mutation = insertSql(ctx, {
+      ...bodyExpr(call),
       table,
       body: call.body.value,
       bodyText: call.body.text,
@@ -236,6 +254,7 @@ async function execute(rt: RestRuntime, cache: SchemaCache, call: Call): Promise
     checkBodyShape(call.body.value, false);
     const columns = bodyColumns(table, call.body.value, q.columns);
     mutation = updateSql(ctx, {
+      ...bodyExpr(call),
       table,
       bodyText: call.body.text,
       columns,
@@ -245,9 +264,15 @@ async function execute(rt: RestRuntime, cache: SchemaCache, call: Call): Promise
       body_out: true,
     });
   } else {
-    mutation = deleteSql(ctx, table, q.select, wantsBody, true);
+    mutation = deleteSql(ctx, table, q.select, wantsBody, true, bodyExpr(call).bodyExpr);
   }
+  if (call.media.plan) return runPlan(rt, call, false, mutation.text, params.values);
   const result = await run(rt, call, false, mutation.text, params.values);
+  const isInsert = call.method === 'POST' || call.method === 'PUT';
+  const honoured: Array<keyof Preferences> = ['return', 'count', 'tx', 'handling', 'timezone'];
+  if (call.method !== 'DELETE') honoured.push('missing');
+  if (call.method === 'PATCH' || call.method === 'DELETE') honoured.push('maxAffected');
+  if (isInsert && (table.pk.length > 0 || q.onConflict)) honoured.push('resolution');
   return {
     kind: 'mutate',
     method: call.method,
@@ -255,9 +280,41 @@ async function execute(rt: RestRuntime, cache: SchemaCache, call: Call): Promise
     counted,
     singular: call.singular,
     representation: wantsBody,
+    contentType: call.media.contentType,
     location: headersOnly ? locationOf(table.name, table.pk, result.body) : null,
-    applied: appliedPreferences(call.prefs, ['return', 'count', 'resolution', 'missing', 'tx', 'maxAffected']),
+    applied: appliedPreferences(call.prefs, honoured),
   };
+}
+
+/** The body aggregate for the negotiated media type (absent: readQuery's JSON array). */
+function bodyExpr(call: Call): { bodyExpr?: string } {
+  return call.media.render === 'json' ? {} : { bodyExpr: bodyAggregate(call.media.render, 'pgrst_t', null) };
+}
+
+function readOutcome(call: Call, result: MainResult, offset: number, head: boolean) {
+  return {
+    kind: 'read' as const,
+    result,
+    offset,
+    singular: call.singular,
+    head,
+    contentType: call.media.contentType,
+    applied: appliedPreferences(call.prefs, ['count', 'tx', 'handling', 'timezone']),
+  };
+}
+
+async function runPlan(
+  rt: RestRuntime,
+  call: Call,
+  readOnly: boolean,
+  text: string,
+  values: string[],
+): Promise<Outcome> {
+  const plan = call.media.plan;
+  if (!plan) throw new Error('runPlan without a plan');
+  const opts = [`FORMAT ${plan.format.toUpperCase()}`, ...plan.options.map((o) => o.toUpperCase())];
+  const result = await run(rt, call, readOnly, `EXPLAIN (${opts.join(', ')}) ${text}`, values, undefined, true);
+  return { kind: 'plan', body: result.body, contentType: call.media.contentType };
 }
 
 async function executeRpc(
@@ -282,21 +339,26 @@ async function executeRpc(
     wholeBody,
     ...(isPost ? { bodyText: call.body?.text ?? '{}', bodyKeys: keys } : { getArgs: q.rpcArgs }),
     select: q.select,
-    count: o.counted,
-    body: !o.headOnly && call.prefs.return !== 'minimal',
+    // Functions count only exactly (count=planned reports no total, as PostgREST's mainCall).
+    count: (call.prefs.count === 'exact' || call.prefs.count === 'estimated') && !call.media.plan,
+    body: (!o.headOnly && call.prefs.return !== 'minimal') || !!call.media.plan,
+    render: call.media.render,
     ...(routine.returnsSet ? { limit: o.limit, offset: o.offset } : {}),
   });
   const readOnly = !isPost || routine.volatility !== 'volatile';
+  if (call.media.plan) return runPlan(rt, call, readOnly, text, ctx.params.values);
   const result = await run(rt, call, readOnly, text, ctx.params.values);
   return {
     kind: 'rpc',
     result,
     offset: o.offset,
-    counted: o.counted,
+    total: result.total === null ? null : Number(result.total),
     singular: call.singular,
     head: o.headOnly || call.prefs.return === 'minimal',
     returnsSet: routine.returnsSet,
     returnKind: routine.returnKind,
+    contentType: call.media.contentType,
+    applied: appliedPreferences(call.prefs, ['count', 'tx', 'handling', 'timezone', 'maxAffected']),
   };
 }
 
@@ -306,8 +368,10 @@ async function run(
   readOnly: boolean,
   text: string,
   values: string[],
+  explainCount?: string,
+  plan?: boolean,
 ): Promise<MainResult> {
-  const cache = await rt.schema.get();
+  const cache = await rt.schema.get(call.schema);
   const headers: Record<string, string> = {};
   call.req.headers.forEach((v, k) => {
     headers[k] = v;
@@ -320,7 +384,7 @@ async function run(
     path: new URL(call.req.url).pathname.replace(/^.*?\/rest\/v1/, '') || '/',
     headersJson: JSON.stringify(headers),
     cookiesJson: JSON.stringify(parseCookies(call.req.headers.get('cookie'))),
-    searchPath: rt.settings.searchPath,
+    searchPath: [call.schema, ...rt.settings.extraSearchPath].map((n) => `"${n.replaceAll('"', '""')}"`).join(', '),
     roleSettings: cache.roleSettings.get(call.identity.role) ?? [],
     ...(call.prefs.timezone ? { timezone: call.prefs.timezone } : {}),
   };
@@ -345,45 +409,17 @@ async function run(
     return null;
   };
   const needsResult = call.singular || (call.prefs.handling === 'strict' && call.prefs.maxAffected !== undefined);
-  const wanted = call.prefs.tx === 'rollback' ? 'rollback' : 'commit';
+  // PostgREST's optionalRollback: Prefer tx= (when allowed) over pgrst.db_tx_end.
+  const txEnd = txEndSetting(cache.dbSettings.get('db_tx_end'));
+  const wanted =
+    call.prefs.tx === 'rollback' || (txEnd.rollbackAll && call.prefs.tx !== 'commit') ? 'rollback' : 'commit';
   const result = await runRequest(
     rt.pool,
     setup,
-    { text, values },
+    { text, values, ...(explainCount ? { explainCount } : {}), ...(plan ? { plan } : {}) },
     needsResult ? (r) => (check(r) ? 'rollback' : wanted) : wanted,
   );
   const refusal = check(result);
   if (refusal) throw refusal;
   return result;
-}
-
-function locationOf(table: string, pk: string[], body: string): string | null {
-  if (!pk.length || !body) return null;
-  const rows = JSON.parse(body) as Array<Record<string, unknown>>;
-  const row = rows[0];
-  if (!row) return null;
-  return `/${table}?${pk.map((k) => `${encodeURIComponent(k)}=eq.${encodeURIComponent(String(row[k]))}`).join('&')}`;
-}
-
-/** PostgREST's fuzzy hint: the closest table scoring at least 0.75 (1 - edit distance / length). */
-function suggestTable(cache: SchemaCache, name: string): string | null {
-  let best: { table: string; score: number } | null = null;
-  for (const t of cache.relations.keys()) {
-    const score = 1 - editDistance(t, name) / Math.max(t.length, name.length);
-    if (score >= 0.75 && (!best || score > best.score)) best = { table: t, score };
-  }
-  return best ? `Perhaps you meant the table '${cache.schema}.${best.table}'` : null;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-    }
-    prev = cur;
-  }
-  return prev[b.length] as number;
 }

@@ -21,7 +21,11 @@ const ALLOWED: Record<string, readonly string[]> = {
   handling: ['lenient', 'strict'],
 };
 
-export function parsePrefer(header: string | null | undefined): Preferences {
+/**
+ * `allowTx`: `tx=` is honoured only when `pgrst.db_tx_end` ends in `-allow-override`; otherwise it
+ * is still a known preference (not invalid) but ignored, as PostgREST's fromHeaders.
+ */
+export function parsePrefer(header: string | null | undefined, allowTx = true): Preferences {
   const prefs: Preferences = { invalid: [] };
   if (!header) return prefs;
   for (const raw of header.split(',')) {
@@ -34,6 +38,8 @@ export function parsePrefer(header: string | null | undefined): Preferences {
       prefs.maxAffected = Number(value);
     } else if (key === 'timezone' && value) {
       prefs.timezone = value;
+    } else if (key === 'tx' && !allowTx && ALLOWED.tx?.includes(value)) {
+      // Recognised, not applied.
     } else if (ALLOWED[key]?.includes(value)) {
       // The first occurrence wins, as in PostgREST.
       const k = key as 'return' | 'count' | 'resolution' | 'missing' | 'tx' | 'handling';
@@ -45,13 +51,34 @@ export function parsePrefer(header: string | null | undefined): Preferences {
   return prefs;
 }
 
-/** The `Preference-Applied` value for what this request honoured. */
+/**
+ * The `Preference-Applied` value for what this request honoured, in PostgREST's order
+ * (prefAppliedHeader); max-affected only with handling=strict.
+ */
 export function appliedPreferences(p: Preferences, honoured: Array<keyof Preferences>): string | null {
+  const order: Array<keyof Preferences> = [
+    'resolution',
+    'missing',
+    'return',
+    'count',
+    'tx',
+    'handling',
+    'timezone',
+    'maxAffected',
+  ];
   const parts: string[] = [];
-  for (const k of honoured) {
+  for (const k of order) {
     const v = p[k];
-    if (v === undefined || k === 'invalid') continue;
-    parts.push(k === 'maxAffected' ? `max-affected=${v}` : `${k}=${v}`);
+    if (v === undefined || !honoured.includes(k)) continue;
+    if (k === 'maxAffected') {
+      if (p.handling === 'strict') parts.push(`max-affected=${v}`);
+    } else parts.push(`${k}=${v}`);
   }
   return parts.length ? parts.join(', ') : null;
+}
+
+/** `pgrst.db_tx_end`: how transactions end by default and whether `Prefer: tx=` may change it. */
+export function txEndSetting(value: string | undefined): { rollbackAll: boolean; allowOverride: boolean } {
+  const v = (value ?? 'commit').trim().toLowerCase();
+  return { rollbackAll: v.startsWith('rollback'), allowOverride: v.endsWith('-allow-override') };
 }

@@ -21,8 +21,8 @@ function apiSettings(cfg: GatewayConfig): Omit<RestSettings, 'jwtSecret' | 'keys
   }
   const strings = (v: unknown, d: string[]) => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? v : d);
   return {
-    schemas: strings(api.schemas, ['public', 'graphql_public']),
-    searchPath: strings(api.extra_search_path, ['public', 'extensions']).join(', '),
+    schemas: strings(api.schemas, []).length ? strings(api.schemas, []) : ['public', 'graphql_public'],
+    extraSearchPath: strings(api.extra_search_path, ['public', 'extensions']),
     maxRows: typeof api.max_rows === 'number' && api.max_rows > 0 ? api.max_rows : 1000,
   };
 }
@@ -42,8 +42,8 @@ export function restPart(cfg: GatewayConfig): GatewayPart {
     ...({ pipeline: true } as object),
   });
   guardPool(pool, cfg.log, 'rest');
-  // Only `public` is introspected: graphql_public holds no tables in a CLI project.
-  const schema = new SchemaState(pool, cfg.db.authenticator, 'public', cfg.log);
+  // Every exposed schema has its cache; Accept-Profile / Content-Profile pick one (first by default).
+  const schema = new SchemaState(pool, cfg.db.authenticator, settings.schemas, cfg.log);
   const routes = new Hono();
   routes.all('*', (c) => handleRest({ pool, schema, settings, log: cfg.log }, c.req.raw));
   return {

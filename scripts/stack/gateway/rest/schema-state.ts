@@ -3,12 +3,12 @@ import { RestError } from './errors.ts';
 import { loadSchemaCache, type SchemaCache } from './schema-cache.ts';
 
 /**
- * Holds the current schema cache and keeps it fresh: `LISTEN pgrst` and reload on
- * `reload schema` (the bootstrap's event triggers NOTIFY it after DDL), like PostgREST.
+ * Holds the current schema cache of every exposed schema and keeps it fresh: `LISTEN pgrst` and
+ * reload on `reload schema` (the bootstrap's event triggers NOTIFY it after DDL), like PostgREST.
  */
 export class SchemaState {
-  private current: SchemaCache | null = null;
-  private loading: Promise<SchemaCache> | null = null;
+  private currentAll: Map<string, SchemaCache> | null = null;
+  private loading: Promise<Map<string, SchemaCache>> | null = null;
   private listener: pg.Client | null = null;
   private closed = false;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -16,31 +16,42 @@ export class SchemaState {
   constructor(
     private readonly pool: pg.Pool,
     private readonly listenUrl: string,
-    private readonly schema: string,
+    private readonly schemas: string[],
     private readonly log: (line: string) => void,
   ) {}
+
+  /** The default schema's cache when it is loaded (its load time drives reloadIfStale). */
+  private get current(): SchemaCache | null {
+    return this.currentAll?.get(this.schemas[0] as string) ?? null;
+  }
 
   async start(): Promise<void> {
     await this.reload();
     await this.listen();
   }
 
-  /** The cache, waiting for a reload already under way so a request never plans on stale DDL. */
-  async get(): Promise<SchemaCache> {
+  /**
+   * The cache of `schema` (default: the first exposed one), waiting for a reload already under
+   * way so a request never plans on stale DDL.
+   */
+  async get(schema?: string): Promise<SchemaCache> {
+    const pick = (all: Map<string, SchemaCache>) =>
+      all.get(schema ?? (this.schemas[0] as string)) ?? (all.get(this.schemas[0] as string) as SchemaCache);
     if (this.loading) {
-      const previous = this.current;
-      return previous ? this.loading.catch(() => previous) : this.loading;
+      const previous = this.currentAll;
+      return pick(await (previous ? this.loading.catch(() => previous) : this.loading));
     }
-    if (this.current) return this.current;
-    return this.reload();
+    if (this.currentAll) return pick(this.currentAll);
+    return pick(await this.reload());
   }
 
-  reload(): Promise<SchemaCache> {
+  reload(): Promise<Map<string, SchemaCache>> {
     if (this.loading) return this.loading;
-    this.loading = loadSchemaCache(this.pool, this.schema)
-      .then((c) => {
-        this.current = c;
-        return c;
+    this.loading = Promise.all(this.schemas.map((s) => loadSchemaCache(this.pool, s)))
+      .then((caches) => {
+        const all = new Map(caches.map((c) => [c.schema, c]));
+        this.currentAll = all;
+        return all;
       })
       .catch((e) => {
         this.log(`rest: schema cache load failed: ${e instanceof Error ? e.message : e}`);

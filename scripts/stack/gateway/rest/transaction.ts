@@ -43,6 +43,10 @@ export function setupSql(s: TxSetup): string {
 export interface MainStatement {
   text: string;
   values: string[];
+  /** An EXPLAIN: its rows are the plan's lines (text) or one JSON document, returned as the body. */
+  plan?: boolean;
+  /** `EXPLAIN (FORMAT JSON)` run after the main statement, same parameters: its row estimate. */
+  explainCount?: string;
 }
 
 export interface MainResult {
@@ -50,6 +54,8 @@ export interface MainResult {
   n: number;
   body: string;
   inserted?: number | null;
+  /** The planner's row estimate of the count query (count=planned/estimated). */
+  planned?: number | null;
 }
 
 const statementNames = new Map<string, string>();
@@ -67,6 +73,30 @@ function statementName(text: string): string | undefined {
     statementNames.set(text, name);
   }
   return name;
+}
+
+/** `[{"Plan": {"Plan Rows": n}}]` → n. */
+function planRows(plan: unknown): number | null {
+  const rows = (plan as Array<{ Plan?: { 'Plan Rows'?: unknown } }> | undefined)?.[0]?.Plan?.['Plan Rows'];
+  return typeof rows === 'number' ? rows : null;
+}
+
+const RAW_TYPES = { getTypeParser: () => (v: string) => v };
+
+/** PostgREST joins the EXPLAIN rows as lines, each ending in a newline. */
+function planResult(rows: string[][]): MainResult {
+  return { total: null, n: rows.length, body: rows.map((r) => `${r[0] ?? ''}\n`).join('') };
+}
+
+/**
+ * COMMIT, or — like PostgREST's optionalRollback — deferred constraints checked first, then
+ * ROLLBACK, so a rolled-back request still reports the violation it would have committed.
+ */
+function endTransaction(client: pg.PoolClient, how: 'commit' | 'rollback'): Promise<unknown> {
+  if (how === 'commit') return client.query('COMMIT');
+  const check = client.query('SET CONSTRAINTS ALL IMMEDIATE');
+  const rollback = client.query('ROLLBACK');
+  return Promise.all([check, rollback]);
 }
 
 /** How the transaction ends: known up front, or decided from the main statement's result. */
@@ -89,23 +119,41 @@ export async function runRequest(pool: pg.Pool, setup: TxSetup, main: MainStatem
     const stream = (client as unknown as CorkableClient).connection?.stream;
     stream?.cork?.();
     const pSetup = client.query(setupSql(setup));
-    const pMain = client.query(name ? { name, text: main.text, values: main.values } : main);
-    // Read-only transactions lose nothing at commit, so their end is always known up front.
-    const known = setup.readOnly ? 'commit' : typeof end === 'string' ? end : null;
-    const pEnd = known ? client.query(known === 'commit' ? 'COMMIT' : 'ROLLBACK') : null;
+    const pMain: Promise<pg.QueryResult> = main.plan
+      ? client.query({ text: main.text, values: main.values, rowMode: 'array', types: RAW_TYPES })
+      : client.query(name ? { name, text: main.text, values: main.values } : { text: main.text, values: main.values });
+    const pExplain = main.explainCount ? client.query({ text: main.explainCount, rowMode: 'array' }) : null;
+    // Read-only transactions that commit lose nothing at commit, so their end is known up front.
+    const known = typeof end === 'string' ? end : setup.readOnly ? 'commit' : null;
+    const pEnd = known ? endTransaction(client, known) : null;
     stream?.uncork?.();
-    const [rs, rm, re] = await Promise.allSettled([pSetup, pMain, pEnd]);
+    const [rs, rm, rx, re] = await Promise.allSettled([pSetup, pMain, pExplain, pEnd]);
     // The first failure is the cause; later steps only report the aborted transaction.
-    const failure = rs.status === 'rejected' ? rs.reason : rm.status === 'rejected' ? rm.reason : null;
+    const failure =
+      rs.status === 'rejected'
+        ? rs.reason
+        : rm.status === 'rejected'
+          ? rm.reason
+          : rx.status === 'rejected'
+            ? rx.reason
+            : null;
     if (failure) {
       if (!pEnd) await client.query('ROLLBACK').catch((e: Error) => (broken = e));
       throw failure;
     }
     if (re.status === 'rejected') throw re.reason;
-    const row = (rm as PromiseFulfilledResult<pg.QueryResult>).value.rows[0] as MainResult;
+    const res = (rm as PromiseFulfilledResult<pg.QueryResult>).value;
+    const row = main.plan ? planResult(res.rows as string[][]) : (res.rows[0] as MainResult);
+    const explained = rx.status === 'fulfilled' ? (rx.value as pg.QueryResult | null) : null;
+    if (explained) row.planned = planRows(explained.rows[0]?.[0]);
     if (!pEnd) {
       const decided = typeof end === 'function' ? end(row) : end;
-      await client.query(decided === 'commit' ? 'COMMIT' : 'ROLLBACK');
+      try {
+        await endTransaction(client, decided);
+      } catch (e) {
+        await client.query('ROLLBACK').catch((err: Error) => (broken = err));
+        throw e;
+      }
     }
     return row;
   } catch (e) {
