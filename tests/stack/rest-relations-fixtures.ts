@@ -51,4 +51,17 @@ create function public.first_order(public.customers) returns setof public.orders
   $$ select * from public.orders where customer_id = $1.id order by placed, id limit 1 $$;
 create function public.buyer(public.orders) returns public.customers language sql stable as
   $$ select * from public.customers where id = $1.customer_id $$;
+
+-- Views: relationships follow their columns back to the base tables' foreign keys.
+create view public.order_view as select id as order_no, customer_id as buyer_id, amount from public.orders;
+create view public.customer_view as select id as cid, name from public.customers;
+
+-- Two foreign keys to the same table: ambiguous without a hint.
+create table public.shipments (
+  id int primary key,
+  order_id int not null references public.orders(id),
+  sender_id int not null constraint shipments_sender_fkey references public.customers(id),
+  receiver_id int not null constraint shipments_receiver_fkey references public.customers(id)
+);
+insert into public.shipments values (1, 1, 1, 2), (2, 4, 2, 3);
 `;

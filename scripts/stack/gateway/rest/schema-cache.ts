@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { computeRelationships, type Relationship } from './relationships.ts';
+import { computeRelationships, type Relationship, type ViewLineage } from './relationships.ts';
 
 export interface Column {
   name: string;
@@ -148,6 +148,21 @@ left join pg_class rc on rc.reltype = p.prorettype and rc.relkind in ('r', 'v', 
   and rc.relnamespace = cn.oid
 where p.pronargs = 1 and p.prokind = 'f' and pn.nspname = $1 and cn.nspname = $1`;
 
+// Where each view column comes from: the stored rule's target entries carry the source table and
+// column (resorigtbl/resorigcol). The last entry of a name wins: the top-level target list is
+// printed after the range table's subqueries.
+const VIEW_LINEAGE_SQL = `
+select v.relname as view, m[1] as col, t.relname as table, a.attname as base_col
+from pg_class v
+join pg_namespace vn on vn.oid = v.relnamespace
+join pg_rewrite r on r.ev_class = v.oid and r.rulename = '_RETURN'
+cross join lateral regexp_matches(r.ev_action::text,
+  ':resname (\\S+) :ressortgroupref \\d+ :resorigtbl (\\d+) :resorigcol (\\d+)', 'g') m
+join pg_class t on t.oid = m[2]::oid
+join pg_namespace tn on tn.oid = t.relnamespace
+join pg_attribute a on a.attrelid = t.oid and a.attnum = m[3]::int
+where v.relkind in ('v', 'm') and vn.nspname = $1 and tn.nspname = $1`;
+
 /** PostgREST's boolean settings: true/on/yes/1, any case. */
 export function dbSettingOn(cache: SchemaCache, key: string): boolean {
   return ['true', 'on', 'yes', '1'].includes((cache.dbSettings.get(key) ?? '').trim().toLowerCase());
@@ -177,13 +192,14 @@ function toColumns(rows: ColumnRow[]): { map: Map<string, Column>; list: Column[
 
 /** Reads the exposed schema's catalog in four queries (PostgREST's schema cache, trimmed to what we use). */
 export async function loadSchemaCache(client: pg.Pool | pg.Client, schema: string): Promise<SchemaCache> {
-  const [rels, cons, procs, roles, settings, computed] = await Promise.all([
+  const [rels, cons, procs, roles, settings, computed, lineageRows] = await Promise.all([
     client.query(RELATIONS_SQL, [schema]),
     client.query(CONSTRAINTS_SQL, [schema]),
     client.query(ROUTINES_SQL, [schema]),
     client.query(ROLES_SQL),
     client.query(DB_SETTINGS_SQL),
     client.query(COMPUTED_SQL, [schema]),
+    client.query(VIEW_LINEAGE_SQL, [schema]),
   ]);
   const relations = new Map<string, Relation>();
   for (const r of rels.rows) {
@@ -251,7 +267,7 @@ export async function loadSchemaCache(client: pg.Pool | pg.Client, schema: strin
     schema,
     relations,
     foreignKeys,
-    relationships: computeRelationships(relations, foreignKeys),
+    relationships: computeRelationships(relations, foreignKeys, viewLineage(relations, lineageRows.rows)),
     computedRels,
     routines,
     roles: roleSet,
@@ -313,4 +329,37 @@ function toRoutine(schema: string, p: RoutineRow): Routine | null {
     columnList: list,
     returnTable: p.return_table,
   };
+}
+
+/** View column → base table column, followed through views of views. */
+function viewLineage(
+  relations: Map<string, Relation>,
+  rows: Array<{ view: string; col: string; table: string; base_col: string }>,
+): ViewLineage {
+  const direct = new Map<string, Map<string, { table: string; column: string }>>();
+  for (const r of rows) {
+    if (!relations.get(r.view)?.columns.has(r.col)) continue;
+    const m = direct.get(r.view) ?? new Map();
+    m.set(r.col, { table: r.table, column: r.base_col });
+    direct.set(r.view, m);
+  }
+  const resolve = (
+    src: { table: string; column: string },
+    seen: Set<string>,
+  ): { table: string; column: string } | null => {
+    if (relations.get(src.table)?.kind !== 'view') return src;
+    if (seen.has(src.table)) return null;
+    const next = direct.get(src.table)?.get(src.column);
+    return next ? resolve(next, new Set([...seen, src.table])) : null;
+  };
+  const out: ViewLineage = new Map();
+  for (const [view, cols] of direct) {
+    const m = new Map<string, { table: string; column: string }>();
+    for (const [col, src] of cols) {
+      const base = resolve(src, new Set([view]));
+      if (base) m.set(col, base);
+    }
+    if (m.size) out.set(view, m);
+  }
+  return out;
 }
