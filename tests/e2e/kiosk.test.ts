@@ -3,7 +3,8 @@
  * real stack: the owner creates a kiosk pairing code on the admin's devices list and a fresh tablet
  * pairs with it at /kiosk; a customer orders two dishes with options in Indonesian and reads a big
  * number; the POS lists it as a kiosk order awaiting payment, the cashier takes the payment and the
- * kitchen display shows it. In direct mode the order reaches the KDS at once. Offline, three orders
+ * kitchen display shows it. In direct mode the order reaches the KDS at once, and an 86'd dish leaves
+ * the open menu. Offline, three orders
  * get provisional numbers, survive a reload and arrive exactly once when the network returns. Left
  * alone, the kiosk asks "still there?" and clears the order. Revoking it in the admin signs the
  * tablet out. The kiosk is this file's own (created here), on the shared demo restaurant.
@@ -59,6 +60,14 @@ async function shootKiosk(name: string): Promise<void> {
 async function settings(values: Record<string, unknown>): Promise<void> {
   const { error } = await owner.rpc('update_kiosk', { p_kiosk_id: kioskId, p_settings: values });
   if (error) throw new Error(`update_kiosk: ${error.message}`);
+}
+
+/** Gnamakoudji: a drink no other e2e file touches, switched off and on again by this one. */
+const gnamakoudji = 'd0000000-0000-4000-8000-000000000026';
+
+async function setAvailable(itemId: string, available: boolean): Promise<void> {
+  const { error } = await owner.from('menu_items').update({ available }).eq('id', itemId);
+  if (error) throw error;
 }
 
 interface StoredOrder {
@@ -230,6 +239,19 @@ describe('a self-order kiosk', () => {
         await page.getByText(exactly('fr', 'kiosk_confirm_kitchen')).waitFor();
         await ticket(cook.page, Number(shown)).waitFor();
         await page.getByRole('button', { name: exactly('fr', 'kiosk_done') }).click();
+
+        // 86: a dish the kitchen runs out of leaves the open menu live, and comes back.
+        await page.getByRole('button', { name: exactly('fr', 'kiosk_touch_to_order') }).click();
+        const dish = page.getByRole('button', { name: /^Gnamakoudji,/ });
+        await dish.waitFor();
+        try {
+          await setAvailable(gnamakoudji, false);
+          await dish.waitFor({ state: 'detached' });
+        } finally {
+          await setAvailable(gnamakoudji, true);
+        }
+        await dish.waitFor();
+        await page.getByRole('button', { name: exactly('fr', 'kiosk_start_over') }).click();
       }),
     stepTimeoutMs,
   );

@@ -26,7 +26,11 @@ export function MenuScreen(props: {
   const sections = () =>
     [...props.menu.categories]
       .sort((a, b) => a.position - b.position)
-      .map((category) => ({ category, items: props.menu.items.filter((item) => item.category_id === category.id) }))
+      // A dish the kitchen ran out of (86) leaves the kiosk's menu as soon as menu_changed says so.
+      .map((category) => ({
+        category,
+        items: props.menu.items.filter((item) => item.category_id === category.id && item.available !== false),
+      }))
       .filter((section) => section.items.length > 0);
   const count = () => itemCount(props.cart);
 
