@@ -138,6 +138,17 @@ describe('aggregates once enabled for the authenticator role', () => {
     });
   });
 
+  it('leaves grouping mistakes to the database, naming the table as PostgREST aliases it', async () => {
+    const { error, status } = await h.anon().from('orders').select('status, amount.sum()').order('id');
+    expect(status).toBe(400);
+    expect(error).toEqual({
+      code: '42803',
+      message: 'column "orders.id" must appear in the GROUP BY clause or be used in an aggregate function',
+      details: null,
+      hint: null,
+    });
+  });
+
   it('leaves an unknown column to the database, naming the embedded table by its alias', async () => {
     const { error, status } = await h.anon().from('customers').select('name, orders(nope.sum())');
     expect(status).toBe(400);

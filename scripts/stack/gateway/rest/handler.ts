@@ -17,7 +17,7 @@ import { type JsonBody, parseCookies, readJsonBody } from './request-body.ts';
 import { type Outcome, respond } from './response.ts';
 import { dbSettingOn, type SchemaCache } from './schema-cache.ts';
 import type { SchemaState } from './schema-state.ts';
-import { Params } from './sql-fragments.ts';
+import { ident, Params } from './sql-fragments.ts';
 import { locationOf, suggestTable } from './suggest.ts';
 import { type MainResult, runRequest, type TxSetup } from './transaction.ts';
 
@@ -197,10 +197,12 @@ async function execute(rt: RestRuntime, cache: SchemaCache, call: Call): Promise
   if (!table) throw tableNotFound(cache.schema, call.resource, suggestTable(cache, call.resource));
 
   if (call.method === 'GET' || call.method === 'HEAD') {
+    // The root is aliased by its own name, as PostgREST does: database errors read `column orders.x …`.
+    const rootAlias = ident(table.name);
     const level = buildLevel(
       ctx,
       { name: table.name, columns: table.columns, relName: table.name },
-      'pgrst_0',
+      rootAlias,
       q.select,
       [],
     );
@@ -209,7 +211,7 @@ async function execute(rt: RestRuntime, cache: SchemaCache, call: Call): Promise
     const exact = call.prefs.count === 'exact' || call.prefs.count === 'estimated';
     const text = readQuery(ctx, {
       from,
-      rootAlias: 'pgrst_0',
+      rootAlias,
       level,
       count: exact && !call.media.plan,
       body: !headOnly || !!call.media.plan,
@@ -220,7 +222,7 @@ async function execute(rt: RestRuntime, cache: SchemaCache, call: Call): Promise
     if (call.media.plan) return runPlan(rt, call, true, text, params.values);
     const explain =
       call.prefs.count === 'planned' || call.prefs.count === 'estimated'
-        ? inlineParams(plannedCountSql(from, 'pgrst_0', level), params.values)
+        ? inlineParams(plannedCountSql(from, rootAlias, level), params.values)
         : undefined;
     const result = await run(rt, call, true, text, params.values, explain);
     const total = countTotal(call.prefs.count, result, maxRows);
