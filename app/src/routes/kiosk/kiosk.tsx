@@ -27,7 +27,15 @@ export default function Kiosk() {
   };
 
   return (
-    <Show when={pairing()} keyed fallback={<PairingScreen revoked={revoked()} onPaired={() => setRevoked(false)} />}>
+    <Show
+      when={pairing()}
+      keyed
+      fallback={
+        <div class="kiosk-root">
+          <PairingScreen revoked={revoked()} onPaired={() => setRevoked(false)} />
+        </div>
+      }
+    >
       {(current) => <KioskSession pairing={current} onUnpaired={(byAdmin) => void unpair(byAdmin)} />}
     </Show>
   );
