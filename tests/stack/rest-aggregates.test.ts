@@ -149,6 +149,16 @@ describe('aggregates once enabled for the authenticator role', () => {
     });
   });
 
+  it('has no filter on an aggregate: the embedded table is named by its alias', async () => {
+    const { error, status } = await h
+      .anon()
+      .from('customers')
+      .select('name, orders(sum:amount.sum())')
+      .gt('orders.sum', 5);
+    expect(status).toBe(400);
+    expect(error).toEqual({ code: '42703', message: 'column orders_1.sum does not exist', details: null, hint: null });
+  });
+
   it('leaves an unknown column to the database, naming the embedded table by its alias', async () => {
     const { error, status } = await h.anon().from('customers').select('name, orders(nope.sum())');
     expect(status).toBe(400);

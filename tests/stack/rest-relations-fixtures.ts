@@ -64,4 +64,11 @@ create table public.shipments (
   receiver_id int not null constraint shipments_receiver_fkey references public.customers(id)
 );
 insert into public.shipments values (1, 1, 1, 2), (2, 4, 2, 3);
+
+-- One-to-one: the FK columns are the table's primary key.
+create table public.customer_profiles (
+  customer_id int primary key references public.customers(id),
+  nickname text not null
+);
+insert into public.customer_profiles values (1, 'annie');
 `;

@@ -199,6 +199,24 @@ describe('relationships by constraint, column and hint', () => {
   });
 });
 
+describe('one-to-one', () => {
+  it('embeds an object from both sides', async () => {
+    const { data, error } = await h
+      .anon()
+      .from('customers')
+      .select('name, customer_profiles(nickname)')
+      .order('id')
+      .limit(2);
+    expect(error).toBeNull();
+    expect(data).toEqual([
+      { name: 'Ana', customer_profiles: { nickname: 'annie' } },
+      { name: 'Ben', customer_profiles: null },
+    ]);
+    const back = await h.anon().from('customer_profiles').select('nickname, customers(name)');
+    expect(back.data).toEqual([{ nickname: 'annie', customers: { name: 'Ana' } }]);
+  });
+});
+
 describe('relationships through views', () => {
   it('follows view columns back to the foreign key, in every direction', async () => {
     const viewToTable = await h
