@@ -45,7 +45,14 @@ export function ItemSheet(props: {
     <Sheet title={props.item.name} onClose={props.onClose}>
       <Show when={props.item.image_path}>
         {(path) => (
-          <img class="guest-sheet-photo" src={photoUrl(path())} alt="" width="600" height="400" decoding="async" />
+          <img
+            class="guest-sheet-photo"
+            src={photoUrl(path(), { width: 600, height: 400 })}
+            alt=""
+            width="600"
+            height="400"
+            decoding="async"
+          />
         )}
       </Show>
       <h2 class="guest-sheet-title">{props.item.name}</h2>

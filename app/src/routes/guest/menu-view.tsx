@@ -89,7 +89,7 @@ function ItemList(props: { items: GuestItem[]; money: Money; onOpen: (item: Gues
                     // Fixed box (width/height and CSS): the row's height is known before the photo arrives.
                     <img
                       class="guest-item-photo"
-                      src={photoUrl(path())}
+                      src={photoUrl(path(), { width: 88, height: 88 })}
                       alt=""
                       width="88"
                       height="88"

@@ -102,7 +102,7 @@ export function MenuScreen(props: {
                               {(path) => (
                                 <img
                                   class="kiosk-item-photo"
-                                  src={photoUrl(path())}
+                                  src={photoUrl(path(), { width: 400, height: 300 })}
                                   alt=""
                                   width="400"
                                   height="300"
