@@ -45,8 +45,9 @@ export function pwaPlugin() {
       // The API is on another origin, so Workbox only matches these patterns from the URL's start.
       runtimeCaching: [
         {
-          // Menu photos: a new upload gets a new object name, so a cached one never goes stale.
-          urlPattern: /^https?:\/\/[^/]+\/storage\/v1\/object\/public\/menu-images\//,
+          // Menu photos, as stored or rendered to a screen's box (the kiosk's): a new upload gets a new
+          // object name, so a cached one never goes stale.
+          urlPattern: /^https?:\/\/[^/]+\/storage\/v1\/(object|render\/image)\/public\/menu-images\//,
           handler: 'CacheFirst',
           options: {
             cacheName: 'menu-images',
