@@ -44,3 +44,17 @@ create table public.defaults_probe (
   note text
 );
 `;
+
+/** Functions for PostgREST's overload resolution and single-unnamed-parameter calls. */
+export const REST_RPC_FIXTURES_SQL = `
+create function public.echo_json(json) returns json language sql immutable as $$ select $1 $$;
+create function public.shout(text) returns text language sql immutable as $$ select upper($1) $$;
+create function public.byte_count(bytea) returns int language sql immutable as $$ select length($1) $$;
+create function public.pick(a int) returns text language sql immutable as $$ select 'a' $$;
+create function public.pick(a int, b int) returns text language sql immutable as $$ select 'a,b' $$;
+create function public.pick(b text, c int default 1) returns text language sql immutable as $$ select 'b,c=' || c $$;
+create function public.amb(x int, z text default '') returns text language sql immutable as $$ select 'z' $$;
+create function public.amb(x int, y int default 0) returns text language sql immutable as $$ select 'y' $$;
+create function public.body_or_named(json) returns text language sql immutable as $$ select 'whole ' || $1::text $$;
+create function public.body_or_named(n int) returns text language sql immutable as $$ select 'named' $$;
+`;

@@ -2,61 +2,136 @@ import { type BuildContext, buildLevel, checkAllLevelsUsed, limitOffset, readQue
 import { RestError } from './errors.ts';
 import { bodyAggregate, type Render } from './media.ts';
 import type { SelectItem } from './parse-select.ts';
-import type { Routine, SchemaCache } from './schema-cache.ts';
+import type { Routine, RoutineParam, SchemaCache } from './schema-cache.ts';
 import { ident } from './sql-fragments.ts';
+import { editDistance } from './suggest.ts';
+
+/** What a POST body is, for the single-unnamed-parameter fallback (PostgREST's content media type). */
+export type PayloadKind = 'json' | 'text' | 'xml' | 'octet';
+
+const UNNAMED_TYPES: Record<PayloadKind, string[]> = {
+  json: ['json', 'jsonb'],
+  text: ['text'],
+  xml: ['xml'],
+  octet: ['bytea'],
+};
+
+/** PostgREST's Routine order: fewer parameters first, then parameters compared name by name. */
+function routineOrder(a: Routine, b: Routine): number {
+  if (a.params.length !== b.params.length) return a.params.length - b.params.length;
+  for (let i = 0; i < a.params.length; i++) {
+    const x = a.params[i] as RoutineParam;
+    const y = b.params[i] as RoutineParam;
+    const c = cmp(x.name, y.name) || cmp(x.type, y.type) || Number(x.hasDefault) - Number(y.hasDefault);
+    if (c) return c;
+  }
+  return cmp(a.returnType, b.returnType);
+}
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Finds the function `name` callable with exactly these argument names (PostgREST's overload
- * rules): every given key is a parameter, every parameter without default is given; else a
- * single unnamed json/jsonb parameter takes the whole body (POST only).
+ * The argument names call this overload (PostgREST's matchesParams): every required parameter
+ * given, nothing that is not a parameter; a function without parameters takes no arguments and
+ * no raw (text/xml/bytea) body.
+ */
+function matchesParams(r: Routine, keys: Set<string>, isPost: boolean, payload: PayloadKind): boolean {
+  if (r.params.length === 0) return keys.size === 0 && !(isPost && payload !== 'json');
+  const required = r.params.filter((p) => !p.hasDefault).map((p) => p.name);
+  const optional = new Set(r.params.filter((p) => p.hasDefault).map((p) => p.name));
+  const rest = [...keys].filter((k) => !optional.has(k));
+  return rest.length === new Set(required).size && rest.every((k) => required.includes(k));
+}
+
+/**
+ * Finds the function `name` for these argument names as PostgREST's findProc: the overloads whose
+ * parameters match, else (POST) the one taking a single unnamed parameter of the body's type;
+ * several candidates are PGRST203, none PGRST202.
  */
 export function resolveRoutine(
   cache: SchemaCache,
   name: string,
   keys: string[],
   isPost: boolean,
+  payload: PayloadKind = 'json',
 ): { routine: Routine; wholeBody: boolean } {
-  const all = cache.routines.get(name) ?? [];
-  const matches = all.filter(
+  const all = [...(cache.routines.get(name) ?? [])].sort(routineOrder);
+  const keySet = new Set(keys);
+  const matches = all.filter((r) => matchesParams(r, keySet, isPost, payload));
+  const fallback = all.filter(
     (r) =>
-      keys.every((k) => r.params.some((p) => p.name === k)) &&
-      r.params.every((p) => p.hasDefault || keys.includes(p.name)),
+      !matchesParams(r, keySet, isPost, payload) &&
+      isPost &&
+      r.params.length === 1 &&
+      r.params[0]?.name === '' &&
+      UNNAMED_TYPES[payload].includes(r.params[0].type),
   );
-  if (matches.length === 1) return { routine: matches[0] as Routine, wholeBody: false };
-  if (matches.length > 1) {
-    const exact = matches.filter((r) => r.params.length === keys.length);
-    if (exact.length === 1) return { routine: exact[0] as Routine, wholeBody: false };
+  const found = matches.length ? matches : fallback;
+  if (found.length === 1) return { routine: found[0] as Routine, wholeBody: matches.length === 0 };
+  if (found.length > 1) {
     throw new RestError(
       300,
       'PGRST203',
-      `Could not choose the best candidate function between: ${matches.map((r) => `${r.schema}.${r.name}(${r.params.map((p) => `${p.name} => ${p.type}`).join(', ')})`).join(', ')}`,
+      `Could not choose the best candidate function between: ${found.map((r) => `${r.schema}.${r.name}(${r.params.map((p) => `${p.name} => ${p.type}`).join(', ')})`).join(', ')}`,
       null,
       'Try renaming the parameters or the function itself in the database so function overloading can be resolved',
     );
   }
-  if (isPost) {
-    const single = all.find(
-      (r) => r.params.length === 1 && r.params[0]?.name === '' && /^jsonb?$/.test(r.params[0].type),
-    );
-    if (single) return { routine: single, wholeBody: true };
-  }
+  throw noRpc(cache, name, [...keySet].sort(), isPost, payload, all);
+}
+
+/** PGRST202 with PostgREST's message, details and fuzzy hint. */
+function noRpc(
+  cache: SchemaCache,
+  name: string,
+  keys: string[],
+  isPost: boolean,
+  payload: PayloadKind,
+  overloads: Routine[],
+): RestError {
   const func = `${cache.schema}.${name}`;
-  const sorted = [...keys].sort();
+  const onlySingle = isPost && payload !== 'json';
+  const listed = keys.length ? `(${keys.join(', ')})` : ' without parameters';
   const withParams = keys.length
-    ? ` with parameter${keys.length > 1 ? 's' : ''} ${sorted.join(', ')}`
+    ? ` with parameter${keys.length > 1 ? 's' : ''} ${keys.join(', ')}`
     : ' without parameters';
-  throw new RestError(
+  const details = onlySingle
+    ? ` with a single unnamed ${payload === 'octet' ? 'bytea' : payload} parameter`
+    : `${withParams}${isPost ? ' or with a single unnamed json/jsonb parameter' : ''}`;
+  let hint: string | null = null;
+  if (!onlySingle) {
+    const suggestion = overloads.length
+      ? closest(
+          overloads.map(
+            (r) =>
+              `(${r.params
+                .map((p) => p.name)
+                .sort()
+                .join(', ')})`,
+          ),
+          `(${keys.join(', ')})`,
+          0.33,
+        )
+      : closest([...cache.routines.keys()], name, 0.75);
+    if (suggestion)
+      hint = `Perhaps you meant to call the function ${cache.schema}.${overloads.length ? name : ''}${suggestion}`;
+  }
+  return new RestError(
     404,
     'PGRST202',
-    `Could not find the function ${func}${keys.length ? `(${sorted.join(', ')})` : ' without parameters'} in the schema cache`,
-    `Searched for the function ${func}${withParams}${isPost ? ' or with a single unnamed json/jsonb parameter' : ''}, but no matches were found in the schema cache.`,
-    all.length
-      ? `Perhaps you meant to call the function ${func}(${all[0]?.params
-          .map((p) => p.name)
-          .sort()
-          .join(', ')})`
-      : null,
+    `Could not find the function ${func}${onlySingle ? '' : listed} in the schema cache`,
+    `Searched for the function ${func}${details}, but no matches were found in the schema cache.`,
+    hint,
   );
+}
+
+/** The most similar candidate scoring at least `min` (1 - edit distance / length). */
+function closest(candidates: string[], target: string, min: number): string | null {
+  let best: { s: string; score: number } | null = null;
+  for (const c of candidates) {
+    const score = 1 - editDistance(c, target) / Math.max(c.length, target.length, 1);
+    if (score >= min && (!best || score > best.score)) best = { s: c, score };
+  }
+  return best?.s ?? null;
 }
 
 export interface RpcInput {
@@ -64,7 +139,11 @@ export interface RpcInput {
   wholeBody: boolean;
   /** POST: the JSON body text; GET: raw argument strings by name. */
   bodyText?: string;
+  /** The raw body, for a single unnamed bytea parameter. */
+  bodyBytes?: Buffer;
   bodyKeys?: string[];
+  /** The JSON body is an array: its first object gives the arguments (PostgREST's LIMIT 1). */
+  bodyIsArray?: boolean;
   getArgs?: Map<string, string>;
   select: SelectItem[];
   count: boolean;
@@ -81,8 +160,10 @@ function callCte(ctx: BuildContext, i: RpcInput): string {
   const fn = `${ident(r.schema)}.${ident(r.name)}`;
   const scalarAlias = r.returnKind === 'composite' ? 'pgrst_fn' : 'pgrst_fn(pgrst_scalar)';
   if (i.wholeBody) {
-    const cast = r.params[0]?.type === 'jsonb' ? 'jsonb' : 'json';
-    return `WITH pgrst_call AS (SELECT pgrst_fn.* FROM ${fn}(${ctx.params.add(i.bodyText ?? '{}')}::${cast}) ${scalarAlias}) `;
+    // The body as the one argument (PostgREST's OnePosParam); bytea arrives as `\x…` text.
+    const type = r.params[0]?.type ?? 'json';
+    const value = type === 'bytea' ? `\\x${(i.bodyBytes ?? Buffer.alloc(0)).toString('hex')}` : (i.bodyText ?? '{}');
+    return `WITH pgrst_call AS (SELECT pgrst_fn.* FROM ${fn}(${ctx.params.add(value)}::${type}) ${scalarAlias}) `;
   }
   if (i.getArgs) {
     const args = [...i.getArgs].map(([k, v]) => {
@@ -95,7 +176,7 @@ function callCte(ctx: BuildContext, i: RpcInput): string {
   const params = keys.map((k) => r.params.find((p) => p.name === k)).filter((p) => p !== undefined);
   const typed = params.map((p) => `${ident(p.name)} ${p.type}`).join(', ');
   const payload = params.length
-    ? `FROM (SELECT ${ctx.params.add(i.bodyText ?? '{}')}::json AS json_data) pgrst_payload, LATERAL (SELECT * FROM json_to_record(pgrst_payload.json_data) AS _(${typed}) LIMIT 1) pgrst_body, `
+    ? `FROM (SELECT ${ctx.params.add(i.bodyText ?? '{}')}::json AS json_data) pgrst_payload, LATERAL (SELECT * FROM ${i.bodyIsArray ? 'json_to_recordset' : 'json_to_record'}(pgrst_payload.json_data) AS _(${typed}) LIMIT 1) pgrst_body, `
     : 'FROM ';
   const args = params.map((p) => `${ident(p.name)} := pgrst_body.${ident(p.name)}`).join(', ');
   return `WITH pgrst_call AS (SELECT pgrst_fn.* ${payload}LATERAL ${fn}(${args}) ${scalarAlias}) `;

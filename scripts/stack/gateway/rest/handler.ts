@@ -13,7 +13,7 @@ import { appliedPreferences, type Preferences, parsePrefer, txEndSetting } from 
 import { type ParsedQuery, parseQuery, pathKey } from './query-params.ts';
 import { topLevelPage } from './range.ts';
 import { identify, type RequestIdentity } from './request-auth.ts';
-import { type JsonBody, parseCookies, readJsonBody } from './request-body.ts';
+import { type JsonBody, parseCookies, type RpcBody, readJsonBody, readRpcBody } from './request-body.ts';
 import { type Outcome, respond } from './response.ts';
 import { dbSettingOn, type SchemaCache } from './schema-cache.ts';
 import type { SchemaState } from './schema-state.ts';
@@ -51,6 +51,7 @@ interface Call {
   singular: boolean;
   identity: RequestIdentity;
   body: JsonBody | null;
+  rpcBody: RpcBody | null;
 }
 
 export async function handleRest(rt: RestRuntime, req: Request): Promise<Response> {
@@ -96,6 +97,7 @@ export async function handleRest(rt: RestRuntime, req: Request): Promise<Respons
         singular: false,
         identity,
         body: null,
+        rpcBody: null,
       };
       return openApiRoot(cache, await run(rt, root, true, ACCESSIBLE_SQL, [cache.schema]));
     }
@@ -133,7 +135,8 @@ export async function handleRest(rt: RestRuntime, req: Request): Promise<Respons
       media,
       singular: !media.plan && isSingular(media.render),
       identity,
-      body: method === 'POST' || method === 'PATCH' || method === 'PUT' ? await readJsonBody(req) : null,
+      body: !isRpc && (method === 'POST' || method === 'PATCH' || method === 'PUT') ? await readJsonBody(req) : null,
+      rpcBody: isRpc && method === 'POST' ? await readRpcBody(req) : null,
     };
     let outcome: Outcome;
     try {
@@ -319,6 +322,25 @@ async function runPlan(
   return { kind: 'plan', body: result.body, contentType: call.media.contentType };
 }
 
+/**
+ * Argument names of a JSON body as PostgREST's payloadAttributes: an object's keys, the keys every
+ * object of an array shares (else PGRST102), none for anything else.
+ */
+function jsonArgumentKeys(v: unknown): string[] {
+  const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+  if (isObj(v)) return Object.keys(v);
+  if (!Array.isArray(v) || v.length === 0 || !isObj(v[0])) {
+    if (Array.isArray(v) && v.length > 0) throw new RestError(400, 'PGRST102', 'All object keys must match');
+    return [];
+  }
+  const keys = Object.keys(v[0]);
+  const canon = [...keys].sort().join('\u0000');
+  if (!v.every((o) => isObj(o) && Object.keys(o).sort().join('\u0000') === canon)) {
+    throw new RestError(400, 'PGRST102', 'All object keys must match');
+  }
+  return keys;
+}
+
 async function executeRpc(
   rt: RestRuntime,
   cache: SchemaCache,
@@ -328,18 +350,20 @@ async function executeRpc(
   o: { counted: boolean; headOnly: boolean; limit: number; offset: number },
 ): Promise<Outcome> {
   const isPost = call.method === 'POST';
-  let keys: string[] = [];
-  if (isPost && call.body) {
-    const v = call.body.value;
-    if (typeof v !== 'object' || v === null || Array.isArray(v))
-      throw new RestError(400, 'PGRST102', 'Empty or invalid json');
-    keys = Object.keys(v);
-  } else if (!isPost) keys = [...q.rpcArgs.keys()];
-  const { routine, wholeBody } = resolveRoutine(cache, call.resource, keys, isPost);
+  const body = call.rpcBody;
+  const keys = isPost ? (body?.kind === 'json' ? jsonArgumentKeys(body.value) : []) : [...q.rpcArgs.keys()];
+  const { routine, wholeBody } = resolveRoutine(cache, call.resource, keys, isPost, body?.kind ?? 'json');
   const text = rpcSql(ctx, {
     routine,
     wholeBody,
-    ...(isPost ? { bodyText: call.body?.text ?? '{}', bodyKeys: keys } : { getArgs: q.rpcArgs }),
+    ...(isPost
+      ? {
+          bodyText: body?.text ?? '{}',
+          bodyBytes: body?.bytes ?? Buffer.alloc(0),
+          bodyKeys: keys,
+          bodyIsArray: Array.isArray(body?.value),
+        }
+      : { getArgs: q.rpcArgs }),
     select: q.select,
     // Functions count only exactly (count=planned reports no total, as PostgREST's mainCall).
     count: (call.prefs.count === 'exact' || call.prefs.count === 'estimated') && !call.media.plan,

@@ -31,6 +31,46 @@ export async function readJsonBody(req: Request): Promise<JsonBody | null> {
   }
 }
 
+/** A function call's body: JSON (named arguments or one json/jsonb parameter) or raw text/XML/bytes. */
+export interface RpcBody {
+  kind: 'json' | 'text' | 'xml' | 'octet';
+  text: string;
+  bytes: Buffer;
+  /** JSON only: the parsed value. */
+  value?: unknown;
+}
+
+const RPC_KINDS: Record<string, RpcBody['kind']> = {
+  'application/json': 'json',
+  '': 'json',
+  '*/*': 'json',
+  'text/plain': 'text',
+  'text/xml': 'xml',
+  'application/octet-stream': 'octet',
+};
+
+/**
+ * The body of POST /rpc/fn: what PostgREST's single unnamed parameter takes by Content-Type
+ * (text/plain → text, text/xml → xml, application/octet-stream → bytea), else JSON.
+ */
+export async function readRpcBody(req: Request): Promise<RpcBody | null> {
+  const type = (req.headers.get('content-type') ?? 'application/json').split(';')[0]?.trim().toLowerCase() ?? '';
+  const kind = RPC_KINDS[type];
+  if (!kind) throw new RestError(415, 'PGRST102', `Content-Type not acceptable: ${type}`);
+  const declared = Number(req.headers.get('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const bytes = req.body ? await readCappedBody(req.body, MAX_BODY_BYTES) : Buffer.alloc(0);
+  if (!bytes) throw tooLarge();
+  const text = bytes.toString('utf8');
+  if (kind !== 'json') return { kind, text, bytes };
+  if (text.trim() === '') return null;
+  try {
+    return { kind, text, bytes, value: JSON.parse(text) };
+  } catch {
+    throw invalidBody('Empty or invalid json');
+  }
+}
+
 function tooLarge(): RestError {
   return new RestError(413, 'PGRST102', 'Request body is too large', `The limit is ${MAX_BODY_BYTES} bytes.`);
 }

@@ -18,7 +18,7 @@ export function suggestTable(cache: SchemaCache, name: string): string | null {
   return best ? `Perhaps you meant the table '${cache.schema}.${best.table}'` : null;
 }
 
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
