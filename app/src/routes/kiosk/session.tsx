@@ -79,11 +79,20 @@ export function KioskSession(props: { pairing: KioskPairing; onUnpaired: (byAdmi
         onMessage: (event) => {
           if (event === 'menu_changed') refresh();
         },
+        // A message missed while the socket was away: the menu is re-read after every re-join.
+        onResubscribed: refresh,
       }),
     );
   });
+  // While a topic is not live the menu could go stale unseen (an 86 missed): re-read it now and then.
+  const stalePoll = setInterval(() => {
+    if (topics.some((topic) => topic.status() !== 'live')) refresh();
+  }, 15_000);
+  addEventListener('online', refresh);
   onCleanup(() => {
     closed = true;
+    clearInterval(stalePoll);
+    removeEventListener('online', refresh);
     for (const topic of topics) topic.close();
   });
 
