@@ -1,58 +1,23 @@
-import type pg from 'pg';
-import type { ApiKeys } from '../api-keys.ts';
 import { isConnectionLoss } from '../db-errors.ts';
-import type { JwtKeyInput } from '../jwt.ts';
 import { bodyColumns, checkBodyShape, deleteSql, insertSql, type MutationSql, updateSql } from './build-mutate.ts';
-import { resolveRoutine, rpcSql } from './build-rpc.ts';
 import { buildLevel, checkAllLevelsUsed, newContext, readQuery } from './build-sql.ts';
+import { bodyExpr, type Call, type RestRuntime, readOutcome, run, runPlan } from './call.ts';
 import { countTotal, inlineParams, plannedCountSql } from './count.ts';
 import { fromPgError, isPgError, RestError, tableNotFound } from './errors.ts';
-import { bodyAggregate, isSingular, type Negotiated, negotiate } from './media.ts';
+import { executeRpc } from './execute-rpc.ts';
+import { isSingular, negotiate } from './media.ts';
 import { ACCESSIBLE_SQL, openApiRoot } from './openapi.ts';
 import { appliedPreferences, type Preferences, parsePrefer, txEndSetting } from './prefer.ts';
-import { type ParsedQuery, parseQuery, pathKey } from './query-params.ts';
+import { parseQuery, pathKey } from './query-params.ts';
 import { topLevelPage } from './range.ts';
-import { identify, type RequestIdentity } from './request-auth.ts';
-import { type JsonBody, parseCookies, type RpcBody, readJsonBody, readRpcBody } from './request-body.ts';
+import { identify } from './request-auth.ts';
+import { readJsonBody, readRpcBody } from './request-body.ts';
 import { type Outcome, respond } from './response.ts';
 import { dbSettingOn, type SchemaCache } from './schema-cache.ts';
-import type { SchemaState } from './schema-state.ts';
 import { ident, Params } from './sql-fragments.ts';
 import { locationOf, suggestTable } from './suggest.ts';
-import { type MainResult, runRequest, type TxSetup } from './transaction.ts';
 
-export interface RestSettings {
-  schemas: string[];
-  /** `[api] extra_search_path`: after the request's schema, as PostgREST sets search_path. */
-  extraSearchPath: string[];
-  maxRows: number;
-  jwtSecret: JwtKeyInput;
-  keys: ApiKeys;
-}
-
-export interface RestRuntime {
-  pool: pg.Pool;
-  schema: SchemaState;
-  settings: RestSettings;
-  log: (line: string) => void;
-}
-
-/** The parts of a request every kind of call needs once it is authenticated and negotiated. */
-interface Call {
-  req: Request;
-  /** The exposed schema the request works in (Accept-Profile / Content-Profile). */
-  schema: string;
-  method: string;
-  resource: string;
-  isRpc: boolean;
-  query: string;
-  prefs: Preferences;
-  media: Negotiated;
-  singular: boolean;
-  identity: RequestIdentity;
-  body: JsonBody | null;
-  rpcBody: RpcBody | null;
-}
+export type { RestSettings } from './call.ts';
 
 export async function handleRest(rt: RestRuntime, req: Request): Promise<Response> {
   let authed = false;
@@ -289,163 +254,4 @@ async function execute(rt: RestRuntime, cache: SchemaCache, call: Call): Promise
     location: headersOnly ? locationOf(table.name, table.pk, result.body) : null,
     applied: appliedPreferences(call.prefs, honoured),
   };
-}
-
-/** The body aggregate for the negotiated media type (absent: readQuery's JSON array). */
-function bodyExpr(call: Call): { bodyExpr?: string } {
-  return call.media.render === 'json' ? {} : { bodyExpr: bodyAggregate(call.media.render, 'pgrst_t', null) };
-}
-
-function readOutcome(call: Call, result: MainResult, offset: number, head: boolean) {
-  return {
-    kind: 'read' as const,
-    result,
-    offset,
-    singular: call.singular,
-    head,
-    contentType: call.media.contentType,
-    applied: appliedPreferences(call.prefs, ['count', 'tx', 'handling', 'timezone']),
-  };
-}
-
-async function runPlan(
-  rt: RestRuntime,
-  call: Call,
-  readOnly: boolean,
-  text: string,
-  values: string[],
-): Promise<Outcome> {
-  const plan = call.media.plan;
-  if (!plan) throw new Error('runPlan without a plan');
-  const opts = [`FORMAT ${plan.format.toUpperCase()}`, ...plan.options.map((o) => o.toUpperCase())];
-  const result = await run(rt, call, readOnly, `EXPLAIN (${opts.join(', ')}) ${text}`, values, undefined, true);
-  return { kind: 'plan', body: result.body, contentType: call.media.contentType };
-}
-
-/**
- * Argument names of a JSON body as PostgREST's payloadAttributes: an object's keys, the keys every
- * object of an array shares (else PGRST102), none for anything else.
- */
-function jsonArgumentKeys(v: unknown): string[] {
-  const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-  if (isObj(v)) return Object.keys(v);
-  if (!Array.isArray(v) || v.length === 0 || !isObj(v[0])) {
-    if (Array.isArray(v) && v.length > 0) throw new RestError(400, 'PGRST102', 'All object keys must match');
-    return [];
-  }
-  const keys = Object.keys(v[0]);
-  const canon = [...keys].sort().join('\u0000');
-  if (!v.every((o) => isObj(o) && Object.keys(o).sort().join('\u0000') === canon)) {
-    throw new RestError(400, 'PGRST102', 'All object keys must match');
-  }
-  return keys;
-}
-
-async function executeRpc(
-  rt: RestRuntime,
-  cache: SchemaCache,
-  call: Call,
-  q: ParsedQuery,
-  ctx: ReturnType<typeof newContext>,
-  o: { counted: boolean; headOnly: boolean; limit: number; offset: number },
-): Promise<Outcome> {
-  const isPost = call.method === 'POST';
-  const body = call.rpcBody;
-  const keys = isPost ? (body?.kind === 'json' ? jsonArgumentKeys(body.value) : []) : [...q.rpcArgs.keys()];
-  const { routine, wholeBody } = resolveRoutine(cache, call.resource, keys, isPost, body?.kind ?? 'json');
-  const text = rpcSql(ctx, {
-    routine,
-    wholeBody,
-    ...(isPost
-      ? {
-          bodyText: body?.text ?? '{}',
-          bodyBytes: body?.bytes ?? Buffer.alloc(0),
-          bodyKeys: keys,
-          bodyIsArray: Array.isArray(body?.value),
-        }
-      : { getArgs: q.rpcArgs }),
-    select: q.select,
-    // Functions count only exactly (count=planned reports no total, as PostgREST's mainCall).
-    count: (call.prefs.count === 'exact' || call.prefs.count === 'estimated') && !call.media.plan,
-    body: (!o.headOnly && call.prefs.return !== 'minimal') || !!call.media.plan,
-    render: call.media.render,
-    ...(routine.returnsSet ? { limit: o.limit, offset: o.offset } : {}),
-  });
-  const readOnly = !isPost || routine.volatility !== 'volatile';
-  if (call.media.plan) return runPlan(rt, call, readOnly, text, ctx.params.values);
-  const result = await run(rt, call, readOnly, text, ctx.params.values);
-  return {
-    kind: 'rpc',
-    result,
-    offset: o.offset,
-    total: result.total === null ? null : Number(result.total),
-    singular: call.singular,
-    head: o.headOnly || call.prefs.return === 'minimal',
-    returnsSet: routine.returnsSet,
-    returnKind: routine.returnKind,
-    contentType: call.media.contentType,
-    applied: appliedPreferences(call.prefs, ['count', 'tx', 'handling', 'timezone', 'maxAffected']),
-  };
-}
-
-async function run(
-  rt: RestRuntime,
-  call: Call,
-  readOnly: boolean,
-  text: string,
-  values: string[],
-  explainCount?: string,
-  plan?: boolean,
-): Promise<MainResult> {
-  const cache = await rt.schema.get(call.schema);
-  const headers: Record<string, string> = {};
-  call.req.headers.forEach((v, k) => {
-    headers[k] = v;
-  });
-  const setup: TxSetup = {
-    readOnly,
-    role: call.identity.role,
-    claimsJson: call.identity.claimsJson,
-    method: call.method,
-    path: new URL(call.req.url).pathname.replace(/^.*?\/rest\/v1/, '') || '/',
-    headersJson: JSON.stringify(headers),
-    cookiesJson: JSON.stringify(parseCookies(call.req.headers.get('cookie'))),
-    searchPath: [call.schema, ...rt.settings.extraSearchPath].map((n) => `"${n.replaceAll('"', '""')}"`).join(', '),
-    roleSettings: cache.roleSettings.get(call.identity.role) ?? [],
-    ...(call.prefs.timezone ? { timezone: call.prefs.timezone } : {}),
-  };
-  // Singular and strict max-affected requests only know how to end after seeing the result.
-  const check = (r: MainResult): RestError | null => {
-    if (call.singular && r.n !== 1) {
-      return new RestError(
-        406,
-        'PGRST116',
-        'Cannot coerce the result to a single JSON object',
-        `The result contains ${r.n} rows`,
-      );
-    }
-    if (call.prefs.handling === 'strict' && call.prefs.maxAffected !== undefined && r.n > call.prefs.maxAffected) {
-      return new RestError(
-        400,
-        'PGRST124',
-        'Query result exceeds max-affected preference constraint',
-        `The query affects ${r.n} rows`,
-      );
-    }
-    return null;
-  };
-  const needsResult = call.singular || (call.prefs.handling === 'strict' && call.prefs.maxAffected !== undefined);
-  // PostgREST's optionalRollback: Prefer tx= (when allowed) over pgrst.db_tx_end.
-  const txEnd = txEndSetting(cache.dbSettings.get('db_tx_end'));
-  const wanted =
-    call.prefs.tx === 'rollback' || (txEnd.rollbackAll && call.prefs.tx !== 'commit') ? 'rollback' : 'commit';
-  const result = await runRequest(
-    rt.pool,
-    setup,
-    { text, values, ...(explainCount ? { explainCount } : {}), ...(plan ? { plan } : {}) },
-    needsResult ? (r) => (check(r) ? 'rollback' : wanted) : wanted,
-  );
-  const refusal = check(result);
-  if (refusal) throw refusal;
-  return result;
 }

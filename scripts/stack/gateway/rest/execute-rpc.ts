@@ -1,0 +1,74 @@
+import { resolveRoutine, rpcSql } from './build-rpc.ts';
+import type { newContext } from './build-sql.ts';
+import { type Call, type RestRuntime, run, runPlan } from './call.ts';
+import { RestError } from './errors.ts';
+import { appliedPreferences } from './prefer.ts';
+import type { ParsedQuery } from './query-params.ts';
+import type { Outcome } from './response.ts';
+import type { SchemaCache } from './schema-cache.ts';
+
+/**
+ * Argument names of a JSON body as PostgREST's payloadAttributes: an object's keys, the keys every
+ * object of an array shares (else PGRST102), none for anything else.
+ */
+function jsonArgumentKeys(v: unknown): string[] {
+  const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+  if (isObj(v)) return Object.keys(v);
+  if (!Array.isArray(v) || v.length === 0 || !isObj(v[0])) {
+    if (Array.isArray(v) && v.length > 0) throw new RestError(400, 'PGRST102', 'All object keys must match');
+    return [];
+  }
+  const keys = Object.keys(v[0]);
+  const canon = [...keys].sort().join('\u0000');
+  if (!v.every((o) => isObj(o) && Object.keys(o).sort().join('\u0000') === canon)) {
+    throw new RestError(400, 'PGRST102', 'All object keys must match');
+  }
+  return keys;
+}
+
+export async function executeRpc(
+  rt: RestRuntime,
+  cache: SchemaCache,
+  call: Call,
+  q: ParsedQuery,
+  ctx: ReturnType<typeof newContext>,
+  o: { counted: boolean; headOnly: boolean; limit: number; offset: number },
+): Promise<Outcome> {
+  const isPost = call.method === 'POST';
+  const body = call.rpcBody;
+  const keys = isPost ? (body?.kind === 'json' ? jsonArgumentKeys(body.value) : []) : [...q.rpcArgs.keys()];
+  const { routine, wholeBody } = resolveRoutine(cache, call.resource, keys, isPost, body?.kind ?? 'json');
+  const text = rpcSql(ctx, {
+    routine,
+    wholeBody,
+    ...(isPost
+      ? {
+          bodyText: body?.text ?? '{}',
+          bodyBytes: body?.bytes ?? Buffer.alloc(0),
+          bodyKeys: keys,
+          bodyIsArray: Array.isArray(body?.value),
+        }
+      : { getArgs: q.rpcArgs }),
+    select: q.select,
+    // Functions count only exactly (count=planned reports no total, as PostgREST's mainCall).
+    count: (call.prefs.count === 'exact' || call.prefs.count === 'estimated') && !call.media.plan,
+    body: (!o.headOnly && call.prefs.return !== 'minimal') || !!call.media.plan,
+    render: call.media.render,
+    ...(routine.returnsSet ? { limit: o.limit, offset: o.offset } : {}),
+  });
+  const readOnly = !isPost || routine.volatility !== 'volatile';
+  if (call.media.plan) return runPlan(rt, call, readOnly, text, ctx.params.values);
+  const result = await run(rt, call, readOnly, text, ctx.params.values);
+  return {
+    kind: 'rpc',
+    result,
+    offset: o.offset,
+    total: result.total === null ? null : Number(result.total),
+    singular: call.singular,
+    head: o.headOnly || call.prefs.return === 'minimal',
+    returnsSet: routine.returnsSet,
+    returnKind: routine.returnKind,
+    contentType: call.media.contentType,
+    applied: appliedPreferences(call.prefs, ['count', 'tx', 'handling', 'timezone', 'maxAffected']),
+  };
+}
