@@ -13,10 +13,10 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const COLS = 'id,serial_no,label,tags,amount,always_id,doubled,note';
+const COLS = 'id,serial_no,label,tags,amount,always_id,doubled,code,note';
 
 describe('Prefer: missing=default', () => {
-  it('fills identity, serial, expression and array defaults for keys a row leaves out', async () => {
+  it('fills identity, serial, expression, array and domain defaults for keys a row leaves out', async () => {
     const r = await h
       .anon()
       .from('defaults_probe')
@@ -26,9 +26,29 @@ describe('Prefer: missing=default', () => {
     expect(r.status).toBe(201);
     // Each row draws from the sequences, like PostgREST's jsonb_build_object of the defaults.
     expect(r.data).toEqual([
-      { id: 1, serial_no: 1, label: 'a', tags: ['x'], amount: 2.5, always_id: 1, doubled: 5, note: 'n1' },
-      { id: 2, serial_no: 2, label: 'unnamed', tags: ['x'], amount: 2.5, always_id: 2, doubled: 5, note: 'n2' },
-      { id: 50, serial_no: 7, label: 'unnamed', tags: ['x'], amount: 2.5, always_id: 3, doubled: 5, note: null },
+      { id: 1, serial_no: 1, label: 'a', tags: ['x'], amount: 2.5, always_id: 1, doubled: 5, code: 'ZZ', note: 'n1' },
+      {
+        id: 2,
+        serial_no: 2,
+        label: 'unnamed',
+        tags: ['x'],
+        amount: 2.5,
+        always_id: 2,
+        doubled: 5,
+        code: 'ZZ',
+        note: 'n2',
+      },
+      {
+        id: 50,
+        serial_no: 7,
+        label: 'unnamed',
+        tags: ['x'],
+        amount: 2.5,
+        always_id: 3,
+        doubled: 5,
+        code: 'ZZ',
+        note: null,
+      },
     ]);
   });
 

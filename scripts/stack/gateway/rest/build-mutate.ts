@@ -54,21 +54,14 @@ export function checkBodyShape(body: unknown, allowArray: boolean): void {
  * `FROM (SELECT $1::json) payload, LATERAL json_to_record[set](…) pgrst_body` — PostgREST's way of
  * turning the JSON body into typed rows, so Postgres does every type conversion.
  */
-function payloadFrom(
-  ctx: BuildContext,
-  table: Relation,
-  cols: Column[],
-  bodyText: string,
-  isArray: boolean,
-  defaults: boolean,
-): string {
+function payloadFrom(ctx: BuildContext, cols: Column[], bodyText: string, isArray: boolean, defaults: boolean): string {
   const param = ctx.params.add(bodyText);
   const fn = isArray ? 'json_to_recordset' : 'json_to_record';
   let src = 'pgrst_payload.json_data';
   let defs = '';
-  const withDefaults = defaults ? cols.filter((c) => !c.generated) : [];
+  const withDefaults = defaults ? cols.filter((c) => c.default !== null) : [];
   if (withDefaults.length) {
-    const obj = `jsonb_build_object(${withDefaults.map((c) => `${ctx.params.add(c.name)}::text, ${defaultExpr(ctx, table, c)}`).join(', ')})`;
+    const obj = `jsonb_build_object(${withDefaults.map((c) => `${ctx.params.add(c.name)}::text, ${c.default}`).join(', ')})`;
     defs = isArray
       ? `LATERAL (SELECT jsonb_agg(${obj} || elem) AS val FROM jsonb_array_elements(pgrst_payload.json_data::jsonb) elem) pgrst_json_defs, `
       : `LATERAL (SELECT ${obj} || pgrst_payload.json_data::jsonb AS val) pgrst_json_defs, `;
@@ -81,17 +74,6 @@ function payloadFrom(
       : '(VALUES (1)) _';
   const names = cols.map((c) => ident(c.name)).join(', ');
   return `FROM (SELECT ${param}::json AS json_data) pgrst_payload, ${defs}LATERAL (SELECT ${names} FROM ${source}) pgrst_body`;
-}
-
-/**
- * A column's default as PostgREST's schema cache gives it. The catalog default covers plain and
- * serial columns; identity (BY DEFAULT) columns have none there, so their sequence's nextval —
- * which pg_get_serial_sequence finds, and which is NULL for a column with no sequence at all.
- */
-function defaultExpr(ctx: BuildContext, table: Relation, c: Column): string {
-  if (c.default !== null) return c.default;
-  const rel = `${ident(ctx.cache.schema)}.${ident(table.name)}`;
-  return `nextval(pg_get_serial_sequence(${ctx.params.add(rel)}, ${ctx.params.add(c.name)}))`;
 }
 
 const INSERTED_PLUS = `set_config('pgrst.inserted', (coalesce(nullif(current_setting('pgrst.inserted', true), '')::int, 0) + 1)::text, true) <> '0'`;
@@ -115,7 +97,7 @@ export function insertSql(ctx: BuildContext, i: InsertInput): MutationSql {
   const isArray = Array.isArray(i.body);
   const names = i.columns.map((c) => ident(c.name));
   const merge = i.prefs.resolution === 'merge-duplicates';
-  let sql = `INSERT INTO ${qualified(ctx, i.table)} AS ${TARGET}${names.length ? `(${names.join(', ')})` : ''} SELECT ${i.columns.map((c) => `pgrst_body.${ident(c.name)}`).join(', ')} ${payloadFrom(ctx, i.table, i.columns, i.bodyText, isArray, i.prefs.missing === 'default')}`;
+  let sql = `INSERT INTO ${qualified(ctx, i.table)} AS ${TARGET}${names.length ? `(${names.join(', ')})` : ''} SELECT ${i.columns.map((c) => `pgrst_body.${ident(c.name)}`).join(', ')} ${payloadFrom(ctx, i.columns, i.bodyText, isArray, i.prefs.missing === 'default')}`;
   if (i.prefs.resolution) {
     const target = i.onConflict ?? i.table.pk;
     for (const c of target) if (!i.table.columns.has(c)) throw columnNotFound(i.table.name, c);
@@ -150,7 +132,7 @@ export function updateSql(ctx: BuildContext, u: UpdateInput): MutationSql {
       `SELECT ${ret.includes('*') ? `${TARGET}.*` : '1'} FROM ${qualified(ctx, u.table)} AS ${TARGET} WHERE false`;
   } else {
     const sets = u.columns.map((c) => `${ident(c.name)} = pgrst_body.${ident(c.name)}`).join(', ');
-    const sql = `UPDATE ${qualified(ctx, u.table)} AS ${TARGET} SET ${sets} ${payloadFrom(ctx, u.table, u.columns, u.bodyText, false, u.prefs.missing === 'default')}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+    const sql = `UPDATE ${qualified(ctx, u.table)} AS ${TARGET} SET ${sets} ${payloadFrom(ctx, u.columns, u.bodyText, false, u.prefs.missing === 'default')}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
     statement = (ret) => sql + ret;
   }
   return finishMutation(ctx, u.table, statement, u.select, u.representation, u.body_out, false, u.bodyExpr);

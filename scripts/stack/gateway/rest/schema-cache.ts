@@ -6,7 +6,10 @@ export interface Column {
   /** format_type() with typmod: used in json_to_recordset column definitions. */
   type: string;
   nullable: boolean;
-  /** Default expression from the catalog (for Prefer: missing=default). */
+  /**
+   * Default expression as PostgREST's schema cache has it (for Prefer: missing=default): the
+   * column's, an identity's nextval, else its domain's; none for generated columns.
+   */
   default: string | null;
   generated: boolean;
 }
@@ -90,7 +93,10 @@ const RELATIONS_SQL = `
 select c.relname as name, c.relkind as kind,
   coalesce((select json_agg(json_build_object(
       'name', a.attname, 'type', format_type(a.atttypid, a.atttypmod), 'nullable', not a.attnotnull,
-      'default', case when a.attgenerated = '' then pg_get_expr(d.adbin, d.adrelid) end,
+      'default', case when a.attgenerated <> '' then null
+        when a.attidentity = 'd' then format('nextval(%L)', pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname))
+        when d.adbin is null then (select pg_get_expr(t.typdefaultbin, 0) from pg_type t where t.oid = a.atttypid and t.typbasetype <> 0)
+        else pg_get_expr(d.adbin, d.adrelid) end,
       'generated', a.attgenerated <> '' or a.attidentity = 'a') order by a.attnum)
     from pg_attribute a left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
     where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped), '[]') as columns
