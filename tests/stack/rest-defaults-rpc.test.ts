@@ -119,6 +119,19 @@ describe('a single unnamed parameter takes the whole body', () => {
     });
   });
 
+  it('refuses a body type functions cannot take with 400 PGRST102', async () => {
+    const r = await postRaw('shout', '%PDF', 'application/pdf');
+    expect(r.status).toBe(400);
+    expect(await r.json()).toEqual({
+      code: 'PGRST102',
+      details: null,
+      hint: null,
+      message: 'Content-Type not acceptable: application/pdf',
+    });
+    const charset = await postRaw('shout', 'ok', 'text/plain; charset=utf-8');
+    expect(await charset.json()).toBe('OK');
+  });
+
   it('prefers an overload whose parameter names match, falling back to the unnamed one', async () => {
     expect((await h.anon().rpc('body_or_named', { n: 1 })).data).toBe('named');
     expect((await h.anon().rpc('body_or_named', { m: 1 })).data).toBe('whole {"m":1}');

@@ -90,7 +90,13 @@ describe('insert, update, delete, upsert', () => {
       headers: { apikey: ANON_KEY, 'content-type': 'text/plain' },
       body: 'name=x',
     });
-    expect(text.status).toBe(415);
+    expect(text.status).toBe(400);
+    expect(await text.json()).toEqual({
+      code: 'PGRST102',
+      details: null,
+      hint: null,
+      message: 'Content-Type not acceptable: text/plain',
+    });
     const huge = await fetch(`${h.url}/rest/v1/authors`, {
       method: 'POST',
       headers: { apikey: ANON_KEY, 'content-type': 'application/json' },

@@ -20,10 +20,8 @@ export async function readJsonBody(req: Request): Promise<JsonBody | null> {
   if (!bytes) throw tooLarge();
   const text = bytes.toString('utf8');
   if (text.trim() === '') return null;
-  const type = (req.headers.get('content-type') ?? 'application/json').split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json' && type !== '' && type !== '*/*') {
-    throw new RestError(415, 'PGRST102', `Content-Type not acceptable: ${type}`);
-  }
+  const type = (req.headers.get('content-type') ?? 'application/json').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (type !== 'application/json' && type !== '' && type !== '*/*') throw notAcceptable(req, type);
   try {
     return { text, value: JSON.parse(text) };
   } catch {
@@ -56,7 +54,7 @@ const RPC_KINDS: Record<string, RpcBody['kind']> = {
 export async function readRpcBody(req: Request): Promise<RpcBody | null> {
   const type = (req.headers.get('content-type') ?? 'application/json').split(';')[0]?.trim().toLowerCase() ?? '';
   const kind = RPC_KINDS[type];
-  if (!kind) throw new RestError(415, 'PGRST102', `Content-Type not acceptable: ${type}`);
+  if (!kind) throw notAcceptable(req, type);
   const declared = Number(req.headers.get('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) throw tooLarge();
   const bytes = req.body ? await readCappedBody(req.body, MAX_BODY_BYTES) : Buffer.alloc(0);
@@ -69,6 +67,20 @@ export async function readRpcBody(req: Request): Promise<RpcBody | null> {
   } catch {
     throw invalidBody('Empty or invalid json');
   }
+}
+
+const KNOWN_TYPES = new Set([
+  'text/csv',
+  'text/plain',
+  'text/xml',
+  'application/x-www-form-urlencoded',
+  'application/octet-stream',
+]);
+
+/** PostgREST's 400 for a body type it cannot take, naming a known type bare and another as sent. */
+function notAcceptable(req: Request, type: string): RestError {
+  const named = KNOWN_TYPES.has(type) ? type : (req.headers.get('content-type') ?? '').trim();
+  return invalidBody(`Content-Type not acceptable: ${named}`);
 }
 
 function tooLarge(): RestError {
