@@ -138,6 +138,28 @@ describe('a single unnamed parameter takes the whole body', () => {
   });
 });
 
+describe('form and columns= arguments', () => {
+  it('takes form fields as arguments, and columns= picks the JSON keys that are', async () => {
+    const form = await postRaw('add', 'a=2&b=5', 'application/x-www-form-urlencoded');
+    expect(form.status).toBe(200);
+    expect(await form.json()).toBe(7);
+    const cols = await fetch(`${h.url}/rest/v1/rpc/add?columns=a,b`, {
+      method: 'POST',
+      headers: { apikey: ANON_KEY, 'content-type': 'application/json' },
+      body: '{"a": 1, "b": 2, "c": 9}',
+    });
+    expect(await cols.json()).toBe(3);
+    const missing = await postRaw('add', 'a=1', 'application/x-www-form-urlencoded');
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({
+      code: 'PGRST202',
+      details: 'Searched for the function public.add with parameter a, but no matches were found in the schema cache.',
+      hint: 'Perhaps you meant to call the function public.add(a, b)',
+      message: 'Could not find the function public.add(a) in the schema cache',
+    });
+  });
+});
+
 describe('overload resolution', () => {
   it('picks the overload by argument names, honouring defaults', async () => {
     expect((await h.anon().rpc('pick', { a: 1 })).data).toBe('a');

@@ -7,14 +7,18 @@ import { ident } from './sql-fragments.ts';
 import { editDistance } from './suggest.ts';
 
 /** What a POST body is, for the single-unnamed-parameter fallback (PostgREST's content media type). */
-export type PayloadKind = 'json' | 'text' | 'xml' | 'octet';
+export type PayloadKind = 'json' | 'text' | 'xml' | 'octet' | 'form';
 
 const UNNAMED_TYPES: Record<PayloadKind, string[]> = {
+  form: [],
   json: ['json', 'jsonb'],
   text: ['text'],
   xml: ['xml'],
   octet: ['bytea'],
 };
+
+/** Bodies only a single unnamed parameter can take. */
+const isRaw = (p: PayloadKind) => p === 'text' || p === 'xml' || p === 'octet';
 
 /** PostgREST's Routine order: fewer parameters first, then parameters compared name by name. */
 function routineOrder(a: Routine, b: Routine): number {
@@ -35,7 +39,7 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * no raw (text/xml/bytea) body.
  */
 function matchesParams(r: Routine, keys: Set<string>, isPost: boolean, payload: PayloadKind): boolean {
-  if (r.params.length === 0) return keys.size === 0 && !(isPost && payload !== 'json');
+  if (r.params.length === 0) return keys.size === 0 && !(isPost && isRaw(payload));
   const required = r.params.filter((p) => !p.hasDefault).map((p) => p.name);
   const optional = new Set(r.params.filter((p) => p.hasDefault).map((p) => p.name));
   const rest = [...keys].filter((k) => !optional.has(k));
@@ -89,14 +93,14 @@ function noRpc(
   overloads: Routine[],
 ): RestError {
   const func = `${cache.schema}.${name}`;
-  const onlySingle = isPost && payload !== 'json';
+  const onlySingle = isPost && isRaw(payload);
   const listed = keys.length ? `(${keys.join(', ')})` : ' without parameters';
   const withParams = keys.length
     ? ` with parameter${keys.length > 1 ? 's' : ''} ${keys.join(', ')}`
     : ' without parameters';
   const details = onlySingle
     ? ` with a single unnamed ${payload === 'octet' ? 'bytea' : payload} parameter`
-    : `${withParams}${isPost ? ' or with a single unnamed json/jsonb parameter' : ''}`;
+    : `${withParams}${isPost && payload === 'json' ? ' or with a single unnamed json/jsonb parameter' : ''}`;
   let hint: string | null = null;
   if (!onlySingle) {
     const suggestion = overloads.length

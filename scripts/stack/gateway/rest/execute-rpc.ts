@@ -36,19 +36,29 @@ export async function executeRpc(
 ): Promise<Outcome> {
   const isPost = call.method === 'POST';
   const body = call.rpcBody;
-  const keys = isPost ? (body?.kind === 'json' ? jsonArgumentKeys(body.value) : []) : [...q.rpcArgs.keys()];
+  // A form body's fields are arguments as query-string ones are (PostgREST's ProcessedUrlEncoded).
+  const form = body?.kind === 'form' ? new Map(new URLSearchParams(body.text)) : null;
+  const keys = !isPost
+    ? [...q.rpcArgs.keys()]
+    : form
+      ? [...form.keys()]
+      : body?.kind === 'json'
+        ? (q.columns ?? jsonArgumentKeys(body.value))
+        : [];
   const { routine, wholeBody } = resolveRoutine(cache, call.resource, keys, isPost, body?.kind ?? 'json');
   const text = rpcSql(ctx, {
     routine,
     wholeBody,
-    ...(isPost
-      ? {
-          bodyText: body?.text ?? '{}',
-          bodyBytes: body?.bytes ?? Buffer.alloc(0),
-          bodyKeys: keys,
-          bodyIsArray: Array.isArray(body?.value),
-        }
-      : { getArgs: q.rpcArgs }),
+    ...(form
+      ? { getArgs: form }
+      : isPost
+        ? {
+            bodyText: body?.text ?? '{}',
+            bodyBytes: body?.bytes ?? Buffer.alloc(0),
+            bodyKeys: keys,
+            bodyIsArray: Array.isArray(body?.value),
+          }
+        : { getArgs: q.rpcArgs }),
     select: q.select,
     // Functions count only exactly (count=planned reports no total, as PostgREST's mainCall).
     count: (call.prefs.count === 'exact' || call.prefs.count === 'estimated') && !call.media.plan,

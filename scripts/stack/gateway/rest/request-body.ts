@@ -31,7 +31,7 @@ export async function readJsonBody(req: Request): Promise<JsonBody | null> {
 
 /** A function call's body: JSON (named arguments or one json/jsonb parameter) or raw text/XML/bytes. */
 export interface RpcBody {
-  kind: 'json' | 'text' | 'xml' | 'octet';
+  kind: 'json' | 'text' | 'xml' | 'octet' | 'form';
   text: string;
   bytes: Buffer;
   /** JSON only: the parsed value. */
@@ -45,6 +45,7 @@ const RPC_KINDS: Record<string, RpcBody['kind']> = {
   'text/plain': 'text',
   'text/xml': 'xml',
   'application/octet-stream': 'octet',
+  'application/x-www-form-urlencoded': 'form',
 };
 
 /**
@@ -61,6 +62,7 @@ export async function readRpcBody(req: Request): Promise<RpcBody | null> {
   if (!bytes) throw tooLarge();
   const text = bytes.toString('utf8');
   if (kind !== 'json') return { kind, text, bytes };
+  // An empty JSON body calls with no arguments (PostgREST reads it as `{}`).
   if (text.trim() === '') return null;
   try {
     return { kind, text, bytes, value: JSON.parse(text) };
