@@ -191,6 +191,12 @@ describe('overload resolution', () => {
       hint: 'Perhaps you meant to call the function public.pick(a, b)',
       message: 'Could not find the function public.pick(a, q) in the schema cache',
     });
+    // On GET, a parameter that is no `op.value` expression is an argument, known or not.
+    const get = await fetch(`${h.url}/rest/v1/rpc/add?a=1&q=2&limit=1`, { headers: { apikey: ANON_KEY } });
+    expect(get.status).toBe(404);
+    expect(await get.json()).toMatchObject({
+      message: 'Could not find the function public.add(a, q) in the schema cache',
+    });
     const name = await h.anon().rpc('pik', {}, { get: true });
     expect(name.error).toEqual({
       code: 'PGRST202',

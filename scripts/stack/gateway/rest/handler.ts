@@ -7,6 +7,7 @@ import { fromPgError, isPgError, RestError, tableNotFound } from './errors.ts';
 import { executeRpc } from './execute-rpc.ts';
 import { isSingular, negotiate } from './media.ts';
 import { ACCESSIBLE_SQL, openApiRoot } from './openapi.ts';
+import { parseFilterValue } from './parse-filters.ts';
 import { appliedPreferences, type Preferences, parsePrefer, txEndSetting } from './prefer.ts';
 import { parseQuery, pathKey } from './query-params.ts';
 import { topLevelPage } from './range.ts';
@@ -143,13 +144,25 @@ function unexpected(e: unknown, log: (line: string) => void): RestError {
   return new RestError(500, 'PGRSTX00', 'Internal error', err.message);
 }
 
+const NOT_ARGS = new Set(['order', 'limit', 'offset', 'and', 'or']);
+
+/** Whether a GET /rpc parameter is a filter (or order, page, logic) rather than an argument. */
+function isOpExpr(key: string, value: string): boolean {
+  if (NOT_ARGS.has(key.split('.').pop() as string)) return true;
+  try {
+    parseFilterValue({ name: key, json: [] }, value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function execute(rt: RestRuntime, cache: SchemaCache, call: Call): Promise<Outcome> {
   const params = new Params();
-  const routineArgNames = new Set<string>();
-  if (call.isRpc && call.method !== 'POST') {
-    for (const r of cache.routines.get(call.resource) ?? []) for (const p of r.params) routineArgNames.add(p.name);
-  }
-  const q = parseQuery(call.query, (k) => routineArgNames.has(k));
+  // GET/HEAD /rpc: a parameter whose value is no `op.value` expression is an argument (PostgREST's
+  // pRequestFilter for reads of functions), so unknown names reach PGRST202 like POST's.
+  const rpcRead = call.isRpc && call.method !== 'POST';
+  const q = parseQuery(call.query, (k, v) => rpcRead && !isOpExpr(k, v));
   const ctx = newContext(cache, params, q.levels);
   const root = q.levels.get(pathKey([]));
   const counted = call.prefs.count === 'exact' || call.prefs.count === 'estimated';

@@ -55,10 +55,10 @@ export function splitQuery(raw: string): Array<[string, string | null]> {
 const RESERVED = new Set(['select', 'columns', 'on_conflict']);
 
 /**
- * Classifies and parses every query parameter. `isRpcArg` tells which bare keys are function
- * arguments on GET /rpc calls (everything else must be a filter).
+ * Classifies and parses every query parameter. `isRpcArg` tells which keys (by their value) are
+ * function arguments on GET /rpc calls (everything else must be a filter).
  */
-export function parseQuery(raw: string, isRpcArg: (key: string) => boolean = () => false): ParsedQuery {
+export function parseQuery(raw: string, isRpcArg: (key: string, value: string) => boolean = () => false): ParsedQuery {
   const parsed: ParsedQuery = { select: [], levels: new Map(), rpcArgs: new Map(), hasSelectParam: false };
   const level = (path: string[]): LevelParams => {
     const k = pathKey(path);
@@ -80,7 +80,7 @@ export function parseQuery(raw: string, isRpcArg: (key: string) => boolean = () 
       else parsed.onConflict = parseColumnList(value, 'on_conflict parameter');
       continue;
     }
-    if (isRpcArg(key)) {
+    if (isRpcArg(key, value)) {
       parsed.rpcArgs.set(key, value);
       continue;
     }
