@@ -30,6 +30,8 @@ export interface RestHarnessOptions {
   dbSettings?: Record<string, string>;
   /** `[api] schemas` of the gateway's config.toml (the project's file otherwise). */
   schemas?: string[];
+  /** `[api] max_rows` of the gateway's config.toml. */
+  maxRows?: number;
 }
 
 /**
@@ -65,15 +67,14 @@ export async function startRestHarness(
   const localDir = path.join(tmpdir(), dbName);
   const cfg = gatewayConfigFor({ adminUrl, apiUrl: `http://127.0.0.1:${port}`, localDir });
   cfg.authRateLimits = TEST_AUTH_RATE_LIMITS;
-  if (opts.schemas) {
-    // The project's config.toml with only `[api] schemas` changed, read from a directory of this run.
+  if (opts.schemas || opts.maxRows) {
+    // The project's config.toml with only these `[api]` keys changed, read from a directory of this run.
     const dir = path.join(localDir, 'supabase');
     mkdirSync(dir, { recursive: true });
-    const toml = readFileSync(path.join(cfg.supabaseDir, 'config.toml'), 'utf8');
-    writeFileSync(
-      path.join(dir, 'config.toml'),
-      toml.replace(/^schemas = \[.*\]$/m, `schemas = ${JSON.stringify(opts.schemas)}`),
-    );
+    let toml = readFileSync(path.join(cfg.supabaseDir, 'config.toml'), 'utf8');
+    if (opts.maxRows) toml = toml.replace(/^max_rows = \d+$/m, `max_rows = ${opts.maxRows}`);
+    if (opts.schemas) toml = toml.replace(/^schemas = \[.*\]$/m, `schemas = ${JSON.stringify(opts.schemas)}`);
+    writeFileSync(path.join(dir, 'config.toml'), toml);
     cfg.supabaseDir = dir;
   }
   // Only the services this suite needs: the others' readiness (Deno, replication) is not its concern.

@@ -3,8 +3,8 @@ import { ANON_KEY } from '../../scripts/stack/keys.ts';
 import { REST_FORMATS_FIXTURES_SQL } from './rest-formats-fixtures.ts';
 import { type RestHarness, startRestHarness } from './rest-harness.ts';
 
-// Several exposed schemas ([api] schemas, Accept-Profile / Content-Profile) and pgrst.db_tx_end,
-// as PostgREST answers them. One gateway per db_tx_end value.
+// Several exposed schemas ([api] schemas, Accept-Profile / Content-Profile), count=estimated past
+// [api] max_rows, and pgrst.db_tx_end, as PostgREST answers them. One gateway per db_tx_end value.
 let h: RestHarness;
 let rollbackOverridable: RestHarness;
 let rollbackOnly: RestHarness;
@@ -13,6 +13,7 @@ beforeAll(async () => {
   [h, rollbackOverridable, rollbackOnly] = await Promise.all([
     startRestHarness(admin, REST_FORMATS_FIXTURES_SQL, {
       schemas: ['public', 'graphql_public', 'extra'],
+      maxRows: 10,
       dbSettings: { db_tx_end: 'commit-allow-override' },
     }),
     startRestHarness(admin, REST_FORMATS_FIXTURES_SQL, { dbSettings: { db_tx_end: 'rollback-allow-override' } }),
@@ -80,6 +81,25 @@ describe('exposed schemas', () => {
     });
     expect(write.status).toBe(406);
     expect(await rows(h, 'select id from extra.things where id = 9')).toEqual([]);
+  });
+});
+
+describe('count=estimated past max_rows', () => {
+  it('counts exactly up to max_rows, then takes the larger of max_rows + 1 and the estimate', async () => {
+    const plan = await h.db.query('explain (format json) select 1 from public.odd_items');
+    const estimate = plan.rows[0]['QUERY PLAN'][0].Plan['Plan Rows'] as number;
+    expect(estimate).toBeLessThan(11);
+    const exact = await h.anon().from('odd_items').select('id', { count: 'exact' });
+    expect(exact.status).toBe(206);
+    expect(exact.data).toHaveLength(10);
+    expect(exact.count).toBe(15);
+    const estimated = await h.anon().from('odd_items').select('id', { count: 'estimated' });
+    expect(estimated.status).toBe(206);
+    expect(estimated.count).toBe(11);
+    const planned = await h.anon().from('odd_items').select('id', { count: 'planned', head: true });
+    expect(planned.count).toBe(estimate);
+    const under = await h.anon().from('odd_items').select('id', { count: 'estimated' }).lt('id', 8);
+    expect(under.count).toBe(4);
   });
 });
 
