@@ -33,6 +33,16 @@ describe('text/csv', () => {
     expect(await res.text()).toBe('id,label\n2,"with, comma"\n1,plain');
   });
 
+  it('picks the Accept type by q-value, then specificity, as PostgREST reads Accept', async () => {
+    const csv = await raw(h, '/csv_items?select=id&id=eq.1', { accept: '*/*, text/csv' });
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const json = await raw(h, '/csv_items?select=id&id=eq.1', { accept: 'text/csv;q=0.5, application/json' });
+    expect(json.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await json.json()).toEqual([{ id: 1 }]);
+    const wild = await raw(h, '/csv_items?select=id', { accept: 'application/*' });
+    expect(wild.status).toBe(406);
+  });
+
   it('answers an empty result with an empty header line', async () => {
     const r = await h.anon().from('csv_items').select('id').eq('id', 99).csv();
     expect(r.status).toBe(200);

@@ -76,25 +76,38 @@ function decode(raw: string): Decoded {
   }
 }
 
-/** The Accept header's types, most preferred first (q-values, stable), without `q`. */
+/**
+ * The Accept header's types, most preferred first, as wai's parseHttpAccept (which PostgREST uses):
+ * by q-value, then fewer `*`, then more parameters, else in order; `q` and what follows it dropped.
+ */
 function accepted(header: string | null): string[] {
   if (!header?.trim()) return ['*/*'];
   return header
     .split(',')
     .map((raw, i) => {
-      const q = /;\s*q\s*=\s*([0-9.]+)/i.exec(raw);
-      return { raw: raw.replace(/;\s*q\s*=\s*[0-9.]+/i, '').trim(), q: q ? Number(q[1]) : 1, i };
+      const parts = raw.split(';');
+      const kept = [(parts[0] ?? '').trim()];
+      let q = 1;
+      for (const p of parts.slice(1)) {
+        const m = /^\s*q\s*=\s*(.*)$/i.exec(p);
+        if (m) {
+          const n = Number.parseFloat(m[1] ?? '');
+          q = Number.isNaN(n) ? 1 : n;
+          break;
+        }
+        kept.push(p);
+      }
+      const type = kept.join(';');
+      return { type, q, stars: (kept[0]?.match(/\*/g) ?? []).length, params: kept.length - 1, i };
     })
-    .filter((t) => t.raw && t.q > 0)
-    .sort((a, b) => b.q - a.q || a.i - b.i)
-    .map((t) => t.raw);
+    .sort((a, b) => b.q - a.q || a.stars - b.stars || b.params - a.params || a.i - b.i)
+    .map((t) => t.type);
 }
 
-/** application/json and CSV are what tables and functions produce; `*` / `application/*` mean JSON. */
+/** JSON (also for any type, star/star) and CSV are what tables and functions produce. */
 function produced(d: Decoded): Render | null {
   if (d.kind === 'render') return d.render;
   if (d.kind === 'any') return 'json';
-  if (d.kind === 'other' && d.mime.toLowerCase().split(';')[0]?.trim() === 'application/*') return 'json';
   return null;
 }
 
