@@ -12,6 +12,7 @@ import { benchKitchen } from './kitchen.ts';
 import { printTable } from './measure.ts';
 import { benchPrinting, benchRender } from './printing.ts';
 import { benchRealtime } from './realtime.ts';
+import { benchRealtimeStorm } from './realtime-storm.ts';
 import { benchRecovery } from './recovery.ts';
 import { benchReports } from './reports.ts';
 import { benchRest } from './rest.ts';
@@ -25,6 +26,9 @@ try {
   printTable(
     'Realtime: Broadcast from Database, commit → callback, vs LISTEN/NOTIFY',
     await benchRealtime(stack, durationMs),
+  );
+  console.log(
+    `\n## Realtime: gateway memory through a broadcast storm\n\n${(await benchRealtimeStorm(stack)).join('\n')}`,
   );
   printTable(
     'Kitchen: POS → KDS, RPC call → callback on the private topic (target p95 < 300 ms)',
