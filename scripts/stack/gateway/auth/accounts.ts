@@ -1,5 +1,5 @@
 import type { Queryable } from './db.ts';
-import { INSTANCE_ID, type JsonObject } from './users.ts';
+import { INSTANCE_ID, type JsonObject } from './user-records.ts';
 
 export interface NewUser {
   id?: string;

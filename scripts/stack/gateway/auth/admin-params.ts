@@ -1,7 +1,7 @@
 import { validateEmail } from './credentials.ts';
 import { badRequest } from './errors.ts';
 import { field, isUuid } from './request.ts';
-import type { JsonObject } from './users.ts';
+import type { JsonObject } from './user-records.ts';
 
 /** GoTrue's AdminUserParams after validation (empty strings mean "not given", as in Go). */
 export interface AdminUserParams {

@@ -14,7 +14,7 @@ import {
   listUsers,
   mergeMetadata,
   userJson,
-} from './users.ts';
+} from './user-records.ts';
 
 const AUD = 'authenticated';
 const DEFAULT_PER_PAGE = 50;

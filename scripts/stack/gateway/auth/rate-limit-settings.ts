@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import type { GatewayConfig } from '../config.ts';
 import { IntervalLimiter, TokenBucketLimiter, WrongPasswordThrottle } from './rate-limit.ts';
 
 /**
@@ -55,7 +54,7 @@ const table = (v: unknown): Table => (typeof v === 'object' && v !== null && !Ar
 const count = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fallback);
 
 /** config.toml's `[auth.rate_limit]` over GoTrue's defaults, then the stack's own overrides. */
-export function authRateLimits(cfg: Pick<GatewayConfig, 'supabaseDir' | 'authRateLimits'>): AuthRateLimits {
+export function authRateLimits(cfg: { supabaseDir: string; authRateLimits?: Partial<AuthRateLimits> }): AuthRateLimits {
   let parsed: Table = {};
   try {
     parsed = parseToml(readFileSync(path.join(cfg.supabaseDir, 'config.toml'), 'utf8')) as Table;

@@ -8,7 +8,7 @@ import { clientAddress, emailRateLimitExceeded, tooManyRequests, type WindowLimi
 import { allowedRedirect, generateOtp, storedRecoveryToken, tokenHash } from './recovery-token.ts';
 import { type AuthDeps, field, readJsonObject } from './request.ts';
 import { emailLanguage, recoveryEmail } from './templates.ts';
-import { findUserByEmail } from './users.ts';
+import { findUserByEmail } from './user-records.ts';
 
 /** What the recovery endpoints share: settings from config.toml, the mailer and the per-address limiter. */
 export interface RecoveryDeps {

@@ -6,8 +6,8 @@ import type { GatewayConfig } from '../config.ts';
 import { type JwtClaims, JwtError, projectJwtKeys, verifyJwt } from '../jwt.ts';
 import { AuthError, badRequest, forbidden } from './errors.ts';
 import type { AuthLimiters } from './rate-limit-settings.ts';
-import type { TokenSettings } from './tokens.ts';
-import { findUserById, isBanned, type JsonObject, type LoadedUser } from './users.ts';
+import type { TokenSettings } from './session-tokens.ts';
+import { findUserById, isBanned, type JsonObject, type LoadedUser } from './user-records.ts';
 
 /** What every auth handler needs: the stack config, the auth pool and the token settings. */
 export interface AuthDeps {

@@ -13,8 +13,8 @@ import { authRateLimits, createAuthLimiters } from './rate-limit-settings.ts';
 import { type RecoveryDeps, recover } from './recover.ts';
 import { type AuthDeps, apiKeyProblem } from './request.ts';
 import { signup } from './signup.ts';
-import { token } from './token.ts';
-import { getUser, updateUser } from './user.ts';
+import { token } from './token-handler.ts';
+import { getUser, updateUser } from './user-handler.ts';
 import { verifyGet, verifyPost } from './verify.ts';
 
 export interface AuthPartOptions {

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { type JwtKeyInput, signJwt } from '../jwt.ts';
 import type { Queryable } from './db.ts';
-import { INSTANCE_ID, type LoadedUser, userJson } from './users.ts';
+import { INSTANCE_ID, type LoadedUser, userJson } from './user-records.ts';
 
 /** How the session was started: becomes the `amr` claim's method. */
 export type AuthMethod = 'password' | 'anonymous' | 'otp';

@@ -5,8 +5,8 @@ import { inTransaction } from './db.ts';
 import { badRequest, unprocessable } from './errors.ts';
 import { clientAddress, tooManyRequests } from './rate-limit.ts';
 import { type AuthDeps, field, readJsonObject } from './request.ts';
-import { sessionResponse, startSession } from './tokens.ts';
-import { findUserByEmail, findUserById, type JsonObject } from './users.ts';
+import { sessionResponse, startSession } from './session-tokens.ts';
+import { findUserByEmail, findUserById, type JsonObject } from './user-records.ts';
 
 const AUD = 'authenticated';
 

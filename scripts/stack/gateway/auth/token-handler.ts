@@ -4,8 +4,8 @@ import { CommitThenThrow, inTransaction } from './db.ts';
 import { badRequest } from './errors.ts';
 import { clientAddress, tooManyRequests } from './rate-limit.ts';
 import { type AuthDeps, field, readJsonObject } from './request.ts';
-import { insertRefreshToken, sessionResponse, startSession } from './tokens.ts';
-import { findUserByEmail, findUserById, isBanned } from './users.ts';
+import { insertRefreshToken, sessionResponse, startSession } from './session-tokens.ts';
+import { findUserByEmail, findUserById, isBanned } from './user-records.ts';
 
 const INVALID_LOGIN = 'Invalid login credentials';
 

@@ -11,7 +11,7 @@ import { inTransaction, type Queryable } from './db.ts';
 import { badRequest, forbidden, unprocessable } from './errors.ts';
 import { clientAddress, tooManyRequests } from './rate-limit.ts';
 import { type AuthDeps, field, readJsonObject, requireUser } from './request.ts';
-import { findUserByEmail, findUserById, type JsonObject, mergeMetadata, userJson } from './users.ts';
+import { findUserByEmail, findUserById, type JsonObject, mergeMetadata, userJson } from './user-records.ts';
 
 /** GET /user: the bearer's user, after GoTrue's session and ban checks. */
 export async function getUser(c: Context, deps: AuthDeps): Promise<Response> {

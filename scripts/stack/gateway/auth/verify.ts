@@ -6,8 +6,8 @@ import { clientAddress, tooManyRequests } from './rate-limit.ts';
 import type { RecoveryDeps } from './recover.ts';
 import { allowedRedirect, storedRecoveryToken, tokenHash } from './recovery-token.ts';
 import { type AuthDeps, field, readJsonObject } from './request.ts';
-import { sessionResponse, startSession } from './tokens.ts';
-import { findUserById, isBanned } from './users.ts';
+import { sessionResponse, startSession } from './session-tokens.ts';
+import { findUserById, isBanned } from './user-records.ts';
 
 const LINK_INVALID = 'Email link is invalid or has expired';
 const CODE_INVALID = 'Token has expired or is invalid';

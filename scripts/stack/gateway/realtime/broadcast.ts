@@ -1,7 +1,6 @@
-import { subscriptionMayWrite } from './authorization.ts';
-import type { ChannelSubscription, RealtimeContext } from './context.ts';
-import { namespaceKey } from './context.ts';
+import { type ChannelAuthorizer, subscriptionMayWrite } from './authorization.ts';
 import { encodeBinaryBroadcast, encodeText, fitsBinaryHeader, type PhxMessage } from './frames.ts';
+import { type ChannelSubscription, namespaceKey } from './subscription.ts';
 
 /** Who is joined to what: the in-memory stand-in for Realtime's PubSub. */
 export class TopicRegistry {
@@ -92,12 +91,18 @@ export function fanOut(
   return delivered;
 }
 
+/** What the extensions need of the gateway's RealtimeContext: who may write, and who listens. */
+export interface ChannelScope {
+  authorizer: ChannelAuthorizer;
+  registry: TopicRegistry;
+}
+
 /**
  * A client's `channel.send({type:'broadcast'})` (contract §2.4): fan out excluding the sender unless
  * `self`; `ack` ⇒ ok reply. A private channel whose write check fails drops the message silently.
  */
 export async function handleClientBroadcast(
-  ctx: RealtimeContext,
+  ctx: ChannelScope,
   sub: ChannelSubscription,
   message: PhxMessage,
   bytes: Buffer | null,

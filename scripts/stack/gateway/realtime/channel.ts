@@ -1,8 +1,9 @@
 import type { Extension } from './authorization.ts';
 import { reply } from './broadcast.ts';
-import type { ChannelSubscription, RealtimeContext, SocketSink } from './context.ts';
+import type { RealtimeContext } from './context.ts';
 import type { PhxMessage } from './frames.ts';
 import { parseBindings } from './postgres-changes.ts';
+import type { ChannelSubscription, SocketSink } from './subscription.ts';
 import { checkRealtimeToken, msUntilExpiry } from './tokens.ts';
 
 const TOPIC_PREFIX = 'realtime:';

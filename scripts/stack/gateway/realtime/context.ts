@@ -1,10 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ApiKeys } from '../api-keys.ts';
-import type { JwtClaims, JwtKeyInput } from '../jwt.ts';
-import type { ChannelAuthorizer, Extension } from './authorization.ts';
+import type { JwtKeyInput } from '../jwt.ts';
+import type { ChannelAuthorizer } from './authorization.ts';
 import type { TopicRegistry } from './broadcast.ts';
-import type { PhxMessage, Vsn } from './frames.ts';
-import type { PgBinding, PostgresChanges } from './postgres-changes.ts';
+import type { PostgresChanges } from './postgres-changes.ts';
 import type { PresenceTracker } from './presence.ts';
 
 /** Tunables; defaults follow hosted Realtime's free-tier limits where it has one. */
@@ -28,38 +27,6 @@ export interface RealtimeOptions {
   slotName: string;
 }
 
-/** The one socket-side capability channels need: writing frames back to the client. */
-export interface SocketSink {
-  readonly id: string;
-  readonly vsn: Vsn;
-  readonly headers: Record<string, string>;
-  push(message: PhxMessage): void;
-  /** `binary` defaults to whether the frame is a Buffer; a shared text frame is a Buffer sent as text. */
-  pushEncoded(frame: string | Buffer, binary?: boolean): void;
-}
-
-/** One joined channel on one socket (Phoenix: one channel process). */
-export interface ChannelSubscription {
-  socket: SocketSink;
-  /** Full topic, `realtime:<name>`. */
-  topic: string;
-  subTopic: string;
-  joinRef: string;
-  isPrivate: boolean;
-  self: boolean;
-  ack: boolean;
-  presenceEnabled: boolean;
-  presenceKey: string;
-  claims: JwtClaims;
-  /** Private channels: what the read probe allowed (public channels: everything). */
-  read: Record<Extension, boolean>;
-  /** Write checks run once per extension and are then cached, as hosted does. */
-  writeChecks: Map<Extension, Promise<boolean>>;
-  pgBindings: PgBinding[];
-  expiryTimer: NodeJS.Timeout | null;
-  closed: boolean;
-}
-
 export interface RealtimeContext {
   jwtSecret: JwtKeyInput;
   keys: ApiKeys;
@@ -71,11 +38,6 @@ export interface RealtimeContext {
   /** Ids of the sockets that count against `maxConcurrentUsers`: joined once, until they close. */
   users: Set<string>;
   log: (line: string) => void;
-}
-
-/** Public and private channels of the same name are separate namespaces. */
-export function namespaceKey(topic: string, isPrivate: boolean): string {
-  return `${isPrivate ? 'private' : 'public'}|${topic}`;
 }
 
 export function lowerCaseHeaders(headers: IncomingHttpHeaders): Record<string, string> {

@@ -1,18 +1,10 @@
 import type pg from 'pg';
-import type { ChannelSubscription } from './context.ts';
 import { type FilterClause, parseFilter, rowMatches } from './filters.ts';
 import type { Relation, Tuple } from './pgoutput.ts';
 import type { RowChange } from './replication.ts';
+import type { ChannelSubscription, PgBinding } from './subscription.ts';
 
 const EVENTS = new Set(['*', 'INSERT', 'UPDATE', 'DELETE']);
-
-export interface PgBinding {
-  id: number;
-  event: string;
-  schema: string;
-  table: string | null;
-  clauses: FilterClause[];
-}
 
 /** Realtime answers each join entry with an integer id; a stable hash lets equal entries share one. */
 function bindingId(entry: Record<string, unknown>): number {

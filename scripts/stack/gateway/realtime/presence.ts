@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { subscriptionMayWrite } from './authorization.ts';
-import { reply } from './broadcast.ts';
-import type { ChannelSubscription, RealtimeContext } from './context.ts';
-import { namespaceKey } from './context.ts';
+import { type ChannelScope, reply } from './broadcast.ts';
 import { encodeText, type PhxMessage } from './frames.ts';
+import { type ChannelSubscription, namespaceKey } from './subscription.ts';
 
 type Meta = Record<string, unknown> & { phx_ref: string };
 type Metas = Record<string, { metas: Meta[] }>;
@@ -50,7 +49,7 @@ export class PresenceTracker {
     });
   }
 
-  async handle(ctx: RealtimeContext, sub: ChannelSubscription, message: PhxMessage): Promise<void> {
+  async handle(ctx: ChannelScope, sub: ChannelSubscription, message: PhxMessage): Promise<void> {
     const body = message.payload as Record<string, unknown>;
     if (body.event === 'untrack') {
       this.untrack(ctx, sub);
@@ -84,7 +83,7 @@ export class PresenceTracker {
     sub.socket.push(reply(message, 'ok', {}));
   }
 
-  private track(ctx: RealtimeContext, sub: ChannelSubscription, tracked: Record<string, unknown>): void {
+  private track(ctx: ChannelScope, sub: ChannelSubscription, tracked: Record<string, unknown>): void {
     const key = namespaceKey(sub.topic, sub.isPrivate);
     let entries = this.topics.get(key);
     if (!entries) {
@@ -101,7 +100,7 @@ export class PresenceTracker {
   }
 
   /** Untrack on request, on leave and on socket death; silent when nothing was tracked. */
-  untrack(ctx: RealtimeContext, sub: ChannelSubscription): void {
+  untrack(ctx: ChannelScope, sub: ChannelSubscription): void {
     const key = namespaceKey(sub.topic, sub.isPrivate);
     const entries = this.topics.get(key);
     const entry = entries?.get(sub);
@@ -111,7 +110,7 @@ export class PresenceTracker {
     this.broadcastDiff(ctx, sub, { joins: {}, leaves: { [entry.key]: { metas: [entry.meta] } } });
   }
 
-  private broadcastDiff(ctx: RealtimeContext, from: ChannelSubscription, diff: { joins: Metas; leaves: Metas }): void {
+  private broadcastDiff(ctx: ChannelScope, from: ChannelSubscription, diff: { joins: Metas; leaves: Metas }): void {
     const frames = new Map<string, string>();
     for (const sub of ctx.registry.subscribers(from.topic, from.isPrivate)) {
       if (sub.closed || !sub.presenceEnabled || !sub.read.presence) continue;

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import { handleClientBroadcast, reply } from './broadcast.ts';
 import { closeChannel, joinChannel, leaveChannel, refreshChannelToken, shutdownChannel } from './channel.ts';
-import type { ChannelSubscription, RealtimeContext, SocketSink } from './context.ts';
+import type { RealtimeContext } from './context.ts';
 import { type DecodedFrame, decodeBinary, decodeText, encodeText, type PhxMessage, type Vsn } from './frames.ts';
+import type { ChannelSubscription, SocketSink } from './subscription.ts';
 
 /** Past this many times the rate limit in one second the socket itself is closed. */
 const FLOOD_CLOSE_FACTOR = 4;

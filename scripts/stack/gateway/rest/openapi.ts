@@ -1,5 +1,5 @@
-import type { SchemaCache } from './schema-cache.ts';
-import type { MainResult } from './transaction.ts';
+import type { MainResult } from './query/transaction.ts';
+import type { SchemaCache } from './schema/schema-cache.ts';
 
 /**
  * What the request's role may use in the exposed schema, run as that role: PostgREST's

@@ -1,5 +1,5 @@
 import { errorResponse, RestError } from './errors.ts';
-import type { MainResult } from './transaction.ts';
+import type { MainResult } from './query/transaction.ts';
 
 /** Bodies arrive rendered by Postgres for the negotiated media type (`contentType`). */
 export type Outcome =

@@ -8,7 +8,7 @@ import { guardPool } from '../db-errors.ts';
 import { projectJwtKeys } from '../jwt.ts';
 import type { GatewayPart } from '../part.ts';
 import { handleRest, type RestSettings } from './handler.ts';
-import { SchemaState } from './schema-state.ts';
+import { SchemaState } from './schema/schema-state.ts';
 
 /** `[api]` of config.toml with the CLI's defaults: exposed schemas, extra search path, max rows. */
 function apiSettings(cfg: GatewayConfig): Omit<RestSettings, 'jwtSecret' | 'keys'> {

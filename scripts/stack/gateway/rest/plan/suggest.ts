@@ -1,4 +1,4 @@
-import type { SchemaCache } from './schema-cache.ts';
+import type { SchemaCache } from '../schema/schema-cache.ts';
 
 export function locationOf(table: string, pk: string[], body: string): string | null {
   if (!pk.length || !body) return null;

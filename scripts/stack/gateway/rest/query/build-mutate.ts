@@ -1,9 +1,9 @@
+import { columnNotFound, invalidBody } from '../errors.ts';
+import type { SelectItem } from '../request/parse-select.ts';
+import type { Preferences } from '../request/prefer.ts';
+import { pathKey } from '../request/query-params.ts';
+import type { Column, Relation } from '../schema/schema-cache.ts';
 import { type BuildContext, buildLevel, checkAllLevelsUsed, readQuery } from './build-sql.ts';
-import { columnNotFound, invalidBody } from './errors.ts';
-import type { SelectItem } from './parse-select.ts';
-import type { Preferences } from './prefer.ts';
-import { pathKey } from './query-params.ts';
-import type { Column, Relation } from './schema-cache.ts';
 import { filterSql, ident, logicSql } from './sql-fragments.ts';
 
 export interface MutationSql {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { fromPgError, statusForSqlState } from '../errors.ts';
+import { resolveRoutine } from '../plan/resolve-routine.ts';
+import { parsePrefer } from '../request/prefer.ts';
+import { parseQuery } from '../request/query-params.ts';
+import { computeRelationships } from '../schema/relationships.ts';
+import type { Column, ForeignKey, Relation, Routine, SchemaCache } from '../schema/schema-cache.ts';
 import { deleteSql, insertSql } from './build-mutate.ts';
-import { resolveRoutine, rpcSql } from './build-rpc.ts';
+import { rpcSql } from './build-rpc.ts';
 import { buildLevel, checkAllLevelsUsed, newContext, readQuery } from './build-sql.ts';
-import { fromPgError, statusForSqlState } from './errors.ts';
-import { parsePrefer } from './prefer.ts';
-import { parseQuery } from './query-params.ts';
-import { computeRelationships } from './relationships.ts';
-import type { Column, ForeignKey, Relation, Routine, SchemaCache } from './schema-cache.ts';
 import { Params } from './sql-fragments.ts';
 
 const col = (name: string, type = 'text', def: string | null = null): Column => ({

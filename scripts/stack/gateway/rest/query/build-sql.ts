@@ -1,9 +1,9 @@
-import { RestError } from './errors.ts';
-import { fieldOutputName } from './parse-common.ts';
-import type { AggregateFn, SelectItem } from './parse-select.ts';
-import { type LevelParams, pathKey } from './query-params.ts';
-import { resolveRelationship } from './relationships.ts';
-import { dbSettingOn, type SchemaCache } from './schema-cache.ts';
+import { RestError } from '../errors.ts';
+import { resolveRelationship } from '../plan/resolve-relationship.ts';
+import { fieldOutputName } from '../request/parse-common.ts';
+import type { AggregateFn, SelectItem } from '../request/parse-select.ts';
+import { type LevelParams, pathKey } from '../request/query-params.ts';
+import { dbSettingOn, type SchemaCache } from '../schema/schema-cache.ts';
 import { columnExpr, filterSql, ident, logicSql, orderSql, type Params, type Source } from './sql-fragments.ts';
 
 /** State shared while one request's SQL is generated. */

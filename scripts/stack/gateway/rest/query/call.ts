@@ -1,13 +1,13 @@
 import type pg from 'pg';
-import type { ApiKeys } from '../api-keys.ts';
-import type { JwtKeyInput } from '../jwt.ts';
-import { RestError } from './errors.ts';
-import { bodyAggregate, type Negotiated } from './media.ts';
-import { appliedPreferences, type Preferences, txEndSetting } from './prefer.ts';
-import type { RequestIdentity } from './request-auth.ts';
-import { type JsonBody, parseCookies, type RpcBody } from './request-body.ts';
-import type { Outcome } from './response.ts';
-import type { SchemaState } from './schema-state.ts';
+import type { ApiKeys } from '../../api-keys.ts';
+import type { JwtKeyInput } from '../../jwt.ts';
+import { RestError } from '../errors.ts';
+import type { Call } from '../request/api-request.ts';
+import { bodyAggregate } from '../request/media.ts';
+import { appliedPreferences, txEndSetting } from '../request/prefer.ts';
+import { parseCookies } from '../request/request-body.ts';
+import type { Outcome } from '../response.ts';
+import type { SchemaState } from '../schema/schema-state.ts';
 import { type MainResult, runRequest, type TxSetup } from './transaction.ts';
 
 // What every kind of call shares once negotiated: the request, its settings, and how it runs in
@@ -27,23 +27,6 @@ export interface RestRuntime {
   schema: SchemaState;
   settings: RestSettings;
   log: (line: string) => void;
-}
-
-/** The parts of a request every kind of call needs once it is authenticated and negotiated. */
-export interface Call {
-  req: Request;
-  /** The exposed schema the request works in (Accept-Profile / Content-Profile). */
-  schema: string;
-  method: string;
-  resource: string;
-  isRpc: boolean;
-  query: string;
-  prefs: Preferences;
-  media: Negotiated;
-  singular: boolean;
-  identity: RequestIdentity;
-  body: JsonBody | null;
-  rpcBody: RpcBody | null;
 }
 
 /** The body aggregate for the negotiated media type (absent: readQuery's JSON array). */

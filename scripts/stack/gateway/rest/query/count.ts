@@ -1,5 +1,5 @@
+import type { Preferences } from '../request/prefer.ts';
 import type { LevelSql } from './build-sql.ts';
-import type { Preferences } from './prefer.ts';
 import { literal, type MainResult } from './transaction.ts';
 
 // Prefer: count=planned|estimated — PostgREST's EXPLAIN of the count query beside the main one.

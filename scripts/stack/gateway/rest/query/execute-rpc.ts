@@ -1,11 +1,13 @@
-import { resolveRoutine, rpcSql } from './build-rpc.ts';
+import { RestError } from '../errors.ts';
+import { resolveRoutine } from '../plan/resolve-routine.ts';
+import type { Call } from '../request/api-request.ts';
+import { appliedPreferences } from '../request/prefer.ts';
+import type { ParsedQuery } from '../request/query-params.ts';
+import type { Outcome } from '../response.ts';
+import type { SchemaCache } from '../schema/schema-cache.ts';
+import { rpcSql } from './build-rpc.ts';
 import type { newContext } from './build-sql.ts';
-import { type Call, type RestRuntime, run, runPlan } from './call.ts';
-import { RestError } from './errors.ts';
-import { appliedPreferences } from './prefer.ts';
-import type { ParsedQuery } from './query-params.ts';
-import type { Outcome } from './response.ts';
-import type { SchemaCache } from './schema-cache.ts';
+import { type RestRuntime, run, runPlan } from './call.ts';
 
 /**
  * Argument names of a JSON body as PostgREST's payloadAttributes: an object's keys, the keys every

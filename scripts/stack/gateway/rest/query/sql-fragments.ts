@@ -1,7 +1,7 @@
-import { RestError, undefinedColumn } from './errors.ts';
-import type { FieldRef } from './parse-common.ts';
-import type { Filter, LogicTree, OrderTerm, SimpleOp } from './parse-filters.ts';
-import type { Column } from './schema-cache.ts';
+import { RestError, undefinedColumn } from '../errors.ts';
+import type { FieldRef } from '../request/parse-common.ts';
+import type { Filter, LogicTree, OrderTerm, SimpleOp } from '../request/parse-filters.ts';
+import type { Column } from '../schema/schema-cache.ts';
 
 /** Collects bound parameters: every value from the request goes through here, never into SQL text. */
 export class Params {

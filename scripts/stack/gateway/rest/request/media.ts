@@ -1,4 +1,4 @@
-import { RestError } from './errors.ts';
+import { RestError } from '../errors.ts';
 
 /**
  * Content negotiation as PostgREST's MediaType / Plan.Negotiate: which body the statement renders

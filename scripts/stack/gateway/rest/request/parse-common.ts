@@ -1,4 +1,4 @@
-import { parseError } from './errors.ts';
+import { parseError } from '../errors.ts';
 
 /** One `->`/`->>` step of a JSON path; `index` when the operand is an array position like `->0`. */
 export interface JsonStep {

@@ -1,4 +1,4 @@
-import { RestError } from './errors.ts';
+import { RestError } from '../errors.ts';
 import { Cursor, type FieldRef } from './parse-common.ts';
 
 export type SimpleOp =

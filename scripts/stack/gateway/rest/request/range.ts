@@ -1,4 +1,4 @@
-import { RestError } from './errors.ts';
+import { RestError } from '../errors.ts';
 
 /** A row range, both ends inclusive; `upper` null is open-ended. Empty when upper < lower. */
 interface RowRange {

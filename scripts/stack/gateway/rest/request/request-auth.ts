@@ -1,6 +1,6 @@
-import { type ApiKeys, effectiveBearer } from '../api-keys.ts';
-import { type JwtClaims, JwtError, type JwtKeyInput, verifyJwt } from '../jwt.ts';
-import { jwtError, RestError } from './errors.ts';
+import { type ApiKeys, effectiveBearer } from '../../api-keys.ts';
+import { type JwtClaims, JwtError, type JwtKeyInput, verifyJwt } from '../../jwt.ts';
+import { jwtError, RestError } from '../errors.ts';
 
 export interface RequestIdentity {
   role: string;

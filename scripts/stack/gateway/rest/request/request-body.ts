@@ -1,5 +1,5 @@
-import { readCappedBody } from '../body.ts';
-import { invalidBody, RestError } from './errors.ts';
+import { readCappedBody } from '../../body.ts';
+import { invalidBody, RestError } from '../errors.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { RestError } from './errors.ts';
+import { RestError } from '../errors.ts';
 import { loadSchemaCache, type SchemaCache } from './schema-cache.ts';
 
 /**
