@@ -189,7 +189,8 @@ describe('the menu editor on a phone', () => {
         await page.keyboard.press('Enter');
         const moveUp = page.getByRole('menuitem', { name: exactly('en', 'admin_menu_move_up_short') });
         await moveUp.waitFor();
-        await page.keyboard.press('ArrowDown'); // Edit → Move up
+        await page.keyboard.press('ArrowDown'); // Edit → Translations
+        await page.keyboard.press('ArrowDown'); // Translations → Move up
         await expect.poll(() => moveUp.evaluate((el) => el === document.activeElement)).toBe(true);
         await page.keyboard.press('Enter');
         await expect.poll(hotDrinksInOrder, { timeout: 10_000 }).toEqual([tea.name, touba.name, 'Café expresso']);
