@@ -1,3 +1,4 @@
+import { signInAnonymously } from '#lib/auth/anonymous.ts';
 import type { DbResult } from '#lib/db.ts';
 import type {
   GuestMenu,
@@ -38,20 +39,8 @@ export async function guestUserId(): Promise<DbResult<string>> {
   try {
     const { data } = await guestAuth.getSession();
     if (data.session) return { ok: true, data: data.session.user.id };
-    const signedIn = await guestAuth.signInAnonymously();
-    if (signedIn.error || !signedIn.data.user) {
-      const status = (signedIn.error as { status?: number } | null)?.status ?? 0;
-      return {
-        ok: false,
-        failure: {
-          transient: true,
-          code: status === 0 ? 'network' : 'sign_in_failed',
-          message: String(signedIn.error),
-        },
-      };
-    }
-    return { ok: true, data: signedIn.data.user.id };
   } catch (error) {
     return { ok: false, failure: { transient: true, code: 'network', message: String(error) } };
   }
+  return signInAnonymously(guestAuth);
 }

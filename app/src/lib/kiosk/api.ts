@@ -1,3 +1,4 @@
+import { signInAnonymously } from '#lib/auth/anonymous.ts';
 import type { DbResult } from '#lib/db.ts';
 import { runDb } from '#lib/db.ts';
 import type { GuestCategory, GuestItem } from '#lib/guest/api.ts';
@@ -94,22 +95,10 @@ export async function signInKioskDevice(): Promise<DbResult<string>> {
       if (data.session.user.is_anonymous) return { ok: true, data: data.session.user.id };
       return { ok: false, failure: { transient: false, code: 'kiosk_staff_signed_in', message: 'staff session' } };
     }
-    const signedIn = await supabase.auth.signInAnonymously();
-    if (signedIn.error || !signedIn.data.user) {
-      const status = (signedIn.error as { status?: number } | null)?.status ?? 0;
-      return {
-        ok: false,
-        failure: {
-          transient: true,
-          code: status === 0 ? 'network' : 'sign_in_failed',
-          message: String(signedIn.error),
-        },
-      };
-    }
-    return { ok: true, data: signedIn.data.user.id };
   } catch (error) {
     return { ok: false, failure: { transient: true, code: 'network', message: String(error) } };
   }
+  return signInAnonymously(supabase.auth);
 }
 
 /** Unpaired (revoked, or left by a person): the device's anonymous account goes with it. */
