@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
+import { PairingCodeForm } from '#components/printers/pairing-code-form.tsx';
 import { confirmAction } from '#components/ui/confirm.tsx';
-import { isConnectionFailure, NeedsConnection, useOnline } from '#components/ui/needs-connection.tsx';
+import { isConnectionFailure, useOnline } from '#components/ui/needs-connection.tsx';
 import { formatDateTime, formatTime } from '#lib/format/datetime.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
 import {
@@ -103,28 +104,17 @@ export default function KioskDevices(props: { restaurantId: string }) {
           </div>
         )}
       </Show>
-      <form class="printer-queue-line" onSubmit={(e) => void create(e)}>
-        <label>
-          {m.admin_kiosks_label()}
-          <input
-            value={label()}
-            maxLength={60}
-            placeholder={m.admin_kiosks_label_hint()}
-            onInput={(e) => setLabel(e.currentTarget.value)}
-          />
-        </label>
-        <button type="submit" disabled={busy() || !online()} aria-describedby="kiosk-pairing-offline">
-          {m.admin_kiosks_create()}
-        </button>
-      </form>
-      <NeedsConnection id="kiosk-pairing-offline" />
-      <Show when={notice()}>
-        {(n) => (
-          <p class="notice" classList={{ error: n().error }} role="status">
-            {n().text}
-          </p>
-        )}
-      </Show>
+      <PairingCodeForm
+        idPrefix="kiosk-pairing"
+        labelText={m.admin_kiosks_label()}
+        placeholder={m.admin_kiosks_label_hint()}
+        submitText={m.admin_kiosks_create()}
+        label={label}
+        onLabel={setLabel}
+        onSubmit={(e) => void create(e)}
+        disabled={busy() || !online()}
+        notice={notice}
+      />
       <ExitPin restaurantId={props.restaurantId} />
     </section>
   );

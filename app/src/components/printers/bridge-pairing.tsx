@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
+import { PairingCodeForm } from '#components/printers/pairing-code-form.tsx';
 import { confirmAction } from '#components/ui/confirm.tsx';
-import { isConnectionFailure, NeedsConnection, useOnline } from '#components/ui/needs-connection.tsx';
+import { isConnectionFailure, useOnline } from '#components/ui/needs-connection.tsx';
 import { formatDateTime, formatTime } from '#lib/format/datetime.ts';
 import { currentLocale } from '#lib/i18n/locale.ts';
 import {
@@ -140,28 +141,17 @@ export function BridgePairing(props: { restaurantId: string }) {
           </div>
         )}
       </Show>
-      <form class="printer-queue-line" onSubmit={(e) => void create(e)}>
-        <label>
-          {m.admin_printers_pair_label()}
-          <input
-            value={label()}
-            maxLength={60}
-            placeholder={m.admin_printers_pair_label_hint()}
-            onInput={(e) => setLabel(e.currentTarget.value)}
-          />
-        </label>
-        <button type="submit" disabled={busy() || !online()} aria-describedby="pairing-offline">
-          {m.admin_printers_pair_create()}
-        </button>
-      </form>
-      <NeedsConnection id="pairing-offline" />
-      <Show when={notice()}>
-        {(n) => (
-          <p class="notice" classList={{ error: n().error }} role="status">
-            {n().text}
-          </p>
-        )}
-      </Show>
+      <PairingCodeForm
+        idPrefix="pairing"
+        labelText={m.admin_printers_pair_label()}
+        placeholder={m.admin_printers_pair_label_hint()}
+        submitText={m.admin_printers_pair_create()}
+        label={label}
+        onLabel={setLabel}
+        onSubmit={(e) => void create(e)}
+        disabled={busy() || !online()}
+        notice={notice}
+      />
     </section>
   );
 }
