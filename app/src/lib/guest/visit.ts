@@ -3,6 +3,7 @@ import type { DbFailure } from '#lib/db.ts';
 import type { GuestMenu, GuestOrder, ServiceKind, ServiceRequest } from '#lib/guest/api.ts';
 import { type CartLine, orderPayload, parseStoredCart, type StoredCart } from '#lib/guest/cart.ts';
 import { subscribeTopic } from '#lib/guest/client.ts';
+import { coalesce } from '#lib/guest/coalesce.ts';
 import {
   cancelGuestOrder,
   fetchGuestMenu,
@@ -92,7 +93,10 @@ export function createGuestVisit(token: string, locale: Accessor<string>) {
     if (result.ok) upsertOrder(result.data);
   }
 
-  async function loadMenu(): Promise<boolean> {
+  // Menu messages come in bursts and each answer is large (a whole menu): coalesced.
+  const loadMenu = coalesce(readMenu);
+
+  async function readMenu(): Promise<boolean> {
     const result = await fetchGuestMenu(token, locale());
     if (disposed) return false;
     if (!result.ok) {
