@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { authPart } from './auth/routes.ts';
+import { compression } from './compression.ts';
 import type { GatewayConfig } from './config.ts';
 import { corsMiddleware } from './cors.ts';
 import { functionsPart } from './functions/routes.ts';
@@ -20,7 +21,8 @@ export interface RunningGateway {
 
 /**
  * The local stand-in for Supabase's API gateway: one port, one prefix per service, CORS everywhere,
- * as the CLI's Kong routes it. Each service lives in its own folder and knows nothing of the others.
+ * as the CLI's Kong routes it, responses compressed as hosted's front compresses them (compression.ts).
+ * Each service lives in its own folder and knows nothing of the others.
  */
 const services = {
   auth: ['/auth/v1', authPart],
@@ -53,6 +55,8 @@ export async function startGateway(
   );
   const app = new Hono();
   app.use('*', corsMiddleware);
+  // Inside CORS, so CORS headers land on the compressed answer as well.
+  app.use('*', compression({ streamingPrefixes: ['/functions/v1'] }));
   for (const [prefix, part] of Object.entries(parts)) app.route(prefix, part.routes);
   // The stack's own health (no Supabase counterpart): open, like the services' health routes.
   app.get('/health', (c) => {
