@@ -8,6 +8,7 @@ import { benchFunctions } from './functions.ts';
 import { benchGuest3g } from './guest-3g.ts';
 import { benchGuestMenu } from './guest-menu.ts';
 import { benchKdsHeap } from './kds-heap.ts';
+import { benchKiosk } from './kiosk.ts';
 import { benchKitchen } from './kitchen.ts';
 import { printTable } from './measure.ts';
 import { benchPrinting, benchRender } from './printing.ts';
@@ -50,6 +51,7 @@ try {
   printTable('Edge functions: QR codes and table cards (one caller)', await benchFunctions(stack, durationMs));
   await benchBundle();
   await benchGuest3g(stack);
+  await benchKiosk(stack);
   await benchKdsHeap(stack);
   // Last: it SIGKILLs the stack's Postgres.
   await benchRecovery(stack);
