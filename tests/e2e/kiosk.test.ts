@@ -148,7 +148,9 @@ describe('a self-order kiosk', () => {
         kiosk = await harness().newUser({ viewport: tablet });
         const { page } = kiosk;
         await page.goto('/kiosk');
-        await dismissOfflineReady(page);
+        // The staff shell's news shows on the pairing screen (staff set the tablet up)…
+        const offlineReady = page.getByRole('status').filter({ hasText: text('en', 'offline_ready') });
+        await offlineReady.waitFor();
         await page.getByRole('heading', { name: exactly('en', 'kiosk_pair_title') }).waitFor();
         expect(await page.locator('.app-header').count()).toBe(0);
         await shootKiosk('pairing');
@@ -157,6 +159,9 @@ describe('a self-order kiosk', () => {
         // The restaurant's language (French) on the attract screen, whatever the browser's.
         await page.getByRole('button', { name: exactly('fr', 'kiosk_touch_to_order') }).waitFor();
         await page.getByRole('heading', { level: 1, name: 'Maquis Chez Awa' }).waitFor();
+        // …never on the customers' screens, though nobody dismissed it.
+        expect(await page.locator('.toast').count()).toBe(0);
+        await shootKiosk('attract-first-load');
         // Paired for good: a reload is still this kiosk.
         await page.reload();
         await page.getByRole('button', { name: exactly('fr', 'kiosk_touch_to_order') }).waitFor();

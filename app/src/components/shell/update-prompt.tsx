@@ -1,5 +1,6 @@
 import { useRegisterSW } from 'virtual:pwa-register/solid';
 import { createEffect, Show } from 'solid-js';
+import { customerFacing } from '#lib/kiosk/customer-facing.ts';
 import * as m from '#paraglide/messages.js';
 
 /**
@@ -18,9 +19,14 @@ export function UpdatePrompt() {
   createEffect(() => {
     if (unattended() && needRefresh()) void updateServiceWorker(true);
   });
+  // A kiosk's customer never sees staff news. "Ready offline" is moot by the time staff look again;
+  // a new version waits for the kiosk's paused (staff) screen, where reloading loses no order.
+  createEffect(() => {
+    if (customerFacing() && offlineReady()) setOfflineReady(false);
+  });
 
   return (
-    <Show when={!unattended() && (needRefresh() || offlineReady())}>
+    <Show when={!unattended() && !customerFacing() && (needRefresh() || offlineReady())}>
       <div class="toast" role="status" aria-live="polite">
         <Show
           when={needRefresh()}

@@ -4,6 +4,7 @@ import type { CartLine } from '#lib/guest/cart.ts';
 import { changeLocale, currentLocale } from '#lib/i18n/locale.ts';
 import type { KioskMenu, KioskOrderType } from '#lib/kiosk/api.ts';
 import type { KioskPlaceOrderPayload } from '#lib/kiosk/commands.ts';
+import { setCustomerFacing } from '#lib/kiosk/customer-facing.ts';
 import { type KioskPairing, takeProvisionalCode } from '#lib/kiosk/device.ts';
 import { idlePhase, promptSecondsFor } from '#lib/kiosk/idle.ts';
 import { type Placed, readPlaced, storePlaced } from '#lib/kiosk/placed.ts';
@@ -49,6 +50,9 @@ export function KioskSession(props: { pairing: KioskPairing; onUnpaired: (byAdmi
   );
   onCleanup(() => clearTimeout(prefetch));
   const [screen, setScreen] = createSignal<KioskScreen>(readPlaced() ? 'done' : 'attract');
+  // The staff shell's prompts stay out of the customers' screens (components/shell/update-prompt.tsx).
+  createEffect(() => setCustomerFacing(screen() !== 'paused'));
+  onCleanup(() => setCustomerFacing(false));
   const [cart, setCart] = createSignal<CartLine[]>([]);
   const [where, setWhere] = createSignal<KioskOrderType | null>(null);
   const [placed, setPlaced] = createSignal<Placed | null>(readPlaced());
