@@ -63,3 +63,26 @@ export async function benchRest(stack: RunningStack, durationMs: number): Promis
   await direct.end();
   return rows;
 }
+
+/**
+ * Issue 17's two gateway figures from the table's rows: the primary-key select's median overhead
+ * over `pg` at concurrency 1 and its throughput at concurrency 16, beside the floor's.
+ */
+export function restSummary(rows: BenchRow[]): string[] {
+  const pk = (c: number) => rows.find((r) => r.name === 'select by primary key' && r.subject.concurrency === c);
+  const one = pk(1);
+  const sixteen = pk(16);
+  const lines: string[] = [];
+  if (one?.floor) {
+    const overhead = one.subject.medianMs - one.floor.medianMs;
+    lines.push(
+      `- gateway overhead, primary-key select at concurrency 1: ${overhead.toFixed(2)} ms median (${one.subject.medianMs.toFixed(2)} ms vs pg direct ${one.floor.medianMs.toFixed(2)} ms; target ≤ 1.5 ms)`,
+    );
+  }
+  if (sixteen?.floor) {
+    lines.push(
+      `- gateway throughput, primary-key select at concurrency 16: ${sixteen.subject.perSecond.toFixed(0)} req/s (pg direct ${sixteen.floor.perSecond.toFixed(0)} req/s; target ≥ 1,500 req/s)`,
+    );
+  }
+  return lines;
+}

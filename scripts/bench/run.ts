@@ -16,14 +16,16 @@ import { benchRealtime } from './realtime.ts';
 import { benchRealtimeStorm } from './realtime-storm.ts';
 import { benchRecovery } from './recovery.ts';
 import { benchReports } from './reports.ts';
-import { benchRest } from './rest.ts';
+import { benchRest, restSummary } from './rest.ts';
 import { startStackProcess } from './stack-process.ts';
 
 const durationMs = Number(process.env.BENCH_SECONDS ?? 5) * 1000;
 const stack = await startStackProcess();
 try {
   console.log(`# Comanda benchmark (${durationMs / 1000} s per case, ${new Date().toISOString()})`);
-  printTable('REST: supabase-js → gateway → Postgres vs pg direct', await benchRest(stack, durationMs));
+  const rest = await benchRest(stack, durationMs);
+  printTable('REST: supabase-js → gateway → Postgres vs pg direct', rest);
+  console.log(`\n${restSummary(rest).join('\n')}`);
   printTable(
     'Realtime: Broadcast from Database, commit → callback, vs LISTEN/NOTIFY',
     await benchRealtime(stack, durationMs),

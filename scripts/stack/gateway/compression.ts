@@ -87,7 +87,7 @@ export function compression(opts: { streamingPrefixes: string[] }): MiddlewareHa
     await next();
     const res = c.res;
     const { status } = res;
-    if (c.req.method === 'HEAD' || status < 200 || status === 204 || status === 304 || !res.body) return;
+    if (c.req.method === 'HEAD' || status < 200 || status === 204 || status === 304) return;
     const headers = res.headers;
     const type = headers.get('Content-Type');
     if (!type || !COMPRESSIBLE.test(type) || headers.has('Content-Encoding')) return;
@@ -96,6 +96,9 @@ export function compression(opts: { streamingPrefixes: string[] }): MiddlewareHa
     if (/(?:^|,)\s*no-transform\s*(?:,|$)/i.test(headers.get('Cache-Control') ?? '')) return;
     const declared = headers.get('Content-Length');
     if (declared !== null && Number(declared) < COMPRESS_MIN_BYTES) return;
+    // Read only now: `body` turns @hono/node-server's light Response into a web one with a stream,
+    // a cost per request that small answers (REST declares their length) never pay.
+    if (!res.body) return;
     const path = c.req.path;
     if (declared === null && opts.streamingPrefixes.some((p) => path.startsWith(p))) return;
 

@@ -1,3 +1,4 @@
+import { COMPRESS_MIN_BYTES } from '../compression.ts';
 import { errorResponse, RestError } from './errors.ts';
 import type { MainResult } from './query/transaction.ts';
 
@@ -79,7 +80,11 @@ function pagedResponse(
     'Content-Range': contentRange(o.offset, pageTotal, o.total),
   };
   if (applied) headers['Preference-Applied'] = applied;
-  return new Response(o.head ? null : r.body, { status, headers });
+  if (o.head) return new Response(null, { status, headers });
+  // The length node-server would send anyway; declared, compression skips a small body unread.
+  const length = typeof r.body === 'string' ? Buffer.byteLength(r.body) : COMPRESS_MIN_BYTES;
+  if (length < COMPRESS_MIN_BYTES) headers['Content-Length'] = String(length);
+  return new Response(r.body, { status, headers });
 }
 
 export function respond(o: Outcome): Response {

@@ -66,5 +66,16 @@ export async function identify(
     }
     throw new RestError(role === 'anon' ? 401 : 403, '42501', `permission denied to set role "${role}"`);
   }
-  return { role, claimsJson: JSON.stringify({ ...claims, role }) };
+  return { role, claimsJson: claimsJsonOf(claims, role) };
+}
+
+// The claims JSON set per request, kept beside the cached claims object (same lifetime).
+const claimsJsonCache = new WeakMap<JwtClaims, { role: string; json: string }>();
+
+function claimsJsonOf(claims: JwtClaims, role: string): string {
+  const hit = claimsJsonCache.get(claims);
+  if (hit?.role === role) return hit.json;
+  const json = JSON.stringify({ ...claims, role });
+  claimsJsonCache.set(claims, { role, json });
+  return json;
 }
