@@ -120,7 +120,9 @@ export function compression(opts: { streamingPrefixes: string[] }): MiddlewareHa
         return;
       }
       const out = coding === 'br' ? await brotli(bytes, BROTLI_OPTIONS) : await gzip(bytes, GZIP_OPTIONS);
-      compressed = new Response(out, res);
+      // A view, not a copy: zlib answers a Buffer over a plain ArrayBuffer, which the DOM typings (e2e
+      // imports this file) only take as Uint8Array<ArrayBuffer>.
+      compressed = new Response(new Uint8Array(out.buffer as ArrayBuffer, out.byteOffset, out.byteLength), res);
       compressed.headers.set('Content-Length', String(out.byteLength));
       addVary(compressed.headers);
     }
