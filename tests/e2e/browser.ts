@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { compiledMessagesAreStale } from '../../app/paraglide.config.ts';
 import { lanCertificate } from '../../scripts/lan/certificate.ts';
 import { freePort } from '../../scripts/stack/free-port.ts';
 import { binDir, repoRoot } from '../../scripts/stack/paths.ts';
@@ -169,8 +170,13 @@ function trustCertificates({ cert, caCert }: { cert: string; caCert: string }): 
   return `--ignore-certificate-errors-spki-list=${spki(cert)},${spki(caCert)}`;
 }
 
-/** The Vite build reads compiled messages from app/src/paraglide (git-ignored), as `npm run build` does. */
+/**
+ * The Vite build reads compiled messages from app/src/paraglide (git-ignored), as `npm run build` does.
+ * Only when stale: e2e files run side by side, and a compile rewrites the folder another file's build
+ * may be reading at that moment ("Could not resolve './messages/_index.js'").
+ */
 async function compileMessages(): Promise<void> {
+  if (!compiledMessagesAreStale()) return;
   const child = spawn(path.join(binDir, 'tsx'), ['app/tools/compile-messages.ts'], {
     cwd: repoRoot,
     stdio: ['ignore', 'ignore', 'pipe'],
