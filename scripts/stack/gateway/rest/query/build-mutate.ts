@@ -12,8 +12,13 @@ export interface MutationSql {
   reportsInserted: boolean;
 }
 
-const TARGET = 'pgrst_u';
 const qualified = (ctx: BuildContext, t: Relation) => `${ident(ctx.cache.schema)}.${ident(t.name)}`;
+/**
+ * The statement's target and the representation's root are both named after the table, as
+ * PostgREST's unaliased `"schema"."table"` and its `pgrst_source AS "table"`, so database
+ * errors name the table (`column "items.name" must appear in the GROUP BY clause …`).
+ */
+const target = (ctx: BuildContext, t: Relation) => `${qualified(ctx, t)} AS ${ident(t.name)}`;
 
 /** Keys of the JSON body that become columns: `columns=` or the keys every object shares. */
 export function bodyColumns(table: Relation, body: unknown, columnsParam: string[] | undefined): Column[] {
@@ -97,7 +102,7 @@ export function insertSql(ctx: BuildContext, i: InsertInput): MutationSql {
   const isArray = Array.isArray(i.body);
   const names = i.columns.map((c) => ident(c.name));
   const merge = i.prefs.resolution === 'merge-duplicates';
-  let sql = `INSERT INTO ${qualified(ctx, i.table)} AS ${TARGET}${names.length ? `(${names.join(', ')})` : ''} SELECT ${i.columns.map((c) => `pgrst_body.${ident(c.name)}`).join(', ')} ${payloadFrom(ctx, i.columns, i.bodyText, isArray, i.prefs.missing === 'default')}`;
+  let sql = `INSERT INTO ${target(ctx, i.table)}${names.length ? `(${names.join(', ')})` : ''} SELECT ${i.columns.map((c) => `pgrst_body.${ident(c.name)}`).join(', ')} ${payloadFrom(ctx, i.columns, i.bodyText, isArray, i.prefs.missing === 'default')}`;
   if (i.prefs.resolution) {
     const target = i.onConflict ?? i.table.pk;
     for (const c of target) if (!i.table.columns.has(c)) throw columnNotFound(i.table.name, c);
@@ -129,10 +134,10 @@ export function updateSql(ctx: BuildContext, u: UpdateInput): MutationSql {
   if (u.columns.length === 0) {
     // Nothing to set: PostgREST answers as if no row matched.
     statement = (ret) =>
-      `SELECT ${ret.includes('*') ? `${TARGET}.*` : '1'} FROM ${qualified(ctx, u.table)} AS ${TARGET} WHERE false`;
+      `SELECT ${ret.includes('*') ? `${ident(u.table.name)}.*` : '1'} FROM ${target(ctx, u.table)} WHERE false`;
   } else {
     const sets = u.columns.map((c) => `${ident(c.name)} = pgrst_body.${ident(c.name)}`).join(', ');
-    const sql = `UPDATE ${qualified(ctx, u.table)} AS ${TARGET} SET ${sets} ${payloadFrom(ctx, u.columns, u.bodyText, false, u.prefs.missing === 'default')}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+    const sql = `UPDATE ${target(ctx, u.table)} SET ${sets} ${payloadFrom(ctx, u.columns, u.bodyText, false, u.prefs.missing === 'default')}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
     statement = (ret) => sql + ret;
   }
   return finishMutation(ctx, u.table, statement, u.select, u.representation, u.body_out, false, u.bodyExpr);
@@ -147,7 +152,7 @@ export function deleteSql(
   bodyExpr?: string,
 ): MutationSql {
   const where = rootConditions(ctx, table);
-  const sql = `DELETE FROM ${qualified(ctx, table)} AS ${TARGET}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  const sql = `DELETE FROM ${target(ctx, table)}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
   return finishMutation(ctx, table, (ret) => sql + ret, select, representation, bodyOut, false, bodyExpr);
 }
 
@@ -155,10 +160,12 @@ export function deleteSql(
 function rootConditions(ctx: BuildContext, table: Relation): string[] {
   const root = ctx.levels.get(pathKey([]));
   if (!root) return [];
-  const src = { name: table.name, columns: table.columns };
+  // Computed fields filter too: PostgREST's filters name the table, which calls them on its row.
+  const src = { name: table.name, columns: table.columns, computed: table.computed };
+  const alias = ident(table.name);
   const conds = [
-    ...root.filters.map((f) => filterSql(src, TARGET, f, ctx.params)),
-    ...root.logic.map((t) => logicSql(src, TARGET, t, ctx.params)),
+    ...root.filters.map((f) => filterSql(src, alias, f, ctx.params)),
+    ...root.logic.map((t) => logicSql(src, alias, t, ctx.params)),
   ];
   root.filters = [];
   root.logic = [];
@@ -183,11 +190,11 @@ function finishMutation(
       reportsInserted: merge,
     };
   }
-  const alias = 'pgrst_0';
+  const alias = ident(table.name);
   const level = buildLevel(ctx, { name: table.name, columns: table.columns, relName: table.name }, alias, select, []);
   checkAllLevelsUsed(ctx);
   const text = readQuery(ctx, {
-    with: `WITH pgrst_source AS (${statement(` RETURNING ${TARGET}.*`)}) `,
+    with: `WITH pgrst_source AS (${statement(` RETURNING ${alias}.*`)}) `,
     from: 'pgrst_source',
     rootAlias: alias,
     level,

@@ -62,7 +62,8 @@ export function rpcSql(ctx: BuildContext, i: RpcInput): string {
     const page = `SELECT pgrst_scalar FROM pgrst_call${r.returnsSet ? limitOffset(ctx.params, i.limit, i.offset) : ''}`;
     return `${cte}SELECT ${total} AS total, count(*)::int AS n, ${i.body && r.returnKind !== 'void' ? agg : `''`} AS body FROM (${page}) pgrst_t`;
   }
-  const alias = 'pgrst_0';
+  // Named after the returned relation, as PostgREST's `pgrst_source AS "items"`, so errors name it.
+  const alias = ident(r.returnTable ?? r.name);
   const level = buildLevel(ctx, { name: r.name, columns: r.columns, relName: r.returnTable }, alias, i.select, []);
   checkAllLevelsUsed(ctx);
   // One composite renders as the object itself, as PostgREST's asJsonF for single composites.

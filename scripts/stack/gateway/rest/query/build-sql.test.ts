@@ -145,7 +145,7 @@ describe('build-sql', () => {
     const q = parseQuery('id=eq.3');
     const ctx = newContext(cache, new Params(), q.levels);
     const sql = deleteSql(ctx, relations.get('books') as Relation, [], false, false);
-    expect(sql.text).toContain('DELETE FROM "public"."books" AS pgrst_u WHERE pgrst_u."id" = $1 RETURNING 1');
+    expect(sql.text).toContain('DELETE FROM "public"."books" AS "books" WHERE "books"."id" = $1 RETURNING 1');
   });
 
   it('resolves functions by argument names and reports PGRST202', () => {

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type RestHarness, startRestHarness } from './rest-harness.ts';
+
+// Writes and calls as PostgREST names and filters them: the statement and the representation
+// are named after the table (or the function's returned relation), computed fields filter PATCH
+// and DELETE, VARIADIC parameters take repeated query parameters or a JSON array.
+const FIXTURES_SQL = `
+create table public.mut_items (id int primary key, name text not null, qty int not null default 0);
+insert into public.mut_items values (1, 'apple', 3), (2, 'banana', 5), (3, 'cherry', 0);
+create function public.label(public.mut_items) returns text language sql stable as
+  $$ select $1.name || ':' || $1.qty $$;
+create function public.list_mut_items() returns setof public.mut_items language sql stable as
+  $$ select * from public.mut_items order by id $$;
+create function public.sum_all(variadic nums int[]) returns int language sql immutable as
+  $$ select coalesce(sum(n), 0)::int from unnest(nums) n $$;
+create function public.join_words(sep text, variadic words text[]) returns text language sql immutable as
+  $$ select array_to_string(words, sep) $$;
+`;
+
+let h: RestHarness;
+beforeAll(async () => {
+  h = await startRestHarness(inject('stack').adminDbUrl, FIXTURES_SQL, {
+    dbSettings: { db_aggregates_enabled: 'true' },
+  });
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+const groupingError = (column: string) => ({
+  code: '42803',
+  message: `column "${column}" must appear in the GROUP BY clause or be used in an aggregate function`,
+  details: null,
+  hint: null,
+});
+
+describe('database errors name the table, as PostgREST aliases it', () => {
+  it('in the representation of a PATCH', async () => {
+    const r = await h.anon().from('mut_items').update({ qty: 4 }).eq('id', 1).select('name, qty.sum()').order('id');
+    expect(r.status).toBe(400);
+    expect(r.error).toEqual(groupingError('mut_items.id'));
+    // The failed statement wrote nothing.
+    expect((await h.db.query('select qty from public.mut_items where id = 1')).rows).toEqual([{ qty: 3 }]);
+  });
+
+  it('in the representation of a DELETE', async () => {
+    const r = await h.anon().from('mut_items').delete().eq('id', 3).select('name, qty.sum()').order('id');
+    expect(r.status).toBe(400);
+    expect(r.error).toEqual(groupingError('mut_items.id'));
+  });
+
+  it('in the result of a function returning a table’s rows', async () => {
+    const r = await h.anon().rpc('list_mut_items').select('name, qty.sum()').order('id');
+    expect(r.status).toBe(400);
+    expect(r.error).toEqual(groupingError('mut_items.id'));
+  });
+});
+
+describe('computed fields filter PATCH and DELETE', () => {
+  it('PATCH matches rows by a function of the row', async () => {
+    const r = await h.anon().from('mut_items').update({ qty: 6 }).eq('label', 'banana:5').select('id, qty, label');
+    expect(r.error).toBeNull();
+    expect(r.status).toBe(200);
+    expect(r.data).toEqual([{ id: 2, qty: 6, label: 'banana:6' }]);
+  });
+
+  it('DELETE matches rows by a function of the row, in a logic tree too', async () => {
+    await h.db.query(`insert into public.mut_items values (10, 'gone', 1), (11, 'kept', 1)`);
+    const r = await h.anon().from('mut_items').delete().or('label.eq.gone:1,label.eq.nothing:0').select('id');
+    expect(r.error).toBeNull();
+    expect(r.data).toEqual([{ id: 10 }]);
+    expect((await h.db.query('select id from public.mut_items where id >= 10')).rows).toEqual([{ id: 11 }]);
+  });
+});
