@@ -1,17 +1,23 @@
 import { RestError } from '../errors.ts';
-import { resolveRelationship } from '../plan/resolve-relationship.ts';
+import {
+  type LevelSource,
+  type PlanContext,
+  type PlannedEmbed,
+  type PlannedField,
+  planRead,
+  type ReadPlan,
+} from '../plan/read-plan.ts';
 import { fieldOutputName } from '../request/parse-common.ts';
 import type { AggregateFn, SelectItem } from '../request/parse-select.ts';
-import { type LevelParams, pathKey } from '../request/query-params.ts';
-import { dbSettingOn, type SchemaCache } from '../schema/schema-cache.ts';
-import { columnExpr, filterSql, ident, logicSql, orderSql, type Params, type Source } from './sql-fragments.ts';
+import type { LevelParams } from '../request/query-params.ts';
+import type { SchemaCache } from '../schema/schema-cache.ts';
+import { columnExpr, filterSql, ident, logicSql, orderSql, type Params } from './sql-fragments.ts';
 
-/** State shared while one request's SQL is generated. */
-export interface BuildContext {
-  cache: SchemaCache;
+export type { LevelSource } from '../plan/read-plan.ts';
+
+/** State shared while one request is planned and its SQL generated. */
+export interface BuildContext extends PlanContext {
   params: Params;
-  levels: Map<string, LevelParams>;
-  usedLevels: Set<string>;
   aliasCount: number;
 }
 
@@ -36,52 +42,36 @@ export interface LevelSql {
   hoisted: Map<string, { fn: AggregateFn; cast?: string }>;
 }
 
-export interface LevelSource extends Source {
-  /** Table name whose relationships embeds resolve against (a function's row type table). */
-  relName: string | null;
-}
-
-interface LevelOptions {
-  /** This level is a to-one spread: its aggregates move up to the parent's select. */
-  hoist?: boolean;
-}
-
 /** How a select entry takes part in grouping once the level aggregates. */
 type EntryKind = 'plain' | 'agg' | 'json';
+type AddEntry = (expr: string, name: string, kind: EntryKind) => void;
 
 const nextAlias = (ctx: BuildContext) => `pgrst_${ctx.aliasCount++}`;
 const qualified = (ctx: BuildContext, name: string) => `${ident(ctx.cache.schema)}.${ident(name)}`;
-
-function aggregatesNotAllowed(): RestError {
-  return new RestError(400, 'PGRST123', 'Use of aggregate functions is not allowed');
-}
 
 function applyAgg(fn: AggregateFn, expr: string, cast: string | undefined): string {
   const call = `${fn.toUpperCase()}(${expr})`;
   return cast ? `CAST(${call} AS ${cast})` : call;
 }
 
-/**
- * One level of the select tree: its columns, the lateral joins for its embeds, its filters,
- * order and paging. Embedded levels are aliased `<table>_<depth>` and their laterals
- * `<parent>_<embed>_<depth>` as PostgREST names them, so database errors read the same
- * (`column authors_1.nope does not exist`, `table name "books_authors_1" specified more than once`).
- */
+/** Plans the select tree (plan/read-plan.ts) and renders it: what reads, mutations and RPCs select. */
 export function buildLevel(
   ctx: BuildContext,
   src: LevelSource,
   alias: string,
   items: SelectItem[],
   path: string[],
-  opts: LevelOptions = {},
 ): LevelSql {
-  if (!src.computed && src.relName !== null) {
-    const computed = ctx.cache.relations.get(src.relName)?.computed;
-    if (computed?.size) src = { ...src, computed };
-  }
-  const key = pathKey(path);
-  ctx.usedLevels.add(key);
-  const lp = ctx.levels.get(key);
+  return renderLevel(ctx, planRead(ctx, src, items, path), alias);
+}
+
+/**
+ * One planned level as SQL: its columns, the lateral joins for its embeds, its filters, order
+ * and paging. Parameters are numbered in the order they are rendered, depth first.
+ */
+export function renderLevel(ctx: BuildContext, plan: ReadPlan, alias: string): LevelSql {
+  const src = plan.source;
+  const lp = plan.params;
   const out: LevelSql = {
     selectList: [],
     outputs: [],
@@ -94,35 +84,15 @@ export function buildLevel(
     hoisted: new Map(),
   };
   const entries: Array<{ expr: string; name: string; kind: EntryKind }> = [];
-  const add = (expr: string, name: string, kind: EntryKind) => entries.push({ expr, name, kind });
+  const add: AddEntry = (expr, name, kind) => entries.push({ expr, name, kind });
   const presence = new Map<string, string>();
   const toOneLaterals = new Map<string, string>();
-  const p = ctx.params;
-  const depth = path.length + 1;
 
-  for (const item of items) {
+  for (const item of plan.items) {
     if (item.kind === 'star') {
       for (const col of src.columns.keys()) add(`${alias}.${ident(col)}`, col, 'plain');
-    } else if (item.kind === 'field') {
-      const fieldName = fieldOutputName(item.field);
-      if (item.agg) {
-        if (!dbSettingOn(ctx.cache, 'db_aggregates_enabled')) throw aggregatesNotAllowed();
-        let base = item.field.name === '*' ? '*' : columnExpr(src, alias, item.field, p);
-        if (item.cast && base !== '*') base = `CAST(${base} AS ${item.cast})`;
-        const name = item.alias ?? (item.field.json.length ? fieldName : item.agg);
-        if (opts.hoist) {
-          // The spread's row is one value per parent row: the parent aggregates it.
-          add(base === '*' ? '1' : base, name, 'plain');
-          out.hoisted.set(name, { fn: item.agg, ...(item.aggCast ? { cast: item.aggCast } : {}) });
-        } else add(applyAgg(item.agg, base, item.aggCast), name, 'agg');
-        continue;
-      }
-      let expr = columnExpr(src, alias, item.field, p);
-      if (item.cast) expr = `CAST(${expr} AS ${item.cast})`;
-      add(expr, item.alias ?? fieldName, 'plain');
-    } else {
-      embed(ctx, src, alias, item, path, depth, opts, out, add, presence, toOneLaterals);
-    }
+    } else if (item.kind === 'field') renderField(ctx, plan, alias, item, out, add);
+    else renderEmbed(ctx, plan, alias, item, out, add, presence, toOneLaterals);
   }
 
   out.hasAgg = entries.some((e) => e.kind === 'agg') || out.hoisted.size > 0;
@@ -137,6 +107,7 @@ export function buildLevel(
   // Ordinals, not expressions: JSON-path operands are bound parameters that differ between the two.
   if (entries.some((e) => e.kind === 'agg') && grouped.length) out.group = ` GROUP BY ${grouped.join(', ')}`;
 
+  const p = ctx.params;
   const embeds = (name: string) => {
     const e = presence.get(name);
     if (e && !src.columns.has(name)) {
@@ -166,92 +137,80 @@ export function buildLevel(
   return out;
 }
 
-type EmbedItem = Extract<SelectItem, { kind: 'embed' }>;
-
-/** One embed of a level: its lateral join and what it adds to the level's select list. */
-function embed(
+function renderField(
   ctx: BuildContext,
-  src: LevelSource,
+  plan: ReadPlan,
   alias: string,
-  item: EmbedItem,
-  path: string[],
-  depth: number,
-  opts: LevelOptions,
+  item: PlannedField,
   out: LevelSql,
-  add: (expr: string, name: string, kind: EntryKind) => void,
+  add: AddEntry,
+): void {
+  const p = ctx.params;
+  const fieldName = fieldOutputName(item.field);
+  if (item.agg) {
+    let base = item.field.name === '*' ? '*' : columnExpr(plan.source, alias, item.field, p);
+    if (item.cast && base !== '*') base = `CAST(${base} AS ${item.cast})`;
+    const name = item.alias ?? (item.field.json.length ? fieldName : item.agg);
+    if (plan.hoist) {
+      // The spread's row is one value per parent row: the parent aggregates it.
+      add(base === '*' ? '1' : base, name, 'plain');
+      out.hoisted.set(name, { fn: item.agg, ...(item.aggCast ? { cast: item.aggCast } : {}) });
+    } else add(applyAgg(item.agg, base, item.aggCast), name, 'agg');
+    return;
+  }
+  let expr = columnExpr(plan.source, alias, item.field, p);
+  if (item.cast) expr = `CAST(${expr} AS ${item.cast})`;
+  add(expr, item.alias ?? fieldName, 'plain');
+}
+
+/** One planned embed of a level: its lateral join and what it adds to the level's select list. */
+function renderEmbed(
+  ctx: BuildContext,
+  plan: ReadPlan,
+  alias: string,
+  e: PlannedEmbed,
+  out: LevelSql,
+  add: AddEntry,
   presence: Map<string, string>,
   toOneLaterals: Map<string, string>,
 ): void {
-  if (src.relName === null) {
-    throw new RestError(
-      400,
-      'PGRST200',
-      `Could not find a relationship between '${src.name}' and '${item.name}' in the schema cache`,
-      `Searched for a foreign key relationship between '${src.name}' and '${item.name}' in the schema '${ctx.cache.schema}', but no matches were found.`,
-    );
-  }
-  // A function of the parent row returning a relation's rows embeds like a relationship and,
-  // as PostgREST's computed relationships do, takes precedence over foreign keys of that name.
-  const fnRel = ctx.cache.computedRels.find((r) => r.table === src.relName && r.name === item.name);
-  const rel = fnRel
-    ? { target: fnRel.target, toOne: fnRel.toOne }
-    : resolveRelationship(ctx.cache.relationships, ctx.cache.schema, src.relName, item.name, item.hint);
-  const target = ctx.cache.relations.get(rel.target);
-  if (!target) throw new RestError(500, 'PGRSTX00', `relationship target ${rel.target} missing from the schema cache`);
   const p = ctx.params;
-  const outName = item.alias ?? item.name;
-  const childAlias = ident(`${target.name}_${depth}`);
-  const lat = ident(`${src.relName}_${outName}_${depth}`);
-  const childPath = item.spread ? [...path, item.name] : [...path, outName];
-  const toOneSpread = item.spread && rel.toOne;
-  const child = buildLevel(
-    ctx,
-    { ...target, relName: target.name, label: `${target.name}_${depth}` },
-    childAlias,
-    item.children,
-    childPath,
-    { hoist: toOneSpread },
-  );
-  if (item.spread && !rel.toOne && child.hasAgg) {
-    throw new RestError(
-      400,
-      'PGRST127',
-      'Feature not implemented',
-      'Aggregates are not implemented for one-to-many or many-to-many spreads.',
-    );
-  }
-  let from = `${qualified(ctx, target.name)} AS ${childAlias}`;
+  const { outName, join } = e;
+  const childAlias = ident(e.alias);
+  const lat = ident(e.lateral);
+  const child = renderLevel(ctx, e.child, childAlias);
+  let from = `${qualified(ctx, e.target.name)} AS ${childAlias}`;
   const joinConds: string[] = [];
-  if (fnRel) {
-    from = `${fnRel.call}(${alias}) AS ${childAlias}`;
+  if (join.kind === 'function') {
+    from = `${join.call}(${alias}) AS ${childAlias}`;
     joinConds.push('TRUE');
-  } else if ('junction' in rel && rel.junction) {
+  } else if (join.kind === 'junction') {
     const j = nextAlias(ctx);
-    const on = rel.junction.targetPairs.map(([jc, tc]) => `${j}.${ident(jc)} = ${childAlias}.${ident(tc)}`);
-    from += ` JOIN ${qualified(ctx, rel.junction.table)} AS ${j} ON ${on.join(' AND ')}`;
-    for (const [jc, sc] of rel.junction.sourcePairs) joinConds.push(`${j}.${ident(jc)} = ${alias}.${ident(sc)}`);
-  } else if ('pairs' in rel) {
-    for (const [sc, tc] of rel.pairs) joinConds.push(`${childAlias}.${ident(tc)} = ${alias}.${ident(sc)}`);
+    const on = join.targetPairs.map(([jc, tc]) => `${j}.${ident(jc)} = ${childAlias}.${ident(tc)}`);
+    from += ` JOIN ${qualified(ctx, join.table)} AS ${j} ON ${on.join(' AND ')}`;
+    for (const [jc, sc] of join.sourcePairs) joinConds.push(`${j}.${ident(jc)} = ${alias}.${ident(sc)}`);
+  } else {
+    for (const [sc, tc] of join.pairs) joinConds.push(`${childAlias}.${ident(tc)} = ${alias}.${ident(sc)}`);
   }
   const where = [...joinConds, ...child.conds].join(' AND ');
   const inner = `SELECT ${child.selectList.join(', ')} FROM ${from} ${child.joins.join(' ')} WHERE ${where}${child.group}${child.order}${limitOffset(p, child.limit, child.offset)}`;
-  if (rel.toOne) {
+  if (e.toOne) {
     out.joins.push(
       `LEFT JOIN LATERAL (SELECT row_to_json(pgrst_r) AS pgrst_body, pgrst_r.* FROM (${inner}) pgrst_r) ${lat} ON TRUE`,
     );
     toOneLaterals.set(outName, lat);
-    if (item.spread) {
+    if (e.spread) {
       for (const o of child.outputs) {
         const h = child.hoisted.get(o);
-        if (h && opts.hoist) {
+        if (h && plan.hoist) {
           // Still inside a to-one spread chain: keep hoisting towards the first non-spread level.
           add(`${lat}.${ident(o)}`, o, 'plain');
           out.hoisted.set(o, h);
         } else if (h) add(applyAgg(h.fn, `${lat}.${ident(o)}`, h.cast), o, 'agg');
         else add(`${lat}.${ident(o)}`, o, 'plain');
       }
-    } else if (item.children.length) add(`${lat}.pgrst_body`, outName, 'json');
-  } else if (item.spread) {
+    } else if (e.hasChildren) add(`${lat}.pgrst_body`, outName, 'json');
+  } else if (e.spread) {
     // PostgREST 13: each column of a to-many spread becomes an array of that column's values.
     const cols = child.outputs.map((o) => `COALESCE(json_agg(pgrst_r.${ident(o)}), '[]') AS ${ident(o)}`);
     out.joins.push(
@@ -260,10 +219,10 @@ function embed(
     for (const o of child.outputs) add(`${lat}.${ident(o)}`, o, 'json');
   } else {
     out.joins.push(`LEFT JOIN LATERAL (SELECT json_agg(pgrst_r) AS pgrst_body FROM (${inner}) pgrst_r) ${lat} ON TRUE`);
-    if (item.children.length) add(`COALESCE(${lat}.pgrst_body, '[]')`, outName, 'json');
+    if (e.hasChildren) add(`COALESCE(${lat}.pgrst_body, '[]')`, outName, 'json');
   }
   presence.set(outName, `${lat}.pgrst_body`);
-  if (item.join === 'inner') {
+  if (e.inner) {
     out.conds.push(`${lat}.pgrst_body IS NOT NULL`);
     out.condsUseJoins = true;
   }

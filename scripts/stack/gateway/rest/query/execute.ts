@@ -1,4 +1,5 @@
 import { RestError, tableNotFound } from '../errors.ts';
+import { planRead } from '../plan/read-plan.ts';
 import { locationOf, suggestTable } from '../plan/suggest.ts';
 import { type Call, callQuery } from '../request/api-request.ts';
 import { appliedPreferences, type Preferences } from '../request/prefer.ts';
@@ -7,7 +8,7 @@ import { topLevelPage } from '../request/range.ts';
 import type { Outcome } from '../response.ts';
 import type { SchemaCache } from '../schema/schema-cache.ts';
 import { bodyColumns, checkBodyShape, deleteSql, insertSql, type MutationSql, updateSql } from './build-mutate.ts';
-import { buildLevel, checkAllLevelsUsed, newContext, readQuery } from './build-sql.ts';
+import { checkAllLevelsUsed, newContext, readQuery, renderLevel } from './build-sql.ts';
 import { bodyExpr, type RestRuntime, readOutcome, run, runPlan } from './call.ts';
 import { countTotal, inlineParams, plannedCountSql } from './count.ts';
 import { executeRpc } from './execute-rpc.ts';
@@ -34,13 +35,9 @@ export async function execute(rt: RestRuntime, cache: SchemaCache, call: Call): 
   if (call.method === 'GET' || call.method === 'HEAD') {
     // The root is aliased by its own name, as PostgREST does: database errors read `column orders.x …`.
     const rootAlias = ident(table.name);
-    const level = buildLevel(
-      ctx,
-      { name: table.name, columns: table.columns, relName: table.name },
-      rootAlias,
-      q.select,
-      [],
-    );
+    // ApiRequest → ReadPlan (relationships resolved, no SQL) → SQL.
+    const plan = planRead(ctx, { name: table.name, columns: table.columns, relName: table.name }, q.select, []);
+    const level = renderLevel(ctx, plan, rootAlias);
     checkAllLevelsUsed(ctx);
     const from = `"${cache.schema.replaceAll('"', '""')}"."${table.name.replaceAll('"', '""')}"`;
     const exact = call.prefs.count === 'exact' || call.prefs.count === 'estimated';
