@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ANON_KEY } from '../../scripts/stack/keys.ts';
 import { type RestHarness, startRestHarness } from './rest-harness.ts';
 
 // Writes and calls as PostgREST names and filters them: the statement and the representation
@@ -15,6 +16,8 @@ create function public.sum_all(variadic nums int[]) returns int language sql imm
   $$ select coalesce(sum(n), 0)::int from unnest(nums) n $$;
 create function public.join_words(sep text, variadic words text[]) returns text language sql immutable as
   $$ select array_to_string(words, sep) $$;
+create function public.variadic_param(variadic v text[] default '{}') returns text[] language sql immutable as
+  $$ select v $$;
 `;
 
 let h: RestHarness;
@@ -70,5 +73,49 @@ describe('computed fields filter PATCH and DELETE', () => {
     expect(r.error).toBeNull();
     expect(r.data).toEqual([{ id: 10 }]);
     expect((await h.db.query('select id from public.mut_items where id >= 10')).rows).toEqual([{ id: 11 }]);
+  });
+});
+
+describe('VARIADIC parameters', () => {
+  const raw = async (path: string, init: RequestInit = {}) => {
+    const res = await fetch(`${h.url}/rest/v1/rpc/${path}`, {
+      ...init,
+      headers: { apikey: ANON_KEY, ...(init.headers as Record<string, string>) },
+    });
+    return { status: res.status, body: await res.json() };
+  };
+  const form = (body: string) =>
+    raw('variadic_param', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+
+  it('take a JSON array from a POST body', async () => {
+    const r = await h.anon().rpc('variadic_param', { v: ['hi', 'hello', 'there'] });
+    expect(r.error).toBeNull();
+    expect(r.data).toEqual(['hi', 'hello', 'there']);
+    const s = await h.anon().rpc('sum_all', { nums: [1, 2, 3] });
+    expect(s.data).toBe(6);
+    const j = await h.anon().rpc('join_words', { sep: '-', words: ['a', 'b'] });
+    expect(j.data).toBe('a-b');
+  });
+
+  it('take repeated query parameters on GET, none through the default, one as an array of one', async () => {
+    expect(await raw('variadic_param')).toEqual({ status: 200, body: [] });
+    expect(await raw('variadic_param?v=hi')).toEqual({ status: 200, body: ['hi'] });
+    expect(await raw('variadic_param?v=hi&v=there&v=a%22b%5Cc')).toEqual({
+      status: 200,
+      body: ['hi', 'there', 'a"b\\c'],
+    });
+    expect(await raw('sum_all?nums=4&nums=5')).toEqual({ status: 200, body: 9 });
+    // A repeated argument that is not VARIADIC keeps its last value.
+    expect(await raw('join_words?sep=x&sep=%2B&words=a&words=b')).toEqual({ status: 200, body: 'a+b' });
+  });
+
+  it('take repeated fields of a form body', async () => {
+    expect(await form('')).toEqual({ status: 200, body: [] });
+    expect(await form('v=hi')).toEqual({ status: 200, body: ['hi'] });
+    expect(await form('v=hi&v=there')).toEqual({ status: 200, body: ['hi', 'there'] });
   });
 });

@@ -1,20 +1,21 @@
 import { bodyAggregate, type Render } from '../request/media.ts';
 import type { SelectItem } from '../request/parse-select.ts';
-import type { Routine } from '../schema/schema-cache.ts';
+import type { Routine, RoutineParam } from '../schema/schema-cache.ts';
 import { type BuildContext, buildLevel, checkAllLevelsUsed, limitOffset, readQuery } from './build-sql.ts';
 import { ident } from './sql-fragments.ts';
 
 export interface RpcInput {
   routine: Routine;
   wholeBody: boolean;
-  /** POST: the JSON body text; GET: raw argument strings by name. */
+  /** POST: the JSON body text. */
   bodyText?: string;
   /** The raw body, for a single unnamed bytea parameter. */
   bodyBytes?: Buffer;
   bodyKeys?: string[];
   /** The JSON body is an array: its first object gives the arguments (PostgREST's LIMIT 1). */
   bodyIsArray?: boolean;
-  getArgs?: Map<string, string>;
+  /** GET and form bodies: raw argument strings by name, every value of a VARIADIC one. */
+  getArgs?: Map<string, string | string[]>;
   select: SelectItem[];
   count: boolean;
   body: boolean;
@@ -23,6 +24,13 @@ export interface RpcInput {
   limit?: number;
   offset?: number;
 }
+
+// Named notation reaches a VARIADIC parameter only with the keyword; it then takes the array whole.
+const variadic = (p: RoutineParam | undefined) => (p?.variadic ? 'VARIADIC ' : '');
+
+/** Repeated query-string values as a Postgres array literal, cast to the parameter's array type. */
+const arrayLiteral = (values: string[]) =>
+  `{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
 
 /** The call as a CTE so the function runs once even when the page and the count both read it. */
 function callCte(ctx: BuildContext, i: RpcInput): string {
@@ -38,7 +46,8 @@ function callCte(ctx: BuildContext, i: RpcInput): string {
   if (i.getArgs) {
     const args = [...i.getArgs].map(([k, v]) => {
       const p = r.params.find((x) => x.name === k);
-      return `${ident(k)} := ${ctx.params.add(v)}::${p?.type ?? 'text'}`;
+      const value = Array.isArray(v) ? arrayLiteral(v) : v;
+      return `${variadic(p)}${ident(k)} := ${ctx.params.add(value)}::${p?.type ?? 'text'}`;
     });
     return `WITH pgrst_call AS (SELECT pgrst_fn.* FROM ${fn}(${args.join(', ')}) ${scalarAlias}) `;
   }
@@ -48,7 +57,7 @@ function callCte(ctx: BuildContext, i: RpcInput): string {
   const payload = params.length
     ? `FROM (SELECT ${ctx.params.add(i.bodyText ?? '{}')}::json AS json_data) pgrst_payload, LATERAL (SELECT * FROM ${i.bodyIsArray ? 'json_to_recordset' : 'json_to_record'}(pgrst_payload.json_data) AS _(${typed}) LIMIT 1) pgrst_body, `
     : 'FROM ';
-  const args = params.map((p) => `${ident(p.name)} := pgrst_body.${ident(p.name)}`).join(', ');
+  const args = params.map((p) => `${variadic(p)}${ident(p.name)} := pgrst_body.${ident(p.name)}`).join(', ');
   return `WITH pgrst_call AS (SELECT pgrst_fn.* ${payload}LATERAL ${fn}(${args}) ${scalarAlias}) `;
 }
 

@@ -2,7 +2,7 @@ import { RestError } from '../errors.ts';
 import { resolveRoutine } from '../plan/resolve-routine.ts';
 import type { Call } from '../request/api-request.ts';
 import { appliedPreferences } from '../request/prefer.ts';
-import type { ParsedQuery } from '../request/query-params.ts';
+import { type ParsedQuery, splitQuery } from '../request/query-params.ts';
 import type { Outcome } from '../response.ts';
 import type { SchemaCache } from '../schema/schema-cache.ts';
 import { rpcSql } from './build-rpc.ts';
@@ -48,11 +48,25 @@ export async function executeRpc(
         ? (q.columns ?? jsonArgumentKeys(body.value))
         : [];
   const { routine, wholeBody } = resolveRoutine(cache, call.resource, keys, isPost, body?.kind ?? 'json');
+  // A VARIADIC parameter takes every value it is given, in order, as PostgREST's toRpcParams
+  // (`?v=1&v=2`); other repeated arguments keep their last value.
+  const withVariadics = (args: Map<string, string>, all: Array<[string, string | null]>) => {
+    const out = new Map<string, string | string[]>(args);
+    for (const p of routine.params) {
+      if (p.variadic && args.has(p.name)) {
+        out.set(
+          p.name,
+          all.filter(([k, v]) => k === p.name && v !== null).map(([, v]) => v as string),
+        );
+      }
+    }
+    return out;
+  };
   const text = rpcSql(ctx, {
     routine,
     wholeBody,
     ...(form
-      ? { getArgs: form }
+      ? { getArgs: withVariadics(form, [...new URLSearchParams(body?.text ?? '')]) }
       : isPost
         ? {
             bodyText: body?.text ?? '{}',
@@ -60,7 +74,7 @@ export async function executeRpc(
             bodyKeys: keys,
             bodyIsArray: Array.isArray(body?.value),
           }
-        : { getArgs: q.rpcArgs }),
+        : { getArgs: withVariadics(q.rpcArgs, splitQuery(call.query)) }),
     select: q.select,
     // Functions count only exactly (count=planned reports no total, as PostgREST's mainCall).
     count: (call.prefs.count === 'exact' || call.prefs.count === 'estimated') && !call.media.plan,

@@ -225,16 +225,21 @@ interface RoutineRow {
 }
 
 function toRoutine(schema: string, p: RoutineRow): Routine | null {
-  const inputs: Array<{ name: string; type: string }> = [];
+  const inputs: Array<{ name: string; type: string; variadic: boolean }> = [];
   const outputs: ColumnRow[] = [];
   p.arg_types.forEach((type, i) => {
     const mode = p.arg_modes[i] ?? 'i';
     const name = p.arg_names[i] ?? '';
-    if (mode === 'i' || mode === 'b' || mode === 'v') inputs.push({ name, type });
+    if (mode === 'i' || mode === 'b' || mode === 'v') inputs.push({ name, type, variadic: mode === 'v' });
     if (mode === 'o' || mode === 'b' || mode === 't') outputs.push({ name, type });
   });
   const firstDefault = inputs.length - p.ndefaults;
-  const params = inputs.map((a, i) => ({ name: a.name, type: a.type, hasDefault: i >= firstDefault }));
+  const params = inputs.map((a, i) => ({
+    name: a.name,
+    type: a.type,
+    hasDefault: i >= firstDefault,
+    ...(a.variadic ? { variadic: true } : {}),
+  }));
   let returnKind: Routine['returnKind'];
   let cols: ColumnRow[] = [];
   if (p.return_type === 'void') returnKind = 'void';

@@ -49,6 +49,8 @@ export interface RoutineParam {
   name: string;
   type: string;
   hasDefault: boolean;
+  /** A VARIADIC parameter: its type is the array type, called with `VARIADIC name := …`. */
+  variadic?: boolean;
 }
 
 export interface Routine {
