@@ -16,6 +16,8 @@ create function public.sum_all(variadic nums int[]) returns int language sql imm
   $$ select coalesce(sum(n), 0)::int from unnest(nums) n $$;
 create function public.join_words(sep text, variadic words text[]) returns text language sql immutable as
   $$ select array_to_string(words, sep) $$;
+create function public.echo_body(json) returns json language sql immutable as $$ select $1 $$;
+create function public.called_with(a int default 1) returns int language sql immutable as $$ select a $$;
 create function public.variadic_param(variadic v text[] default '{}') returns text[] language sql immutable as
   $$ select v $$;
 `;
@@ -117,5 +119,30 @@ describe('VARIADIC parameters', () => {
     expect(await form('')).toEqual({ status: 200, body: [] });
     expect(await form('v=hi')).toEqual({ status: 200, body: ['hi'] });
     expect(await form('v=hi&v=there')).toEqual({ status: 200, body: ['hi', 'there'] });
+  });
+});
+
+describe('a JSON scalar body sent to a function', () => {
+  it('reaches a single unnamed json parameter as an empty array, as PostgREST truncates it', async () => {
+    for (const scalar of [5, 'hello', true]) {
+      const r = await h.anon().rpc('echo_body', scalar as unknown as Record<string, unknown>);
+      expect(r.error).toBeNull();
+      expect(r.status).toBe(200);
+      expect(r.data).toEqual([]);
+    }
+    // An object still arrives whole.
+    expect((await h.anon().rpc('echo_body', { a: 1 })).data).toEqual({ a: 1 });
+  });
+
+  it('gives no arguments to named parameters, so defaults apply', async () => {
+    const r = await h.anon().rpc('called_with', 42 as unknown as Record<string, unknown>);
+    expect(r.error).toBeNull();
+    expect(r.data).toBe(1);
+  });
+
+  it('refuses an array of scalars as arguments with PGRST102', async () => {
+    const r = await h.anon().rpc('echo_body', [1, 2] as unknown as Record<string, unknown>);
+    expect(r.status).toBe(400);
+    expect(r.error).toEqual({ code: 'PGRST102', message: 'All object keys must match', details: null, hint: null });
   });
 });

@@ -62,6 +62,9 @@ export async function executeRpc(
     }
     return out;
   };
+  // PostgREST's payloadAttributes truncates a JSON body that is no object or array (`5`, `"hi"`,
+  // `null`) to an empty array: no arguments, and `[]` for a single unnamed json parameter.
+  const scalarJson = body?.kind === 'json' && !q.columns && (typeof body.value !== 'object' || body.value === null);
   const text = rpcSql(ctx, {
     routine,
     wholeBody,
@@ -69,10 +72,10 @@ export async function executeRpc(
       ? { getArgs: withVariadics(form, [...new URLSearchParams(body?.text ?? '')]) }
       : isPost
         ? {
-            bodyText: body?.text ?? '{}',
+            bodyText: scalarJson ? '[]' : (body?.text ?? '{}'),
             bodyBytes: body?.bytes ?? Buffer.alloc(0),
             bodyKeys: keys,
-            bodyIsArray: Array.isArray(body?.value),
+            bodyIsArray: scalarJson || Array.isArray(body?.value),
           }
         : { getArgs: withVariadics(q.rpcArgs, splitQuery(call.query)) }),
     select: q.select,
