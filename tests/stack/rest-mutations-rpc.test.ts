@@ -16,6 +16,14 @@ create function public.sum_all(variadic nums int[]) returns int language sql imm
   $$ select coalesce(sum(n), 0)::int from unnest(nums) n $$;
 create function public.join_words(sep text, variadic words text[]) returns text language sql immutable as
   $$ select array_to_string(words, sep) $$;
+create type public.mut_pair as (k text, n int);
+create function public.mut_pairs() returns setof public.mut_pair language sql stable as
+  $$ values ('a', 1), ('b', 2) $$;
+create type public."Odd ""Pair""" as (k text, n int);
+create function public.odd_pairs() returns setof public."Odd ""Pair""" language sql stable as
+  $$ values ('a', 1) $$;
+create function public.mut_table() returns table (k text, n int) language sql stable as
+  $$ values ('a', 1) $$;
 create function public.echo_body(json) returns json language sql immutable as $$ select $1 $$;
 create function public.called_with(a int default 1) returns int language sql immutable as $$ select a $$;
 create function public.variadic_param(variadic v text[] default '{}') returns text[] language sql immutable as
@@ -58,6 +66,18 @@ describe('database errors name the table, as PostgREST aliases it', () => {
     const r = await h.anon().rpc('list_mut_items').select('name, qty.sum()').order('id');
     expect(r.status).toBe(400);
     expect(r.error).toEqual(groupingError('mut_items.id'));
+  });
+
+  it('in the result of a function returning a composite type, after the type', async () => {
+    const r = await h.anon().rpc('mut_pairs').select('n.sum()').order('k');
+    expect(r.error).toEqual(groupingError('mut_pair.k'));
+    const odd = await h.anon().rpc('odd_pairs').select('n.sum()').order('k');
+    expect(odd.error).toEqual(groupingError('Odd "Pair".k'));
+  });
+
+  it('in the result of a function returning TABLE, after the function', async () => {
+    const r = await h.anon().rpc('mut_table').select('n.sum()').order('k');
+    expect(r.error).toEqual(groupingError('mut_table.k'));
   });
 });
 

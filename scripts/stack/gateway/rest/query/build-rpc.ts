@@ -32,6 +32,19 @@ const variadic = (p: RoutineParam | undefined) => (p?.variadic ? 'VARIADIC ' : '
 const arrayLiteral = (values: string[]) =>
   `{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
 
+/**
+ * What the result is called, as PostgREST's `pgrst_source AS "items"` (so errors name it): the
+ * returned table or composite type (funcTableName), else the function (RETURNS TABLE, OUT columns).
+ */
+function resultName(r: Routine): string {
+  if (r.returnTable) return r.returnTable;
+  if (r.returnType === 'record') return r.name;
+  // format_type's text: the type's own name is its last, possibly quoted, segment.
+  const last = r.returnType.match(/(?:^|\.)("(?:[^"]|"")+"|[^."]+)$/)?.[1];
+  if (!last) return r.name;
+  return last.startsWith('"') ? last.slice(1, -1).replaceAll('""', '"') : last;
+}
+
 /** The call as a CTE so the function runs once even when the page and the count both read it. */
 function callCte(ctx: BuildContext, i: RpcInput): string {
   const r = i.routine;
@@ -71,8 +84,7 @@ export function rpcSql(ctx: BuildContext, i: RpcInput): string {
     const page = `SELECT pgrst_scalar FROM pgrst_call${r.returnsSet ? limitOffset(ctx.params, i.limit, i.offset) : ''}`;
     return `${cte}SELECT ${total} AS total, count(*)::int AS n, ${i.body && r.returnKind !== 'void' ? agg : `''`} AS body FROM (${page}) pgrst_t`;
   }
-  // Named after the returned relation, as PostgREST's `pgrst_source AS "items"`, so errors name it.
-  const alias = ident(r.returnTable ?? r.name);
+  const alias = ident(resultName(r));
   const level = buildLevel(ctx, { name: r.name, columns: r.columns, relName: r.returnTable }, alias, i.select, []);
   checkAllLevelsUsed(ctx);
   // One composite renders as the object itself, as PostgREST's asJsonF for single composites.
