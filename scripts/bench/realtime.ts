@@ -7,11 +7,35 @@ import { type BenchRow, runLoad } from './measure.ts';
 const TOPICS = 100;
 const MANY_CLIENTS = 200;
 
-/** Resolves when `count` deliveries of one message id have arrived. */
+/** A delivery not seen this long after its commit counts as lost (and the wait ends). */
+const LOST_AFTER_MS = 5_000;
+
+/**
+ * Resolves when `count` deliveries of one message id have arrived, or after LOST_AFTER_MS with the
+ * missing ones counted in `lost`: a lost message is a finding to print, not a bench that hangs.
+ */
 class Arrivals {
   private readonly waiting = new Map<string, { left: number; done: () => void }>();
+  lost = 0;
+  expected = 0;
   expect(id: string, count: number): Promise<void> {
-    return new Promise((done) => this.waiting.set(id, { left: count, done }));
+    this.expected += count;
+    return new Promise((done) => {
+      const timer = setTimeout(() => {
+        const w = this.waiting.get(id);
+        if (!w) return;
+        this.lost += w.left;
+        this.waiting.delete(id);
+        done();
+      }, LOST_AFTER_MS);
+      this.waiting.set(id, {
+        left: count,
+        done: () => {
+          clearTimeout(timer);
+          done();
+        },
+      });
+    });
   }
   arrived(id: string): void {
     const w = this.waiting.get(id);
@@ -20,6 +44,16 @@ class Arrivals {
       this.waiting.delete(id);
       w.done();
     }
+  }
+  /** " — 3 of 1200 deliveries lost" when any were; counts since the last call. */
+  takeLosses(): string {
+    const note =
+      this.lost > 0
+        ? ` — ${this.lost} of ${this.expected} deliveries LOST (not seen within ${LOST_AFTER_MS / 1000} s)`
+        : '';
+    this.lost = 0;
+    this.expected = 0;
+    return note;
   }
 }
 
@@ -91,9 +125,11 @@ export async function benchRealtime(stack: RunningStack, durationMs = 5_000): Pr
     const single = soloClient.channel('bench:solo', { config: { private: true } });
     single.on('broadcast', { event: 'tick' }, onTick);
     await subscribe(single);
+    const soloSubject = await runLoad(sendDb('bench:solo', 1), { concurrency: 1, durationMs });
+    const soloLosses = arrivals.takeLosses();
     rows.push({
-      name: 'Broadcast from DB → 1 client',
-      subject: await runLoad(sendDb('bench:solo', 1), { concurrency: 1, durationMs }),
+      name: `Broadcast from DB → 1 client${soloLosses}`,
+      subject: soloSubject,
       floor: await runLoad(notify, { concurrency: 1, durationMs }),
       floorName: 'LISTEN/NOTIFY',
     });
@@ -111,8 +147,9 @@ export async function benchRealtime(stack: RunningStack, durationMs = 5_000): Pr
     const perTopic = MANY_CLIENTS / TOPICS;
     const randomTopic = async () => sendDb(`bench:${Math.floor(Math.random() * TOPICS)}`, perTopic)();
     const subject = await runLoad(randomTopic, { concurrency: 16, durationMs });
+    const manyLosses = arrivals.takeLosses();
     rows.push({
-      name: `Broadcast from DB → ${MANY_CLIENTS} clients / ${TOPICS} private topics (${Math.round(subject.perSecond * perTopic)} delivered msgs/s)`,
+      name: `Broadcast from DB → ${MANY_CLIENTS} clients / ${TOPICS} private topics (${Math.round(subject.perSecond * perTopic)} delivered msgs/s)${manyLosses}`,
       subject,
       floor: await runLoad(notify, { concurrency: 16, durationMs }),
       floorName: 'LISTEN/NOTIFY',
